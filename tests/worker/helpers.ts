@@ -1,0 +1,96 @@
+// Helpers for Worker tests: requests to the real app, demo data, signed-in sessions.
+import { env, exports } from "cloudflare:workers";
+import { hmac, randomToken, sha256 } from "../../worker/crypto";
+import { createDb } from "../../worker/db";
+import { seedDemo, type SeedResult } from "../../worker/dev/seed";
+
+export const BASE = "https://tracker.test";
+export const db = createDb(env.DB);
+
+export function request(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(new URL(path, BASE), init));
+}
+
+let seeded: SeedResult | null = null;
+/** The demo data, loaded once per test file. */
+export async function seed(): Promise<SeedResult> {
+  seeded ??= await seedDemo(db, env.DB, new Date());
+  return seeded;
+}
+
+export interface Session {
+  personId: number;
+  cookie: string;
+  csrf: string;
+}
+
+/** A signed-in web session for a person, as the sign-in link would create. */
+export async function sessionFor(personId: number): Promise<Session> {
+  const id = randomToken();
+  const now = new Date();
+  await db
+    .insertInto("sessions")
+    .values({
+      id_hash: await sha256(id),
+      person_id: personId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 86_400_000).toISOString(),
+    })
+    .execute();
+  return { personId, cookie: `session=${id}`, csrf: await hmac(env.APP_SECRET!, `csrf:session:${id}`) };
+}
+
+/** An API token for a person, as pairing would create. */
+export async function tokenFor(personId: number): Promise<string> {
+  const token = randomToken();
+  await db
+    .insertInto("api_tokens")
+    .values({ token_hash: await sha256(token), person_id: personId, label: "test", created_at: new Date().toISOString() })
+    .execute();
+  return token;
+}
+
+/** POST a web form as a signed-in person (with the CSRF token). */
+export function postForm(path: string, session: Session | null, fields: Record<string, string | string[]>): Promise<Response> {
+  const body = new URLSearchParams();
+  if (session) body.append("_csrf", session.csrf);
+  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
+  return request(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(session ? { Cookie: session.cookie } : {}) },
+    body,
+    redirect: "manual",
+  });
+}
+
+/** Call the JSON API with a bearer token. */
+export function api(path: string, token: string | null, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return request(`/api/v1${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+/** The CSRF token in a rendered form. */
+export function csrfIn(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error("No CSRF field in the page");
+  return match[1]!;
+}
+
+/** Cookies a response sets, as a Cookie header value (name=value; ...). */
+export function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
+}
+
+export async function count(table: "audit_log" | "outbox" | "sessions" | "api_tokens" | "petitions" | "signatures" | "consultations" | "obligations" | "watches"): Promise<number> {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,5 @@
+// Applies the migrations to the test D1 before each test file (storage is isolated per file).
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+
+await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);

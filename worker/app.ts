@@ -1,0 +1,88 @@
+// Builds the Hono app: security headers, who is calling, CSRF, every route, and one error handler.
+import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { TransitionError } from "../shared/stateMachine";
+import { buildApi } from "./api";
+import { identify } from "./auth/actor";
+import { csrfProtect } from "./auth/csrf";
+import { authPages } from "./auth/pages";
+import { createDb } from "./db";
+import { devRoutes } from "./dev/routes";
+import type { AppEnv } from "./env";
+import { AppError } from "./errors";
+import { homePages } from "./home/pages";
+import { errorPage } from "./web/errorPages";
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof TransitionError) return new AppError(err.status, err.code, err.message);
+  if (err instanceof HTTPException) {
+    if (err.status === 400) return new AppError(400, "bad_request", `The request could not be read: ${err.message || "malformed body"}.`);
+    if (err.status === 413) return new AppError(413, "too_large", "The request is too large.");
+    if (err.status === 415) return new AppError(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  return new AppError(500, "internal_error", "Something went wrong on our side. Nothing was changed; please try again later.");
+}
+
+const isApi = (c: Context<AppEnv>) => c.req.path.startsWith("/api/");
+
+export function buildApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: "max-age=63072000; includeSubDomains",
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      crossOriginResourcePolicy: "same-origin",
+    }),
+  );
+
+  app.use("*", async (c, next) => {
+    c.set("db", createDb(c.env.DB));
+    c.set("now", new Date());
+    c.set("visitorId", null);
+    c.set("actingRoles", []);
+    await identify(c);
+    return next();
+  });
+
+  app.use("*", csrfProtect);
+
+  app.route("/api/v1", buildApi());
+  app.route("/", homePages);
+  app.route("/", authPages);
+  app.route("/dev", devRoutes);
+
+  app.notFound(async (c) => {
+    if (isApi(c)) return c.json({ error: { code: "not_found", message: `There is no API route ${c.req.method} ${c.req.path}.` } }, 404);
+    return errorPage(c, 404, "");
+  });
+
+  app.onError(async (err, c) => {
+    const e = toAppError(err);
+    if (e.status >= 500) console.error(err);
+    for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
+    if (isApi(c)) {
+      return c.json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, e.status);
+    }
+    if (e.status === 401) return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
+    return errorPage(c, e.status, e.message);
+  });
+
+  return app;
+}

@@ -1,0 +1,44 @@
+// Reading areas and their organisations, with the settings organisations inherit from their area.
+import type { Area, Organisation } from "../../shared/schemas/areas";
+import type { OrganisationKind } from "../../shared/roles";
+import type { DB } from "../db";
+
+export function organisationFromRow(o: { id: number; area_id: number; slug: string; name: string; kind: string; predecessor_id: number | null }): Organisation {
+  return { id: o.id, areaId: o.area_id, slug: o.slug, name: o.name, kind: o.kind as OrganisationKind, predecessorId: o.predecessor_id };
+}
+
+export async function listAreas(db: DB): Promise<Area[]> {
+  const [areas, organisations] = await Promise.all([
+    db.selectFrom("areas").select(["id", "slug", "name"]).orderBy("name").execute(),
+    db.selectFrom("organisations").select(["id", "area_id", "slug", "name", "kind", "predecessor_id"]).orderBy("name").execute(),
+  ]);
+  return areas.map((a) => ({ ...a, organisations: organisations.filter((o) => o.area_id === a.id).map(organisationFromRow) }));
+}
+
+export async function findAreaBySlug(db: DB, slug: string) {
+  return db.selectFrom("areas").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+/** An organisation's effective settings: its own where set, otherwise its area's. */
+export async function organisationSettings(db: DB, organisationId: number) {
+  return db
+    .selectFrom("organisations as o")
+    .innerJoin("areas as a", "a.id", "o.area_id")
+    .select((eb) => [
+      "o.id",
+      "o.area_id",
+      "o.name",
+      "o.kind",
+      "o.email",
+      eb.fn.coalesce("o.response_threshold", "a.response_threshold").as("response_threshold"),
+      eb.fn.coalesce("o.scrutiny_threshold", "a.scrutiny_threshold").as("scrutiny_threshold"),
+      eb.fn.coalesce("o.response_working_days", "a.response_working_days").as("response_working_days"),
+      eb.fn.coalesce("o.petition_duration_days", "a.petition_duration_days").as("petition_duration_days"),
+      "a.information_request_working_days",
+      "a.report_working_days",
+      "a.referral_working_days",
+      "a.outcome_overdue_weeks",
+    ])
+    .where("o.id", "=", organisationId)
+    .executeTakeFirst();
+}

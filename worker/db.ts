@@ -1,0 +1,312 @@
+// The typed D1 schema (mirrors migrations/) and the Kysely instance over env.DB.
+import { Kysely, type ColumnType, type Generated, type Compilable } from "kysely";
+import { D1Dialect } from "kysely-d1";
+
+/** Integer primary key assigned by SQLite. */
+type Id = Generated<number>;
+/** Column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface AreasTable {
+  id: Id;
+  slug: string;
+  name: string;
+  response_threshold: Defaulted<number>;
+  scrutiny_threshold: Defaulted<number>;
+  response_working_days: Defaulted<number>;
+  petition_duration_days: Defaulted<number>;
+  information_request_working_days: Defaulted<number>;
+  report_working_days: Defaulted<number>;
+  referral_working_days: Defaulted<number>;
+  outcome_overdue_weeks: Defaulted<number>;
+  created_at: string;
+}
+
+export interface OrganisationsTable {
+  id: Id;
+  area_id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  email: string | null;
+  predecessor_id: number | null;
+  response_threshold: number | null;
+  scrutiny_threshold: number | null;
+  response_working_days: number | null;
+  petition_duration_days: number | null;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  id: Id;
+  email: string;
+  name: string;
+  lead_times: Defaulted<string>;
+  daily_digest: Defaulted<number>;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  id: Id;
+  person_id: number;
+  organisation_id: number;
+  role: string;
+  created_at: string;
+}
+
+export interface SignInTokensTable {
+  token_hash: string;
+  person_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  person_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PairingCodesTable {
+  code_hash: string;
+  person_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  token_hash: string;
+  person_id: number;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface FeedTokensTable {
+  id: Id;
+  token_hash: string;
+  person_id: number | null;
+  organisation_id: number | null;
+  created_by: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface PetitionsTable {
+  id: Id;
+  area_id: number;
+  organisation_id: number;
+  title: string;
+  action: string;
+  background: string;
+  petitioner_name: string | null;
+  petitioner_email: string | null;
+  petitioner_confirm_hash: string | null;
+  petitioner_confirmed_at: string | null;
+  state: Defaulted<string>;
+  rejection_code: string | null;
+  rejection_details: string | null;
+  moderated_by: number | null;
+  moderated_at: string | null;
+  opened_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
+  signature_count: Defaulted<number>;
+  response_threshold: number | null;
+  scrutiny_threshold: number | null;
+  response_working_days: number | null;
+  response_threshold_reached_at: string | null;
+  scrutiny_threshold_reached_at: string | null;
+  response_state: Defaulted<string>;
+  response_due_at: string | null;
+  response_text: string | null;
+  response_draft: string | null;
+  responded_at: string | null;
+  responded_by: number | null;
+  scrutiny_state: Defaulted<string>;
+  referred_at: string | null;
+  referral_reason: string | null;
+  osc_meeting_date: string | null;
+  osc_decision: string | null;
+  osc_outcome: string | null;
+  osc_considered_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SignaturesTable {
+  id: Id;
+  petition_id: number;
+  name: string | null;
+  email: string | null;
+  email_canonical: string | null;
+  postcode: string | null;
+  postcode_district: string | null;
+  contact_consent: Defaulted<number>;
+  state: Defaulted<string>;
+  confirm_hash: string | null;
+  ip_hash: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  erased_at: string | null;
+}
+
+export interface PetitionDistrictsTable {
+  petition_id: number;
+  district: string;
+  signature_count: Defaulted<number>;
+}
+
+export interface ConsultationsTable {
+  id: Id;
+  area_id: number;
+  organisation_id: number;
+  title: string;
+  url: string | null;
+  canonical_url: string | null;
+  summary: Defaulted<string>;
+  opens_at: string | null;
+  closes_at: string | null;
+  stage: string | null;
+  method: string | null;
+  state: Defaulted<string>;
+  outcome_said: string | null;
+  outcome_decided: string | null;
+  outcome_changed: string | null;
+  outcome_published_at: string | null;
+  outcome_published_by: number | null;
+  link_responded_at: string | null;
+  created_by: number | null;
+  created_by_organisation_id: number | null;
+  client_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ObligationsTable {
+  id: Id;
+  area_id: number;
+  kind: string;
+  owed_by_organisation_id: number;
+  owed_to_organisation_id: number | null;
+  title: string;
+  body: Defaulted<string>;
+  petition_id: number | null;
+  consultation_id: number | null;
+  raised_by: number | null;
+  received_at: string;
+  due_at: string;
+  state: Defaulted<string>;
+  met_at: string | null;
+  met_late: number | null;
+  withdrawn_at: string | null;
+  client_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ObligationMessagesTable {
+  id: Id;
+  obligation_id: number;
+  author_id: number | null;
+  author_organisation_id: number | null;
+  kind: string;
+  body: string;
+  links: Defaulted<string>;
+  created_at: string;
+}
+
+export interface WatchesTable {
+  id: Id;
+  person_id: number;
+  organisation_id: number | null;
+  target_kind: string;
+  target_id: number;
+  next_alert_at: string | null;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: Id;
+  to_email: string;
+  person_id: number | null;
+  subject: string;
+  body_text: string;
+  category: string;
+  dedupe_key: string | null;
+  digest: Defaulted<number>;
+  created_at: string;
+  attempts: Defaulted<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_started_at: string;
+  hits: number;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: string;
+  actor_id: number | null;
+  actor_label: string;
+  area_id: number | null;
+  entity: string;
+  entity_id: number | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  details: Defaulted<string>;
+}
+
+export interface Database {
+  areas: AreasTable;
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  memberships: MembershipsTable;
+  sign_in_tokens: SignInTokensTable;
+  sessions: SessionsTable;
+  pairing_codes: PairingCodesTable;
+  api_tokens: ApiTokensTable;
+  feed_tokens: FeedTokensTable;
+  petitions: PetitionsTable;
+  signatures: SignaturesTable;
+  petition_districts: PetitionDistrictsTable;
+  consultations: ConsultationsTable;
+  obligations: ObligationsTable;
+  obligation_messages: ObligationMessagesTable;
+  watches: WatchesTable;
+  outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
+}
+
+export type DB = Kysely<Database>;
+
+export function createDb(d1: D1Database): DB {
+  return new Kysely<Database>({ dialect: new D1Dialect({ database: d1 }) });
+}
+
+/** A compiled Kysely query as a D1 statement, for use in `DB.batch([...])`. */
+export function toStatement(d1: D1Database, query: Compilable): D1PreparedStatement {
+  const compiled = query.compile();
+  return d1.prepare(compiled.sql).bind(...(compiled.parameters as unknown[]));
+}
+
+/**
+ * Runs several writes atomically. D1 has no interactive transactions, so every
+ * multi-statement write goes through here.
+ */
+export async function batch(d1: D1Database, queries: Compilable[]): Promise<D1Result[]> {
+  if (queries.length === 0) return [];
+  return d1.batch(queries.map((q) => toStatement(d1, q)));
+}

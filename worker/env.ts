@@ -1,0 +1,46 @@
+// Bindings and per-request variables shared by every part of the Worker.
+import type { DB } from "./db";
+import type { Actor } from "./auth/actor";
+
+export interface Env {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** Base address for links in emails and feeds, e.g. https://involve.example.org */
+  PUBLIC_URL: string;
+  EMAIL_FROM: string;
+  /** Secret for signing (CSRF tokens, hashed IPs). Required outside local development. */
+  APP_SECRET?: string;
+  /** HTTP email API (Resend-compatible): endpoint and key. */
+  EMAIL_API_URL?: string;
+  EMAIL_API_KEY?: string;
+  /** Set only by `npm start` (wrangler dev --var LOCAL_DEV:true): dev sign-in, outbox page, seed. */
+  LOCAL_DEV?: string;
+}
+
+export interface AppVariables {
+  db: DB;
+  actor: Actor | null;
+  /** Raw session id from the cookie (never stored), when signed in with a session. */
+  sessionId: string | null;
+  /** Visitor id created during this request for an anonymous form's CSRF token. */
+  visitorId: string | null;
+  /** Set by the authorization middleware: the record the route acts on. */
+  record: unknown;
+  /** Set by the authorization middleware: the roles in which the actor may act on it. */
+  actingRoles: import("../shared/roles").Role[];
+  now: Date;
+}
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };
+
+export function isLocalDev(env: Env): boolean {
+  return env.LOCAL_DEV === "true" || env.LOCAL_DEV === "1";
+}
+
+const DEV_SECRET = "local-development-secret-not-for-production";
+
+export function appSecret(env: Env): string {
+  if (env.APP_SECRET && env.APP_SECRET.length >= 16) return env.APP_SECRET;
+  if (isLocalDev(env)) return DEV_SECRET;
+  throw new Error("APP_SECRET is not set (or shorter than 16 characters). Set it with `wrangler secret put APP_SECRET`.");
+}

@@ -1,0 +1,32 @@
+// Fixed-window rate limits kept in D1, keyed by hashes (never raw IPs or emails).
+import { sql } from "kysely";
+import type { DB } from "./db";
+import { tooManyRequests } from "./errors";
+
+export interface Limit {
+  /** What is limited, in words for the error: "sign-in requests". */
+  what: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/** Counts one hit on `key`; throws a 429 with Retry-After once the window's limit is passed. */
+export async function enforceLimit(db: DB, key: string, limit: Limit, now: Date): Promise<void> {
+  const nowIso = now.toISOString();
+  const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000).toISOString();
+  const row = await db
+    .insertInto("rate_limits")
+    .values({ key, window_started_at: nowIso, hits: 1 })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        hits: sql<number>`CASE WHEN rate_limits.window_started_at <= ${windowStart} THEN 1 ELSE rate_limits.hits + 1 END`,
+        window_started_at: sql<string>`CASE WHEN rate_limits.window_started_at <= ${windowStart} THEN ${nowIso} ELSE rate_limits.window_started_at END`,
+      }),
+    )
+    .returning(["hits", "window_started_at"])
+    .executeTakeFirstOrThrow();
+  if (row.hits > limit.max) {
+    const resetsAt = Date.parse(row.window_started_at) + limit.windowSeconds * 1000;
+    throw tooManyRequests(Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)), limit.what);
+  }
+}
