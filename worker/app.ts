@@ -1,6 +1,7 @@
 // Builds the Hono app: security headers, who is calling, CSRF, every route, and one error handler.
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { TransitionError } from "../shared/stateMachine";
 import { buildApi } from "./api";
@@ -49,6 +50,19 @@ export function buildApp() {
       referrerPolicy: "strict-origin-when-cross-origin",
       xFrameOptions: "DENY",
       crossOriginResourcePolicy: "same-origin",
+    }),
+  );
+
+  // The API authenticates by bearer token, never by cookies across origins, so any
+  // origin (e.g. the browser extension) may call it.
+  app.use(
+    "/api/*",
+    cors({
+      origin: "*",
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      exposeHeaders: ["Retry-After"],
+      maxAge: 600,
     }),
   );
 

@@ -45,10 +45,10 @@ const expired = () =>
  */
 export const csrfProtect: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
-  const origin = c.req.header("Origin");
-  if (origin && origin !== "null" && origin !== new URL(c.req.url).origin) throw expired();
   const isApi = c.req.path.startsWith("/api/");
   if (isApi && (c.req.header("Authorization")?.startsWith("Bearer ") || !c.var.sessionId)) return next();
+  const origin = c.req.header("Origin");
+  if (origin && origin !== "null" && origin !== new URL(c.req.url).origin) throw expired();
   const bound = binding(c);
   if (!bound) throw expired();
   let sent: string | undefined;
