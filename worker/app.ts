@@ -7,6 +7,7 @@ import { TransitionError } from "../shared/stateMachine";
 import { buildApi } from "./api";
 import { identify } from "./auth/actor";
 import { csrfProtect } from "./auth/csrf";
+import { adminPages } from "./admin/pages";
 import { authPages } from "./auth/pages";
 import { createDb } from "./db";
 import { devRoutes } from "./dev/routes";
@@ -80,6 +81,7 @@ export function buildApp() {
   app.route("/api/v1", buildApi());
   app.route("/", homePages);
   app.route("/", authPages);
+  app.route("/", adminPages);
   app.route("/dev", devRoutes);
 
   app.notFound(async (c) => {

@@ -45,7 +45,8 @@ export async function tokenFor(personId: number): Promise<string> {
   const token = randomToken();
   await db
     .insertInto("api_tokens")
-    .values({ token_hash: await sha256(token), person_id: personId, label: "test", created_at: new Date().toISOString() })
+    // Marked as just used, so the hourly "last used" bookkeeping does not write during a test.
+    .values({ token_hash: await sha256(token), person_id: personId, label: "test", created_at: new Date().toISOString(), last_used_at: new Date().toISOString() })
     .execute();
   return token;
 }
@@ -93,4 +94,17 @@ export function cookiesFrom(response: Response): string {
 export async function count(table: "audit_log" | "outbox" | "sessions" | "api_tokens" | "petitions" | "signatures" | "consultations" | "obligations" | "watches"): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A digest of every row of every table (except rate-limit counters): equal digests mean nothing was written. */
+export async function dbDigest(): Promise<string> {
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'rate_limits') ORDER BY name",
+  ).all<{ name: string }>();
+  const parts: string[] = [];
+  for (const { name } of tables.results) {
+    const rows = await env.DB.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    parts.push(`${name}:${JSON.stringify(rows.results)}`);
+  }
+  return sha256(parts.join("\n"));
 }

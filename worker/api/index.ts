@@ -1,4 +1,5 @@
 // The JSON API under /api/v1: every group of routes mounted here, the OpenAPI document and its docs page.
+import { adminApi } from "../admin/api";
 import { areasApi } from "../areas/api";
 import { authApi } from "../auth/api";
 import { publicAccess } from "../auth/middleware";
@@ -20,6 +21,7 @@ export function buildApi() {
   api.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "session" });
   api.route("/", areasApi);
   api.route("/", authApi);
+  api.route("/", adminApi);
   api.doc31("/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO, servers: [{ url: "/api/v1" }] });
   api.get("/docs", publicAccess, (c) => docsPage(c, api.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO })));
   return api;

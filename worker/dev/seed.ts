@@ -61,6 +61,7 @@ export const DEMO_PEOPLE: PersonSeed[] = [
   { key: "sv_clerk", email: "clerk@southvale.example", name: "Sam Patel", roles: [["sv_osc", "osc_clerk"]] },
   { key: "sv_link", email: "volunteer@southvale.example", name: "Grace Hughes", roles: [["sv_link", "link_member"]] },
   { key: "sv_pct", email: "engagement@nhs-southvale.example", name: "Omar Farouk", roles: [["sv_pct", "responder"]] },
+  { key: "sv_admin", email: "admin@southvale.example", name: "Rosa Lindqvist", roles: [["sv_council", "admin"]] },
 ];
 
 async function ids(db: DB) {

@@ -13,6 +13,7 @@ export interface NavItem {
 // Each feature adds its entries here, in the order they should appear.
 export const navItems: NavItem[] = [
   { href: "/", label: "Home" },
+  { href: "/admin", label: "Administration", roles: ["admin"] },
 ];
 
 export function navFor(actor: Actor | null): NavItem[] {
