@@ -9,6 +9,7 @@ import { identify } from "./auth/actor";
 import { csrfProtect } from "./auth/csrf";
 import { adminPages } from "./admin/pages";
 import { authPages } from "./auth/pages";
+import { newUsage, meteredD1 } from "./d1Meter";
 import { createDb } from "./db";
 import { devRoutes } from "./dev/routes";
 import type { AppEnv } from "./env";
@@ -68,12 +69,21 @@ export function buildApp() {
   );
 
   app.use("*", async (c, next) => {
+    // Every query of the request goes through the meter (a Proxy: negligible cost).
+    const usage = newUsage();
+    c.env = { ...c.env, DB: meteredD1(c.env.DB, usage) };
+    c.set("d1Usage", usage);
     c.set("db", createDb(c.env.DB));
     c.set("now", new Date());
     c.set("visitorId", null);
     c.set("actingRoles", []);
     await identify(c);
-    return next();
+    await next();
+    if (c.env.BENCH_METRICS === "true") {
+      c.header("X-D1-Rows-Read", String(usage.rowsRead));
+      c.header("X-D1-Rows-Written", String(usage.rowsWritten));
+      c.header("X-D1-Queries", String(usage.queries));
+    }
   });
 
   app.use("*", csrfProtect);

@@ -15,6 +15,8 @@ export interface Env {
   EMAIL_API_KEY?: string;
   /** Set only by `npm start` (wrangler dev --var LOCAL_DEV:true): dev sign-in, outbox page, seed. */
   LOCAL_DEV?: string;
+  /** Set only by `npm run bench`: adds X-D1-Rows-Read (and -Written, -Queries) headers to responses. */
+  BENCH_METRICS?: string;
 }
 
 export interface AppVariables {
@@ -29,6 +31,8 @@ export interface AppVariables {
   /** Set by the authorization middleware: the roles in which the actor may act on it. */
   actingRoles: import("../shared/roles").Role[];
   now: Date;
+  /** Rows read and written by this request so far (see d1Meter.ts). */
+  d1Usage: import("./d1Meter").D1Usage;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

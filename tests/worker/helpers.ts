@@ -1,5 +1,7 @@
 // Helpers for Worker tests: requests to the real app, demo data, signed-in sessions.
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import worker from "../../worker/index";
 import { hmac, randomToken, sha256 } from "../../worker/crypto";
 import { createDb } from "../../worker/db";
 import { seedDemo, type SeedResult } from "../../worker/dev/seed";
@@ -107,4 +109,25 @@ export async function dbDigest(): Promise<string> {
     parts.push(`${name}:${JSON.stringify(rows.results)}`);
   }
   return sha256(parts.join("\n"));
+}
+
+export interface Metered {
+  response: Response;
+  rowsRead: number;
+  rowsWritten: number;
+  queries: number;
+}
+
+/** A request with D1 metering on: the rows the request read and wrote (what Cloudflare bills). */
+export async function metered(path: string, init: RequestInit = {}): Promise<Metered> {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(new Request(new URL(path, BASE), init), { ...env, BENCH_METRICS: "true" }, ctx);
+  await waitOnExecutionContext(ctx);
+  const n = (h: string) => Number(response.headers.get(h) ?? Number.NaN);
+  return { response, rowsRead: n("X-D1-Rows-Read"), rowsWritten: n("X-D1-Rows-Written"), queries: n("X-D1-Queries") };
+}
+
+/** Cloudflare bills by rows read: a list must read at most 2 x rows returned + 50. */
+export function rowsReadBound(rowsReturned: number): number {
+  return 2 * rowsReturned + 50;
 }
