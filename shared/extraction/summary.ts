@@ -1,0 +1,55 @@
+// A short plain-text summary: the page's own description when it gives one, else the first
+// substantial paragraphs of the main text, found by Mozilla Readability (run on a copy, as it
+// changes the document it reads), or of the page's main element when Readability finds none.
+import { Readability } from "@mozilla/readability";
+import { all, collapse, textOf, type DomDocument, type DomElement } from "./dom";
+
+export const SUMMARY_LIMIT = 500;
+const MIN_DESCRIPTION = 40;
+
+/** Text cut to at most `limit` characters at a word boundary, ending "…" when cut. */
+export function cutText(text: string, limit = SUMMARY_LIMIT): string {
+  const clean = collapse(text);
+  if (clean.length <= limit) return clean;
+  const room = clean.slice(0, limit); // one character is kept for the ellipsis
+  const space = room.lastIndexOf(" ", limit - 1);
+  const head = (space > limit / 2 ? room.slice(0, space) : room.slice(0, limit - 1)).replace(/[\s,;:–—-]+$/, "");
+  return `${head}…`;
+}
+
+const substantial = (text: string) => text.split(" ").length >= 8 && !/\bcookies?\b/i.test(text);
+
+function paragraphsOf(root: DomElement): string[] {
+  return all(root, "p")
+    .filter((p) => !p.closest("nav, aside, footer, form, [role=navigation], [role=complementary], [hidden]"))
+    .map((p) => textOf(p))
+    .filter(substantial);
+}
+
+/** The main text's paragraphs as Readability finds them, or null when it finds no article. */
+function readabilityParagraphs(doc: DomDocument): string[] | null {
+  // Readability's types name the DOM's Document; ours is the structural part of it we rely on.
+  type ReadabilityInput = ConstructorParameters<typeof Readability>[0];
+  const copy = doc.cloneNode(true) as ReadabilityInput;
+  const article = new Readability<DomElement>(copy, { serializer: (node) => node as unknown as DomElement, charThreshold: 200 }).parse();
+  return article?.content ? paragraphsOf(article.content) : null;
+}
+
+function joinUpTo(paragraphs: string[], limit: number): string {
+  let text = "";
+  for (const p of paragraphs) {
+    if (text.length >= limit) break;
+    text = text ? `${text} ${p}` : p;
+  }
+  return text;
+}
+
+/** At most 500 characters of plain text, or null when the page has nothing that reads as a summary. */
+export function summarise(doc: DomDocument, description: string | null, root: DomElement | null): string | null {
+  const described = collapse(description);
+  if (described.length >= MIN_DESCRIPTION) return cutText(described);
+  let paragraphs = readabilityParagraphs(doc);
+  if (!paragraphs?.length && root) paragraphs = paragraphsOf(root);
+  const text = joinUpTo(paragraphs ?? [], SUMMARY_LIMIT) || described;
+  return text ? cutText(text) : null;
+}
