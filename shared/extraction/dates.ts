@@ -168,6 +168,8 @@ const WEAK_CLOSES = /\b(?:by|until|till|before|up\s+to|through)(?:\s|,|:|\bthe\b
 const WEAK_OPENS = /\b(?:from|between|since)(?:\s|,|:|\bthe\b|\bon\b)*$/i;
 const CONNECTOR = /^(?:\s|,)*(?:to|and|until|till|through|-|–|—)(?:\s|\bthe\b|\bon\b)*$/i;
 const RANGE_CONTEXT = /\b(?:from|between|runs?|running|ran|open|period|dates?|consultation|survey|engagement|take\s+part|held|live|weeks?)\b/i;
+/** Dates of sessions and bookings, not of the consultation: "drop-in sessions from 2 December". */
+const EVENTS = /\b(?:drop-?ins?|sessions?|events?|meetings?|workshops?|roadshows?|webinars?|book(?:ing)?|appointments?|clinics?)\b/i;
 const EXTENDED = /\b(?:extended|new\s+closing\s+date|now\s+closes?)\b/i;
 
 function lastEnd(re: RegExp, text: string): number {
@@ -184,8 +186,10 @@ export function roleFromContext(context: string): Role {
     ["published", lastEnd(PUBLISHED, context)],
     ["ignored", lastEnd(IGNORED, context)],
   ];
-  if (WEAK_CLOSES.test(context)) candidates.push([lastEnd(IGNORED, context) >= 0 ? "ignored" : "closes", context.length + 1]);
-  if (WEAK_OPENS.test(context)) candidates.push(["opens", context.length + 1]);
+  // "by", "until", "from" only count when the sentence is not about results or sessions.
+  const weak = (role: Role): Role => (lastEnd(IGNORED, context) >= 0 ? "ignored" : EVENTS.test(context) ? null : role);
+  if (WEAK_CLOSES.test(context)) candidates.push([weak("closes"), context.length + 1]);
+  if (WEAK_OPENS.test(context)) candidates.push([weak("opens"), context.length + 1]);
   const [role, end] = candidates.reduce((best, c) => (c[1] > best[1] ? c : best));
   return end >= 0 ? role : null;
 }
@@ -212,7 +216,7 @@ function classifyLine(line: string): Classified[] {
     const item: Classified = { ...m, role: roleFromContext(context), context, rangeOf: null };
     const prev = out[i - 1];
     if (prev && CONNECTOR.test(line.slice(prev.to, m.from))) {
-      if (prev.role === "opens" || (prev.role === null && RANGE_CONTEXT.test(prev.context))) {
+      if (prev.role === "opens" || (prev.role === null && RANGE_CONTEXT.test(prev.context) && !EVENTS.test(prev.context))) {
         prev.role = "opens";
         item.role = "closes";
         item.rangeOf = i - 1;

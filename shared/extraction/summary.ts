@@ -2,6 +2,7 @@
 // substantial paragraphs of the main text, found by Mozilla Readability (run on a copy, as it
 // changes the document it reads), or of the page's main element when Readability finds none.
 import { Readability } from "@mozilla/readability";
+import { findDateMentions } from "./dates";
 import { all, collapse, textOf, type DomDocument, type DomElement } from "./dom";
 
 export const SUMMARY_LIMIT = 500;
@@ -18,6 +19,8 @@ export function cutText(text: string, limit = SUMMARY_LIMIT): string {
 }
 
 const substantial = (text: string) => text.split(" ").length >= 8 && !/\bcookies?\b/i.test(text);
+/** "The consultation runs from 1 June to 24 August 2024.": dates, not what the consultation is about. */
+const onlyDates = (text: string) => text.length < 120 && findDateMentions(text).length > 0;
 
 function paragraphsOf(root: DomElement): string[] {
   return all(root, "p")
@@ -36,8 +39,9 @@ function readabilityParagraphs(doc: DomDocument): string[] | null {
 }
 
 function joinUpTo(paragraphs: string[], limit: number): string {
+  const about = paragraphs.filter((p) => !onlyDates(p));
   let text = "";
-  for (const p of paragraphs) {
+  for (const p of about.length ? about : paragraphs) {
     if (text.length >= limit) break;
     text = text ? `${text} ${p}` : p;
   }
