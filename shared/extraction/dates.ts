@@ -160,7 +160,7 @@ function attachTimes(line: string, mentions: DateMention[]): void {
   }
 }
 
-const CLOSES = /\b(?:clos(?:e|es|ed|ing)|deadline|end\s+date|ends|ended|ending|expir(?:es|y|ed)|last\s+(?:day|date)|no\s+later\s+than|extended)\b/gi;
+const CLOSES = /\b(?:clos(?:e|es|ed|ing)|deadline|end\s+date|end(?=\s*:)|ends|ended|ending|finish(?:es|ed|ing)?|expir(?:es|y|ed)|last\s+(?:day|date)|no\s+later\s+than|extended)\b/gi;
 const OPENS = /\b(?:opens?|opened|opening|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|began|begins?|commenc(?:es|ed|ing)|go(?:es)?\s+live|went\s+live)\b/gi;
 const PUBLISHED = /\b(?:published|posted|issued|released|date\s+of\s+publication)\b/gi;
 const IGNORED = /\b(?:updated?|reviewed|review|modified|edited|created|printed|accessed|copyright|report(?:ed)?\s+back|results?|outcomes?|decisions?|minutes|agenda)\b|©/gi;

@@ -129,9 +129,15 @@ export function readStructured(doc: DomDocument): Structured {
   const meta = metaTags(doc);
   const heading = normal(textOf(doc.querySelector("h1")));
 
-  // The page's main item: an event, a service, an article or the page itself; one named like the heading wins.
-  const score = (n: LdNode) => kindPriority(n) + (heading && normal(text(n.name) ?? text(n.headline) ?? "") === heading ? 10 : 0);
-  const main = nodes.filter((n) => kindPriority(n) > 0).reduce<LdNode | null>((best, n) => (!best || score(n) > score(best) ? n : best), null);
+  // The page's main item: an event, a service, an article or the page itself. With a heading on
+  // the page, only an item named like it ("X" or "X - Site") is the page's subject: an event
+  // elsewhere on a consultation page is a drop-in session, not the consultation.
+  const nameLike = (n: LdNode) => {
+    const name = normal(text(n.name) ?? text(n.headline) ?? "");
+    return !heading || (!!name && (name.startsWith(heading) || heading.startsWith(name)));
+  };
+  const score = (n: LdNode) => kindPriority(n) + (normal(text(n.name) ?? text(n.headline) ?? "") === heading ? 10 : 0);
+  const main = nodes.filter((n) => kindPriority(n) > 0 && nameLike(n)).reduce<LdNode | null>((best, n) => (!best || score(n) > score(best) ? n : best), null);
   const site = nodes.find((n) => typesOf(n).includes("WebSite"));
 
   const organisations: string[] = [];
