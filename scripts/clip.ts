@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
 import { extractConsultation, type DomDocument, type Extracted } from "../shared/extraction";
+import { readabilityContent } from "../shared/extraction/readability";
 import { isCalendarDate, londonInstant } from "../shared/time";
 
 export const HELP = `Usage: npm run clip -- <page.html> --url <address> [--now YYYY-MM-DD]
@@ -32,10 +33,10 @@ const nodeIO: ClipIO = {
   err: (text) => process.stderr.write(text),
 };
 
-/** Parses saved HTML with linkedom and extracts from it with the shared core. */
+/** Parses saved HTML with linkedom and extracts from it with the shared core, Readability finding the main text. */
 export function clipHtml(html: string, url: string, now?: Date): Extracted {
   const { document } = parseHTML(html);
-  return extractConsultation(document as unknown as DomDocument, url, now ? { now } : {});
+  return extractConsultation(document as unknown as DomDocument, url, { mainContent: readabilityContent, ...(now ? { now } : {}) });
 }
 
 /** The command: returns its exit code (0, or 1 with a message on stderr). */

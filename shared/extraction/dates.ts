@@ -4,10 +4,8 @@
 // "closes at 11:59pm on 12 March 2024", "Closing date: 5 January", "Have your say by Friday 3 May",
 // "runs from 1 June to 24 August". A date without a year takes the nearest sensible year
 // relative to the page's publication date (or today).
-import { addCalendarDays, dayOfWeek, endOfLondonDay, isCalendarDate, londonDate, londonInstant, startOfLondonDay, type CalendarDate } from "../time";
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
-import { LONDON } from "../time";
+import { TZDate } from "@date-fns/tz";
+import { dayOfWeek, endOfLondonDay, isCalendarDate, LONDON, londonInstant, startOfLondonDay, type CalendarDate } from "../time";
 
 /** A London date with an optional wall-clock time ("HH:mm"); `instant` when the source gave an exact moment. */
 export interface When {
@@ -240,10 +238,10 @@ export function resolveYear(month: number, day: number, reference: CalendarDate,
       if (date && dayOfWeek(date) === weekday) return date;
     }
   }
-  const floor = addCalendarDays(reference, -graceDays);
+  const floor = Date.parse(reference) - graceDays * 86_400_000;
   for (let y = year - 1; y <= year + 4; y++) {
     const date = calendarDate(y, month, day);
-    if (date && date >= floor) return date;
+    if (date && Date.parse(date) >= floor) return date;
   }
   return null;
 }
@@ -314,6 +312,13 @@ function toWhen(m: DateMention, reference: CalendarDate): When | null {
   return date ? { date, time: m.time } : null;
 }
 
+/** The London date and wall-clock time of an instant (read without date-fns' formatter, to keep the bundle small). */
+export function londonClock(instant: Date): { date: CalendarDate; time: string } {
+  const z = new TZDate(instant.getTime(), LONDON);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`, time: `${pad(z.getHours())}:${pad(z.getMinutes())}` };
+}
+
 /**
  * A machine-readable date (JSON-LD, microdata, meta tags): "2024-03-12", "2024-03-12T17:00"
  * (London wall time), "2024-03-12T17:00:00+01:00" or "...Z" (exact), or a written UK date.
@@ -329,7 +334,7 @@ export function parseMachineDate(value: string | null | undefined): When | null 
     if (!iso[6]) return { date, time: `${iso[4]}:${iso[5]}` };
     const instant = new Date(text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
     if (Number.isNaN(instant.getTime())) return null;
-    return { date: londonDate(instant), time: format(instant, "HH:mm", { in: tz(LONDON) }), instant: instant.toISOString() };
+    return { ...londonClock(instant), instant: instant.toISOString() };
   }
   const mention = findDateMentions(text).find((m) => m.year !== null);
   const date = mention ? calendarDate(mention.year!, mention.month, mention.day) : null;

@@ -1,9 +1,7 @@
 // The small part of the standard DOM the extraction core reads. A browser's live `document`
 // (content script) and linkedom's `parseHTML(html).document` (command line) both fit it, and
 // `shared/` stays free of the DOM library types the Worker must not see.
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
-import { LONDON, londonDate } from "../time";
+import { parseMachineDate } from "./dates";
 
 export interface DomNode {
   readonly nodeType: number;
@@ -59,24 +57,14 @@ const BLOCK = new Set(
 /** Inline elements that may split a word ("12<sup>th</sup>", "<b>Clos</b>es"): no space at their edges. */
 const JOINING = new Set("a abbr b bdi cite code del em font i ins mark q s small strong sub sup u wbr".split(" "));
 
-/** A `<time datetime>` value as text the date parser reads ("12 March 2024 at 23:59"), or null. */
+/** A `<time datetime>` value as text the date parser reads ("12 March 2024 at 23:59"), or null to keep the visible text. */
 export function timeElementText(datetime: string, visible: string): string | null {
-  const value = datetime.trim();
-  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (dateOnly) {
-    // Keep what the page shows when it already states the year (it may add a time).
-    if (visible.includes(dateOnly[1]!)) return null;
-    return `${Number(dateOnly[3])} ${MONTH_NAMES[Number(dateOnly[2]) - 1]} ${dateOnly[1]}`;
-  }
-  const local = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(value);
-  if (local) return `${Number(local[3])} ${MONTH_NAMES[Number(local[2]) - 1]} ${local[1]} at ${local[4]}:${local[5]}`;
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
-    const instant = new Date(value);
-    if (Number.isNaN(instant.getTime())) return null;
-    const [y, m, d] = londonDate(instant).split("-").map(Number) as [number, number, number];
-    return `${d} ${MONTH_NAMES[m - 1]} ${y} at ${format(instant, "HH:mm", { in: tz(LONDON) })}`;
-  }
-  return null;
+  const when = /^\d{4}-\d{2}-\d{2}/.test(datetime.trim()) ? parseMachineDate(datetime) : null;
+  if (!when) return null;
+  const [y, m, d] = when.date.split("-").map(Number) as [number, number, number];
+  // A date alone, where the page already states the year: keep what it shows (it may add a time).
+  if (!when.time && visible.includes(String(y))) return null;
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}${when.time ? ` at ${when.time}` : ""}`;
 }
 
 export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

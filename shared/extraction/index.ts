@@ -1,13 +1,13 @@
 // The extraction core: what a consultation page says about itself. Runs on the browser's live
 // DOM in the content script and on linkedom's DOM from the command line (`npm run clip`).
-import { londonDate } from "../time";
-import { findConsultationDates, whenToIso, type When } from "./dates";
+import { findConsultationDates, londonClock, whenToIso, type When } from "./dates";
 import { mainRoot, textLines, type DomDocument } from "./dom";
 import { findOrganisation, findTitle } from "./organisation";
 import { readStructured } from "./structured";
-import { summarise } from "./summary";
+import { summarise, type MainContentFinder } from "./summary";
 
 export type { DomDocument, DomElement } from "./dom";
+export type { MainContentFinder } from "./summary";
 
 /** What the page says; null where it does not say. Instants are ISO 8601 UTC strings. */
 export interface Extracted {
@@ -23,6 +23,11 @@ export interface Extracted {
 export interface ExtractOptions {
   /** "Today", for years left unstated on a page with no publication date. Defaults to now. */
   now?: Date;
+  /**
+   * Finds the article's main text for the summary when the page gives no description, e.g.
+   * `readabilityContent` from "./readability". Without it, the page's main element is read.
+   */
+  mainContent?: MainContentFinder;
 }
 
 /** Structured data's date, given the time the text states for the same day. */
@@ -36,7 +41,7 @@ export function extractConsultation(doc: DomDocument, url: string, opts: Extract
   const structured = readStructured(doc);
   const root = mainRoot(doc);
   const lines = textLines(root);
-  const dateOptions = { today: londonDate(opts.now ?? new Date()), published: structured.published };
+  const dateOptions = { today: londonClock(opts.now ?? new Date()).date, published: structured.published };
   const withDescription = (text: string[]) => (structured.description ? [...text, structured.description] : text);
   let found = findConsultationDates(withDescription(lines), dateOptions);
   if (!found.opens && !found.closes && root !== doc.body) {
@@ -52,7 +57,7 @@ export function extractConsultation(doc: DomDocument, url: string, opts: Extract
     organisation,
     opensAt,
     closesAt,
-    summary: summarise(doc, structured.description, root),
+    summary: summarise(doc, structured.description, root, opts.mainContent),
     url,
   };
 }

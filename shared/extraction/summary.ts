@@ -1,7 +1,6 @@
 // A short plain-text summary: the page's own description when it gives one, else the first
-// substantial paragraphs of the main text, found by Mozilla Readability (run on a copy, as it
-// changes the document it reads), or of the page's main element when Readability finds none.
-import { Readability } from "@mozilla/readability";
+// substantial paragraphs of the main text (as `mainContent`, e.g. Readability, finds it), or of
+// the page's main element.
 import { findDateMentions } from "./dates";
 import { all, collapse, textOf, type DomDocument, type DomElement } from "./dom";
 
@@ -29,15 +28,6 @@ function paragraphsOf(root: DomElement): string[] {
     .filter(substantial);
 }
 
-/** The main text's paragraphs as Readability finds them, or null when it finds no article. */
-function readabilityParagraphs(doc: DomDocument): string[] | null {
-  // Readability's types name the DOM's Document; ours is the structural part of it we rely on.
-  type ReadabilityInput = ConstructorParameters<typeof Readability>[0];
-  const copy = doc.cloneNode(true) as ReadabilityInput;
-  const article = new Readability<DomElement>(copy, { serializer: (node) => node as unknown as DomElement, charThreshold: 200 }).parse();
-  return article?.content ? paragraphsOf(article.content) : null;
-}
-
 function joinUpTo(paragraphs: string[], limit: number): string {
   const about = paragraphs.filter((p) => !onlyDates(p));
   let text = "";
@@ -48,12 +38,15 @@ function joinUpTo(paragraphs: string[], limit: number): string {
   return text;
 }
 
+export type MainContentFinder = (doc: DomDocument) => DomElement | null;
+
 /** At most 500 characters of plain text, or null when the page has nothing that reads as a summary. */
-export function summarise(doc: DomDocument, description: string | null, root: DomElement | null): string | null {
+export function summarise(doc: DomDocument, description: string | null, root: DomElement | null, mainContent?: MainContentFinder): string | null {
   const described = collapse(description);
   if (described.length >= MIN_DESCRIPTION) return cutText(described);
-  let paragraphs = readabilityParagraphs(doc);
-  if (!paragraphs?.length && root) paragraphs = paragraphsOf(root);
-  const text = joinUpTo(paragraphs ?? [], SUMMARY_LIMIT) || described;
+  const content = mainContent?.(doc);
+  let paragraphs = content ? paragraphsOf(content) : [];
+  if (!paragraphs.length && root) paragraphs = paragraphsOf(root);
+  const text = joinUpTo(paragraphs, SUMMARY_LIMIT) || described;
   return text ? cutText(text) : null;
 }
