@@ -86,5 +86,9 @@ export function runClip(args: string[], io: ClipIO = nodeIO): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // Output piped into `head` may be cut short: that is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
   process.exitCode = runClip(process.argv.slice(2));
 }
