@@ -3,7 +3,17 @@ import { z } from "zod";
 import { rejectionCodes, rejectionReasons, type RejectionCode } from "../petitions/machine";
 import { normalisePostcode } from "../petitions/signatures";
 import { petitionFilters, petitionStatuses, type PetitionFilter } from "../petitions/status";
-import { CalendarDate, Email, PageQuery, text } from "./common";
+import { CalendarDate, Email, PageQuery, capitalise } from "./common";
+
+/** Text typed by people: "Enter a title" when empty, then the length rules. */
+function text(label: string, { min, max }: { min: number; max: number }) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, { error: `Enter ${label}` })
+    .min(min, { error: `${capitalise(label)} must be at least ${min} characters` })
+    .max(max, { error: `${capitalise(label)} must be ${max} characters or fewer` });
+}
 
 const id = (message: string) => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 
@@ -167,7 +177,7 @@ export type PetitionSummary = z.infer<typeof PetitionSummary>;
 
 export const TimelineEntry = z
   .object({
-    at: z.string().meta({ description: "ISO instant, or a calendar date for meetings" }),
+    at: z.string().meta({ description: "ISO instant" }),
     kind: z.enum(["opened", "response_threshold_reached", "response_due", "responded", "scrutiny_threshold_reached", "referred", "considered", "closed", "rejected", "removed"]),
     text: z.string(),
   })

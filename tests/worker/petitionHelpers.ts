@@ -1,6 +1,6 @@
 // Helpers for the petition tests: tokens from emailed links, petitions in a chosen state, signing by the API.
 import { expect } from "vitest";
-import { db, request } from "./helpers";
+import { cookiesFrom, csrfIn, db, request, type Session } from "./helpers";
 
 /** Call the JSON API (bearer token optional) from an IP address of our choosing. */
 export function call(path: string, token: string | null, init: { method?: string; body?: unknown; ip?: string } = {}): Promise<Response> {
@@ -104,4 +104,16 @@ export async function petitionRow(id: number) {
 
 export async function auditFor(entity: string, entityId: number) {
   return db.selectFrom("audit_log").selectAll().where("entity", "=", entity).where("entity_id", "=", entityId).orderBy("id").execute();
+}
+
+/** A visitor without an account: the cookie and CSRF token a public form page gives. */
+export async function visitor(path = "/petitions/new"): Promise<Session> {
+  const res = await request(path);
+  const html = await res.text();
+  return { personId: 0, cookie: cookiesFrom(res), csrf: csrfIn(html) };
+}
+
+/** GET a web page, signed in or not. */
+export function page(path: string, session?: Session | null): Promise<Response> {
+  return request(path, { headers: session ? { Cookie: session.cookie } : {}, redirect: "manual" });
 }

@@ -177,7 +177,7 @@ async function areaOptions(c: Context<AppEnv>) {
   return {
     areas: areas.map((a) => ({ value: String(a.id), label: a.name })),
     organisations: areas.flatMap((a) =>
-      a.organisations.filter((o) => (ADDRESSABLE_KINDS as readonly string[]).includes(o.kind)).map((o) => ({ value: String(o.id), label: `${o.name} (${a.name})` })),
+      a.organisations.filter((o) => (ADDRESSABLE_KINDS as readonly string[]).includes(o.kind)).map((o) => ({ value: String(o.id), label: `${o.name}, ${a.name}` })),
     ),
   };
 }
@@ -534,7 +534,7 @@ petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scru
             const days = waitingDays(p.petitioner_confirmed_at, now);
             return [
               <a href={`/petitions/${p.id}/moderate`}>{p.title}</a>,
-              `${p.organisation_name} (${p.area_name})`,
+              `${p.organisation_name}, ${p.area_name}`,
               <>
                 {days === 1 ? "1 day" : `${days} days`}{" "}
                 {days >= MODERATION_OVERDUE_DAYS ? <Tag colour="red">Overdue</Tag> : days >= MODERATION_NEARLY_OVERDUE_DAYS ? <Tag colour="orange">Nearly overdue</Tag> : null}
@@ -553,7 +553,7 @@ petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scru
         <Table
           caption="Started, but the email address is not confirmed yet (newest first)"
           head={["Petition", "Addressed to", "Started"]}
-          rows={queue.drafts.map((p) => [<a href={`/petitions/${p.id}`}>{p.title}</a>, `${p.organisation_name} (${p.area_name})`, formatLondonDate(p.created_at)])}
+          rows={queue.drafts.map((p) => [<a href={`/petitions/${p.id}`}>{p.title}</a>, `${p.organisation_name}, ${p.area_name}`, formatLondonDate(p.created_at)])}
         />
       )}
     </Layout>,
@@ -567,7 +567,7 @@ async function dashboardOptions(c: Context<AppEnv>, reach: Reach) {
   return {
     areas,
     organisations: areas.flatMap((a) =>
-      a.organisations.filter((o) => (ADDRESSABLE_KINDS as readonly string[]).includes(o.kind)).map((o) => ({ value: String(o.id), label: areas.length > 1 ? `${o.name} (${a.name})` : o.name })),
+      a.organisations.filter((o) => (ADDRESSABLE_KINDS as readonly string[]).includes(o.kind)).map((o) => ({ value: String(o.id), label: areas.length > 1 ? `${o.name}, ${a.name}` : o.name })),
     ),
   };
 }
@@ -1061,7 +1061,7 @@ function PetitionSummaryBlock({ p, now }: { p: PetitionRow; now: Date }) {
     <>
       <SummaryList
         rows={[
-          { key: "Addressed to", value: `${p.organisation_name} (${p.area_name})` },
+          { key: "Addressed to", value: `${p.organisation_name}, ${p.area_name}` },
           { key: "Title", value: p.title },
           { key: "What they ask for", value: p.action },
           { key: "Why", value: <Paragraphs text={p.background} /> },

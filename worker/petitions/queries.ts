@@ -209,14 +209,13 @@ export function timelineOf(p: PetitionRow, now: Date): TimelineEntry[] {
     const why = referralWords[p.referral_reason as keyof typeof referralWords];
     t.push({ at: p.referred_at, kind: "referred", text: `Referred to the scrutiny committee${why ? `: ${why}` : ""}` });
   }
-  if (p.scrutiny_state === "considered" && p.osc_meeting_date) {
-    t.push({ at: p.osc_meeting_date, kind: "considered", text: "Considered by the scrutiny committee at its meeting" });
+  if (p.scrutiny_state === "considered" && p.osc_considered_at) {
+    const meeting = p.osc_meeting_date ? ` at its meeting on ${formatLondonDate(p.osc_meeting_date)}` : "";
+    t.push({ at: p.osc_considered_at, kind: "considered", text: `Considered by the scrutiny committee${meeting}` });
   }
   if (p.closed_at) t.push({ at: p.closed_at, kind: "closed", text: `Closed with ${n(p.signature_count)} signatures` });
   if (p.hidden_at) t.push({ at: p.hidden_at, kind: "removed", text: "Removed from public view" });
-  // Calendar dates (meetings) sort as the start of their day.
-  const key = (e: TimelineEntry) => (e.at.length === 10 ? `${e.at}T00:00:00.000Z` : e.at);
-  return t.sort((a, b) => key(a).localeCompare(key(b)));
+  return t.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 export async function districtsOf(db: DB, petitionId: number, limit = 50) {

@@ -498,7 +498,7 @@ export async function publishResponse(ctx: PetitionCtx, actor: Actor, roles: Act
         db,
         p.id,
         "p.petitioner_email",
-        { ...emails.responseToPetitionerEmail({ title: p.title, organisationName: p.organisation_name, response: text }, links.petition(p.id), links.refer(p.id, referToken)), category: "petition_response", dedupeKey: `petition-response-petitioner:${p.id}` },
+        { ...emails.responseToPetitionerEmail({ title: p.title, organisationName: p.organisation_name, response: text }, links.petition(p.id), links.refer(p.id, referToken)), category: "petition_response_petitioner", dedupeKey: `petition-response-petitioner:${p.id}` },
         now,
         (qb) => qb.where("response_state", "=", "responded").where("responded_at", "=", nowIso),
       ),
