@@ -151,6 +151,20 @@ function StatusTag({ status }: { status: PetitionStatus }) {
   return <Tag colour={statusColours[status]}>{petitionStatusLabels[status]}</Tag>;
 }
 
+/** Form fields side by side on wide screens, stacked on narrow ones. */
+function Columns({ children }: { children: ComponentChildren }) {
+  const items = (Array.isArray(children) ? children : [children]).filter(Boolean);
+  return (
+    <div class="nhsuk-grid-row">
+      {items.map((child, i) => (
+        <div class="nhsuk-grid-column-one-quarter" key={i}>
+          {child}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 function TwoThirds({ children }: { children: ComponentChildren }) {
   return (
     <div class="nhsuk-grid-row">
@@ -214,24 +228,20 @@ petitionPages.get("/petitions", publicAccess, async (c) => {
       </p>
       <form method="get" action="/petitions" class="app-filters" role="search" aria-label="Petitions">
         <TextInput name="q" label="Search for words" type="search" value={q.q} />
-        <Select name="areaId" label="Area" placeholder="All areas" options={options.areas} value={q.areaId ? String(q.areaId) : ""} />
-        <Select name="organisationId" label="Addressed to" placeholder="Any organisation" options={options.organisations} value={q.organisationId ? String(q.organisationId) : ""} />
-        <Select
-          name="status"
-          label="Status"
-          placeholder="Any status"
-          options={Object.entries(petitionFilters).map(([value, label]) => ({ value, label }))}
-          value={q.status ?? ""}
-        />
-        <Select
-          name="sort"
-          label="Order"
-          options={[
-            { value: "recent", label: "Newest first" },
-            { value: "signatures", label: "Most signatures first" },
-          ]}
-          value={q.sort ?? "recent"}
-        />
+        <Columns>
+          <Select name="areaId" label="Area" placeholder="All areas" options={options.areas} value={q.areaId ? String(q.areaId) : ""} />
+          <Select name="organisationId" label="Addressed to" placeholder="Any organisation" options={options.organisations} value={q.organisationId ? String(q.organisationId) : ""} />
+          <Select name="status" label="Status" placeholder="Any status" options={Object.entries(petitionFilters).map(([value, label]) => ({ value, label }))} value={q.status ?? ""} />
+          <Select
+            name="sort"
+            label="Order"
+            options={[
+              { value: "recent", label: "Newest first" },
+              { value: "signatures", label: "Most signatures first" },
+            ]}
+            value={q.sort ?? "recent"}
+          />
+        </Columns>
         <Button variant="secondary">Search</Button>
       </form>
       <h2>{results.items.length === 0 ? "No petitions found" : `Results${q.page > 1 ? `, page ${q.page}` : ""}`}</h2>
@@ -319,10 +329,11 @@ async function renderStart(c: Context<AppEnv>, problem?: Problem) {
         <h2>What happens next</h2>
         <ol>
           <li>We email you a link to confirm your email address.</li>
-          <li>The council's health scrutiny clerk checks your petition, usually within 10 working days.</li>
-          <li>It opens for signatures, usually for 3 months. Share it as widely as you can.</li>
+          <li>The council's health scrutiny clerk checks your petition, usually within two weeks.</li>
+          <li>It opens for signatures for a set time, usually 3 months. Share it as widely as you can.</li>
           <li>If enough people sign, the organisation must publish a response by a set date. A petition with many signatures, or one whose response you are not happy with, can go to the council's scrutiny committee.</li>
         </ol>
+        <h2>Your petition</h2>
         <StartForm ctx={ctx} organisations={organisations} problem={problem} />
       </TwoThirds>
     </Layout>,
@@ -595,11 +606,13 @@ async function renderDashboard(c: Context<AppEnv>, created?: { url: string; area
       <h1>Petitions dashboard</h1>
       <p>Every petition in your area, the most urgent first: overdue responses, responses owed, referrals waiting for the committee, then petitions waiting to be checked.</p>
       <form method="get" action="/petitions/dashboard" class="app-filters" aria-label="Filter petitions">
-        {options.areas.length > 1 ? (
-          <Select name="areaId" label="Area" placeholder="All your areas" options={options.areas.map((a) => ({ value: String(a.id), label: a.name }))} value={q.areaId ? String(q.areaId) : ""} />
-        ) : null}
-        <Select name="organisationId" label="Addressed to" placeholder="Any organisation" options={options.organisations} value={q.organisationId ? String(q.organisationId) : ""} />
-        <Select name="status" label="Status" placeholder="Any status" options={Object.entries(dashboardFilters).map(([value, label]) => ({ value, label }))} value={q.status ?? ""} />
+        <Columns>
+          {options.areas.length > 1 ? (
+            <Select name="areaId" label="Area" placeholder="All your areas" options={options.areas.map((a) => ({ value: String(a.id), label: a.name }))} value={q.areaId ? String(q.areaId) : ""} />
+          ) : null}
+          <Select name="organisationId" label="Addressed to" placeholder="Any organisation" options={options.organisations} value={q.organisationId ? String(q.organisationId) : ""} />
+          <Select name="status" label="Status" placeholder="Any status" options={Object.entries(dashboardFilters).map(([value, label]) => ({ value, label }))} value={q.status ?? ""} />
+        </Columns>
         <Button variant="secondary">Filter</Button>
       </form>
       <p>
@@ -619,7 +632,7 @@ async function renderDashboard(c: Context<AppEnv>, created?: { url: string; area
             </>,
             <StatusTag status={r.status} />,
             n(r.signatureCount),
-            r.responseThresholdReachedAt ? formatLondonDate(r.responseThresholdReachedAt) : "Not yet",
+            r.responseThresholdReachedAt ? formatLondonDate(r.responseThresholdReachedAt) : r.state === "open" ? "Not yet" : "",
             <DueCell r={r} />,
             r.workingDaysOverdue ? <strong>{r.workingDaysOverdue}</strong> : "",
           ])}
@@ -924,7 +937,10 @@ function PetitionPage({ ctx, p, row }: { ctx: PageContext; p: Petition; row: Pet
           {p.districts.length === 0 ? (
             <p>No confirmed signatures yet.</p>
           ) : (
-            <Table caption="Confirmed signatures in each postcode district (the most first). Names and email addresses are never shown." head={["Postcode district", "Signatures"]} rows={p.districts.map((d) => [d.district, n(d.signatures)])} />
+            <>
+              <p>Where the people who signed live, by the first half of their postcode. Names and email addresses are never shown.</p>
+              <Table caption="Signatures in each postcode district, the most first" head={["Postcode district", "Signatures"]} rows={p.districts.map((d) => [d.district, n(d.signatures)])} />
+            </>
           )}
         </div>
         <div class="nhsuk-grid-column-one-third">

@@ -192,14 +192,13 @@ export function timelineOf(p: PetitionRow, now: Date): TimelineEntry[] {
   if (p.response_threshold_reached_at) {
     t.push({ at: p.response_threshold_reached_at, kind: "response_threshold_reached", text: `Reached ${n(p.response_threshold)} signatures: ${p.organisation_name} must respond` });
   }
+  // The due date while a response is owed, or when it was missed; an answer in time makes it history.
   if (p.response_due_at && p.response_state !== "not_due") {
-    const late = p.response_state === "owed" && Date.parse(p.response_due_at) < now.getTime();
-    const lateAnswer = p.responded_at !== null && p.responded_at > p.response_due_at;
-    t.push({
-      at: p.response_due_at,
-      kind: "response_due",
-      text: `Response due by ${formatLondonDate(p.response_due_at)}${late ? " (overdue)" : lateAnswer ? " (answered late)" : ""}`,
-    });
+    const overdue = p.response_state === "owed" && Date.parse(p.response_due_at) < now.getTime();
+    const answeredLate = p.responded_at !== null && p.responded_at > p.response_due_at;
+    if (p.response_state === "owed" || answeredLate) {
+      t.push({ at: p.response_due_at, kind: "response_due", text: overdue ? "Response was due: it is overdue" : answeredLate ? "Response was due (it came late)" : "Response due" });
+    }
   }
   if (p.responded_at) t.push({ at: p.responded_at, kind: "responded", text: `${p.organisation_name} responded` });
   if (p.scrutiny_threshold_reached_at) {
@@ -210,7 +209,7 @@ export function timelineOf(p: PetitionRow, now: Date): TimelineEntry[] {
     t.push({ at: p.referred_at, kind: "referred", text: `Referred to the scrutiny committee${why ? `: ${why}` : ""}` });
   }
   if (p.scrutiny_state === "considered" && p.osc_considered_at) {
-    const meeting = p.osc_meeting_date ? ` at its meeting on ${formatLondonDate(p.osc_meeting_date)}` : "";
+    const meeting = p.osc_meeting_date && p.osc_meeting_date !== londonDate(p.osc_considered_at) ? ` at its meeting on ${formatLondonDate(p.osc_meeting_date)}` : "";
     t.push({ at: p.osc_considered_at, kind: "considered", text: `Considered by the scrutiny committee${meeting}` });
   }
   if (p.closed_at) t.push({ at: p.closed_at, kind: "closed", text: `Closed with ${n(p.signature_count)} signatures` });
