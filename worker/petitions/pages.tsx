@@ -390,14 +390,13 @@ petitionPages.post("/petitions/new", publicAccess, async (c) => {
   );
 });
 
-petitionPages.get("/petitions/new/check-email", publicAccess, async (c) => {
-  const ctx = await pageContext(c);
-  return renderPage(
-    c,
+/** "Check your email" after a form that sends a confirmation link. */
+function CheckEmailPage({ ctx, children }: { ctx: PageContext; children: ComponentChildren }) {
+  return (
     <Layout ctx={ctx} title="Check your email">
       <TwoThirds>
         <h1>Check your email</h1>
-        <p>We have sent you an email with a link. Select it to confirm your email address, and we will send your petition to be checked.</p>
+        {children}
         <p>Not arrived after a few minutes? Check your spam folder.</p>
         {ctx.localDev ? (
           <InsetText>
@@ -407,9 +406,18 @@ petitionPages.get("/petitions/new/check-email", publicAccess, async (c) => {
           </InsetText>
         ) : null}
       </TwoThirds>
-    </Layout>,
+    </Layout>
   );
-});
+}
+
+petitionPages.get("/petitions/new/check-email", publicAccess, async (c) =>
+  renderPage(
+    c,
+    <CheckEmailPage ctx={await pageContext(c)}>
+      <p>We have sent you an email with a link. Select it to confirm your email address, and we will send your petition to be checked.</p>
+    </CheckEmailPage>,
+  ),
+);
 
 // ---------------------------------------------------------------- email links (a button, so link scanners do not use them up)
 
@@ -1043,28 +1051,16 @@ petitionPages.post("/petitions/:id{[0-9]+}/sign", publicAccess, async (c) => {
 
 petitionPages.get("/petitions/:id{[0-9]+}/sign/check-email", publicAccess, async (c) => {
   const p = await signable(c);
-  const ctx = await pageContext(c);
   return renderPage(
     c,
-    <Layout ctx={ctx} title="Check your email">
-      <TwoThirds>
-        <h1>Check your email</h1>
-        <p>
-          We have sent you an email about the petition "{p.title}". Select the link in it to confirm your signature. <strong>Your signature is not counted until you do.</strong>
-        </p>
-        <p>Not arrived after a few minutes? Check your spam folder.</p>
-        {ctx.localDev ? (
-          <InsetText>
-            <p>
-              This is a local copy: open the <a href="/dev/outbox">outbox</a> to find the link.
-            </p>
-          </InsetText>
-        ) : null}
-        <p>
-          <a href={`/petitions/${p.id}`}>Back to the petition</a>
-        </p>
-      </TwoThirds>
-    </Layout>,
+    <CheckEmailPage ctx={await pageContext(c)}>
+      <p>
+        We have sent you an email about the petition "{p.title}". Select the link in it to confirm your signature. <strong>Your signature is not counted until you do.</strong>
+      </p>
+      <p>
+        <a href={`/petitions/${p.id}`}>Back to the petition</a>
+      </p>
+    </CheckEmailPage>,
   );
 });
 
@@ -1170,10 +1166,15 @@ petitionPages.post("/petitions/:id{[0-9]+}/remove", authorize("petition.remove",
 
 // ---------------------------------------------------------------- responding (with a preview)
 
-function assertAnswerablePage(p: PetitionRow) {
-  if (p.state !== "open" && p.state !== "closed") {
-    throw new AppError(409, "transition_not_allowed", "This petition cannot have a response: it is not open or closed.");
-  }
+/** A form page about a petition's response or scrutiny: only once it has opened. */
+function answerablePage(render: (c: Context<AppEnv>, p: PetitionRow) => Promise<Response>) {
+  return async (c: Context<AppEnv>) => {
+    const p = recordOf<PetitionRow>(c);
+    if (p.state !== "open" && p.state !== "closed") {
+      throw new AppError(409, "transition_not_allowed", "This is only possible for a petition that has opened for signatures.");
+    }
+    return render(c, p);
+  };
 }
 
 async function renderRespond(c: Context<AppEnv>, p: PetitionRow, problem?: Problem) {
@@ -1247,28 +1248,26 @@ async function renderPreview(c: Context<AppEnv>, p: PetitionRow, text: string) {
 
 const respond = authorize("petition.respond", petitionById);
 
-petitionPages.get("/petitions/:id{[0-9]+}/respond", respond, async (c) => {
-  const p = recordOf<PetitionRow>(c);
-  assertAnswerablePage(p);
-  return renderRespond(c, p);
-});
+petitionPages.get("/petitions/:id{[0-9]+}/respond", respond, answerablePage((c, p) => renderRespond(c, p)));
 
-petitionPages.post("/petitions/:id{[0-9]+}/respond", respond, async (c) => {
-  const p = recordOf<PetitionRow>(c);
-  assertAnswerablePage(p);
-  const intent = (await typedValues(c)).intent;
-  const form = await parseForm(c, ResponseInput);
-  if (!form.ok) return renderRespond(c, p, { errors: form.errors, values: form.values });
-  const text = form.data.text;
-  // "Change response" on the preview: the form again, with the text as it was.
-  if (intent === "edit") return renderRespond(c, { ...p, response_draft: text });
-  if (intent !== "publish") {
-    await saveResponseDraft(petitionCtx(c), p, text);
-    return renderPreview(c, p, text);
-  }
-  const { amended } = await publishResponse(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, text);
-  return redirectWithFlash(c, `/petitions/${p.id}#response`, amended ? "The response has been changed." : "Response published. The petitioner and signers who asked to hear are being emailed.");
-});
+petitionPages.post(
+  "/petitions/:id{[0-9]+}/respond",
+  respond,
+  answerablePage(async (c, p) => {
+    const intent = (await typedValues(c)).intent;
+    const form = await parseForm(c, ResponseInput);
+    if (!form.ok) return renderRespond(c, p, { errors: form.errors, values: form.values });
+    const text = form.data.text;
+    // "Change response" on the preview: the form again, with the text as it was.
+    if (intent === "edit") return renderRespond(c, { ...p, response_draft: text });
+    if (intent !== "publish") {
+      await saveResponseDraft(petitionCtx(c), p, text);
+      return renderPreview(c, p, text);
+    }
+    const { amended } = await publishResponse(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, text);
+    return redirectWithFlash(c, `/petitions/${p.id}#response`, amended ? "The response has been changed." : "Response published. The petitioner and signers who asked to hear are being emailed.");
+  }),
+);
 
 // ---------------------------------------------------------------- scrutiny
 
@@ -1316,11 +1315,7 @@ async function renderScrutiny(c: Context<AppEnv>, p: PetitionRow, problem?: Prob
 
 const scrutiny = authorize("petition.record_scrutiny", petitionById);
 
-petitionPages.get("/petitions/:id{[0-9]+}/scrutiny", scrutiny, async (c) => {
-  const p = recordOf<PetitionRow>(c);
-  assertAnswerablePage(p);
-  return renderScrutiny(c, p);
-});
+petitionPages.get("/petitions/:id{[0-9]+}/scrutiny", scrutiny, answerablePage((c, p) => renderScrutiny(c, p)));
 
 petitionPages.post("/petitions/:id{[0-9]+}/scrutiny/refer", scrutiny, async (c) => {
   const p = recordOf<PetitionRow>(c);

@@ -1,7 +1,7 @@
 // SQL statements for petition writes that must be exact under concurrency: each goes in a
 // DB.batch() (one transaction) and makes its own condition, so two racing requests can
 // never both count, stamp, audit or email.
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { workingDayDeadline } from "../../shared/workingDays";
 import { auditRow, type AuditEntry } from "../audit";
 import type { DB } from "../db";
@@ -178,8 +178,30 @@ export function thresholdStatements(db: DB, p: ThresholdPetition, at: Date, now:
 }
 
 /**
+ * INSERT INTO outbox ... SELECT: the message's fixed values for every row `from` finds,
+ * with the `computed` columns (the address, the dedupe key) taken from that row. A row
+ * whose dedupe key was used before is skipped.
+ */
+function outboxFrom(
+  db: DB,
+  email: Omit<OutgoingEmail, "to">,
+  now: Date,
+  computed: Record<string, Expression<unknown>>,
+  // Any FROM and JOINs: the selection is made here, by column name.
+  from: SelectQueryBuilder<any, any, any>,
+) {
+  const fixed = Object.entries(outboxRow({ ...email, to: "" }, now)).filter(([k]) => !(k in computed));
+  const select = from.select([...Object.entries(computed).map(([k, e]) => sql`${e}`.as(k)), ...fixed.map(([k, v]) => sql.val(v).as(k))]);
+  return db
+    .insertInto("outbox")
+    .columns([...Object.keys(computed), ...fixed.map(([k]) => k)] as never)
+    .expression(select as never)
+    .onConflict((oc) => oc.column("dedupe_key").doNothing());
+}
+
+/**
  * An email to the address in a column of the petition (p) or its organisation (o),
- * when the petition matches `where` and the address is set.
+ * when the petition matches `where` (and `condition` holds) and the address is set.
  */
 export function emailToColumn(
   db: DB,
@@ -190,50 +212,22 @@ export function emailToColumn(
   where: (qb: PetitionQuery) => PetitionQuery,
   condition: Expression<SqlBool> = sql<SqlBool>`1`,
 ) {
-  const { to_email: _unused, ...rest } = outboxRow({ ...email, to: "" }, now);
-  const columns = ["to_email", ...Object.keys(rest)];
-  const select = db
+  const from = db
     .selectFrom("petitions as p")
     .innerJoin("organisations as o", "o.id", "p.organisation_id")
-    .select((eb) => [eb.ref(column).as("to_email"), ...Object.entries(rest).map(([k, v]) => eb.val(v).as(k))] as never)
     .where("p.id", "=", petitionId)
     .where(column, "is not", null)
     .where(petitionExists(db, petitionId, where))
     .where(condition);
-  return db
-    .insertInto("outbox")
-    .columns(columns as never)
-    .expression(select as never)
-    .onConflict((oc) => oc.column("dedupe_key").doNothing());
+  return outboxFrom(db, email, now, { to_email: sql.ref(column) }, from);
 }
 
 /** One email to each overview and scrutiny committee of the area that has an address, when `condition` holds. */
-export function oscEmails(
-  db: DB,
-  areaId: number,
-  email: (oscId: string) => Omit<OutgoingEmail, "to">,
-  now: Date,
-  condition: Expression<SqlBool>,
-) {
-  // The dedupe key carries the committee's id: built in SQL from a template with a marker.
+export function oscEmails(db: DB, areaId: number, email: (oscId: string) => Omit<OutgoingEmail, "to">, now: Date, condition: Expression<SqlBool>) {
+  // The dedupe key carries the committee's id: built in SQL around a marker in the template.
   const MARK = "\u0000osc\u0000";
-  const { to_email: _unused, dedupe_key, ...rest } = outboxRow({ ...email(MARK), to: "" }, now);
-  const [before, after] = (dedupe_key ?? "").split(MARK) as [string, string];
-  const columns = ["to_email", "dedupe_key", ...Object.keys(rest)];
-  const select = db
-    .selectFrom("organisations as o")
-    .select((eb) => [
-      eb.ref("o.email").as("to_email"),
-      sql<string>`${before} || o.id || ${after ?? ""}`.as("dedupe_key"),
-      ...Object.entries(rest).map(([k, v]) => eb.val(v).as(k)),
-    ] as never)
-    .where("o.area_id", "=", areaId)
-    .where("o.kind", "=", "osc")
-    .where("o.email", "is not", null)
-    .where(condition);
-  return db
-    .insertInto("outbox")
-    .columns(columns as never)
-    .expression(select as never)
-    .onConflict((oc) => oc.column("dedupe_key").doNothing());
+  const message = email(MARK);
+  const [before, after] = (message.dedupeKey ?? "").split(MARK) as [string, string | undefined];
+  const from = db.selectFrom("organisations as o").where("o.area_id", "=", areaId).where("o.kind", "=", "osc").where("o.email", "is not", null).where(condition);
+  return outboxFrom(db, message, now, { to_email: sql.ref("o.email"), dedupe_key: sql`${before} || o.id || ${after ?? ""}` }, from);
 }
