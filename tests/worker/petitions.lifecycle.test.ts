@@ -232,6 +232,14 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
     const html = await (await page(`/petitions/${id}`)).text();
     expect(html).toContain("Response from NHS Northshire (Primary Care Trust)");
     expect(html).toContain("<p>Thank you to everyone who signed.</p>");
+
+    // A correction replaces the text; nobody is emailed again and the first publication date stays.
+    const emails = await count("outbox");
+    const amended = await call(`/petitions/${id}/response`, await tokenFor(s.personIds.pct!), { method: "PUT", body: { text: `${text}\n\nCorrection: the unit opens at 9am.` } });
+    expect(amended.status).toBe(200);
+    expect(((await amended.json()) as { response: { text: string; respondedAt: string } }).response).toEqual({ text: `${text}\n\nCorrection: the unit opens at 9am.`, respondedAt: row.responded_at });
+    expect(await count("outbox")).toBe(emails);
+    expect((await auditFor("petition", id)).map((a) => a.action).slice(-2)).toEqual(["respond", "amend_response"]);
   });
 
   it("the petitioner, not satisfied, refers it to the scrutiny committee by the link in the email", async () => {
@@ -289,7 +297,7 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
     ]);
     const text = JSON.stringify(p) + (await (await page(`/petitions/${id}`)).text());
     for (const secret of [webSigner, apiSigner, quietSigner, petitioner, "Wilma", "Sam Signer", "Wendy Weekend"]) expect(text).not.toContain(secret);
-    expect((await auditFor("petition", id)).map((a) => a.action)).toEqual(["started", "confirm", "approve", "response_threshold_reached", "respond", "refer", "consider", "close"]);
+    expect((await auditFor("petition", id)).map((a) => a.action)).toEqual(["started", "confirm", "approve", "response_threshold_reached", "respond", "amend_response", "refer", "consider", "close"]);
   });
 });
 

@@ -62,6 +62,7 @@ import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage, type PageContext } from "../web/render";
 import {
   canModerate,
+  may,
   dashboard,
   dashboardCsvHeader,
   dashboardPages,
@@ -825,12 +826,12 @@ function StaffActions({ ctx, p, row }: { ctx: PageContext; p: Petition; row: Pet
   const actor = ctx.actor;
   if (!actor) return null;
   const links: ComponentChildren[] = [];
-  const clerk = canModerate(actor, row);
-  const responds = actor.memberships.some((m) => (m.role === "responder" && m.organisationId === row.organisation_id) || (m.role === "admin" && m.areaId === row.area_id));
   const answerable = p.state === "open" || p.state === "closed";
-  if (clerk && (p.state === "pending" || answerable || p.state === "rejected")) links.push(<a href={`/petitions/${p.id}/moderate`}>{p.state === "pending" ? "Check this petition" : "Remove this petition"}</a>);
-  if (clerk && answerable) links.push(<a href={`/petitions/${p.id}/scrutiny`}>Scrutiny: refer or record the committee's outcome</a>);
-  if (responds && answerable) links.push(<a href={`/petitions/${p.id}/respond`}>{p.response ? "Change the response" : "Respond to this petition"}</a>);
+  if (canModerate(actor, row) && (p.state === "pending" || answerable || p.state === "rejected")) {
+    links.push(<a href={`/petitions/${p.id}/moderate`}>{p.state === "pending" ? "Check this petition" : "Remove this petition"}</a>);
+  }
+  if (may(actor, "petition.record_scrutiny", row) && answerable) links.push(<a href={`/petitions/${p.id}/scrutiny`}>Scrutiny: refer or record the committee's outcome</a>);
+  if (may(actor, "petition.respond", row) && answerable) links.push(<a href={`/petitions/${p.id}/respond`}>{p.response ? "Change the response" : "Respond to this petition"}</a>);
   if (links.length === 0) return null;
   return (
     <div class="nhsuk-card app-staff-actions">

@@ -43,9 +43,14 @@ export const petitionById: RecordLoader<PetitionRow> = async (c) => {
   return p ? { record: p, scope: scopeOf(p) } : null;
 };
 
+/** Would `permissions` let this person take `action` on the petition (for showing the right links)? */
+export function may(actor: Actor | null, action: Action, p: PetitionRow): boolean {
+  return Boolean(actor && isAllowed(action, actor.memberships, scopeOf(p)));
+}
+
 /** May this person see drafts, pending and removed petitions of the petition's area (its clerks and administrators)? */
 export function canModerate(actor: Actor | null, p: PetitionRow): boolean {
-  return Boolean(actor && isAllowed("petition.moderate", actor.memberships, scopeOf(p)));
+  return may(actor, "petition.moderate", p);
 }
 
 export type Readable = { petition: PetitionRow; removed: boolean };
