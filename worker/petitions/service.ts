@@ -639,7 +639,7 @@ export const MAILING_CHUNK = 100;
  * makes a chunk written twice harmless. Returns the number of chunks written.
  */
 export async function advanceMailings(ctx: Pick<PetitionCtx, "db" | "d1" | "now">, opts: { petitionId?: number; maxChunks: number }): Promise<number> {
-  const { db, now } = ctx;
+  const { db } = ctx;
   let chunks = 0;
   while (chunks < opts.maxChunks) {
     let q = db.selectFrom("petition_mailings").selectAll().where("completed_at", "is", null).orderBy("created_at").orderBy("id").limit(1);
