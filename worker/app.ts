@@ -15,6 +15,7 @@ import { devRoutes } from "./dev/routes";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
 import { homePages } from "./home/pages";
+import { petitionPages } from "./petitions/pages";
 import { errorPage } from "./web/errorPages";
 
 function toAppError(err: unknown): AppError {
@@ -92,6 +93,7 @@ export function buildApp() {
   app.route("/", homePages);
   app.route("/", authPages);
   app.route("/", adminPages);
+  app.route("/", petitionPages);
   app.route("/dev", devRoutes);
 
   app.notFound(async (c) => {

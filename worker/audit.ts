@@ -20,9 +20,9 @@ function actorColumns(actor: AuditEntry["actor"]): { actor_id: number | null; ac
   return { actor_id: actor.personId, actor_label: actor.name };
 }
 
-/** The insert for one audit entry, to put in the same DB.batch() as the change it records. */
-export function auditInsert(db: DB, e: AuditEntry) {
-  return db.insertInto("audit_log").values({
+/** The audit_log row for an entry (for inserts that are conditional, e.g. INSERT ... SELECT). */
+export function auditRow(e: AuditEntry) {
+  return {
     at: e.at.toISOString(),
     ...actorColumns(e.actor),
     area_id: e.areaId,
@@ -32,5 +32,10 @@ export function auditInsert(db: DB, e: AuditEntry) {
     from_state: e.from ?? null,
     to_state: e.to ?? null,
     details: JSON.stringify(e.details ?? {}),
-  });
+  };
+}
+
+/** The insert for one audit entry, to put in the same DB.batch() as the change it records. */
+export function auditInsert(db: DB, e: AuditEntry) {
+  return db.insertInto("audit_log").values(auditRow(e));
 }

@@ -137,6 +137,20 @@ export interface PetitionsTable {
   osc_considered_at: string | null;
   created_at: string;
   updated_at: string;
+  hidden_code: string | null;
+  hidden_at: string | null;
+  hidden_by: number | null;
+}
+
+export interface PetitionMailingsTable {
+  id: Id;
+  petition_id: number;
+  kind: string;
+  subject: string;
+  body_text: string;
+  after_signature_id: Defaulted<number>;
+  created_at: string;
+  completed_at: string | null;
 }
 
 export interface SignaturesTable {
@@ -281,6 +295,7 @@ export interface Database {
   petitions: PetitionsTable;
   signatures: SignaturesTable;
   petition_districts: PetitionDistrictsTable;
+  petition_mailings: PetitionMailingsTable;
   consultations: ConsultationsTable;
   obligations: ObligationsTable;
   obligation_messages: ObligationMessagesTable;

@@ -2,6 +2,7 @@
 import { adminApi } from "../admin/api";
 import { areasApi } from "../areas/api";
 import { authApi } from "../auth/api";
+import { petitionsApi } from "../petitions/api";
 import { publicAccess } from "../auth/middleware";
 import { apiRouter } from "./openapi";
 import { docsPage } from "./docs";
@@ -22,6 +23,7 @@ export function buildApi() {
   api.route("/", areasApi);
   api.route("/", authApi);
   api.route("/", adminApi);
+  api.route("/", petitionsApi);
   api.doc31("/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO, servers: [{ url: "/api/v1" }] });
   api.get("/docs", publicAccess, (c) => docsPage(c, api.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO })));
   return api;

@@ -406,6 +406,22 @@ export async function seedDemo(db: DB, d1: D1Database, now: Date): Promise<SeedR
       created_at: overdueReached,
       updated_at: overdueReached,
     }),
+    // The Saturday clinic petition was answered on time: its obligation is met.
+    db.insertInto("obligations").values({
+      area_id: north,
+      kind: "petition_response",
+      owed_by_organisation_id: org.pct!,
+      owed_to_organisation_id: org.osc!,
+      title: `Response to petition: ${saturday!.title}`,
+      petition_id: saturday!.id,
+      received_at: ago(120),
+      due_at: saturday!.response_due_at!,
+      state: "met",
+      met_at: ago(100),
+      met_late: 0,
+      created_at: ago(120),
+      updated_at: ago(100),
+    }),
   ]);
 
   return { created: true, ...(await ids(db)) };

@@ -14,19 +14,24 @@ export interface OutgoingEmail {
   digest?: boolean;
 }
 
+/** The outbox row for a message (for inserts that are conditional, e.g. INSERT ... SELECT). */
+export function outboxRow(email: OutgoingEmail, now: Date) {
+  return {
+    to_email: email.to,
+    person_id: email.personId ?? null,
+    subject: email.subject,
+    body_text: email.text,
+    category: email.category,
+    dedupe_key: email.dedupeKey ?? null,
+    digest: email.digest ? 1 : 0,
+    created_at: now.toISOString(),
+    next_attempt_at: email.digest ? null : now.toISOString(),
+  };
+}
+
 export function enqueueEmail(db: DB, email: OutgoingEmail, now: Date) {
   return db
     .insertInto("outbox")
-    .values({
-      to_email: email.to,
-      person_id: email.personId ?? null,
-      subject: email.subject,
-      body_text: email.text,
-      category: email.category,
-      dedupe_key: email.dedupeKey ?? null,
-      digest: email.digest ? 1 : 0,
-      created_at: now.toISOString(),
-      next_attempt_at: email.digest ? null : now.toISOString(),
-    })
+    .values(outboxRow(email, now))
     .onConflict((oc) => oc.column("dedupe_key").doNothing());
 }

@@ -493,13 +493,18 @@ export function BackLink({ href, children = "Back" }: { href: string; children?:
   );
 }
 
-/** Plain text with blank-line paragraphs, rendered as <p> elements (never as HTML). */
-export function Paragraphs({ text }: { text: string | null | undefined }): JSX.Element | null {
-  if (!text) return null;
-  const paragraphs = text
+/** Plain text split into paragraphs at blank lines, each trimmed, empty ones dropped. */
+export function paragraphsOf(text: string): string[] {
+  return text
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+/** Plain text with blank-line paragraphs, rendered as <p> elements (never as HTML). */
+export function Paragraphs({ text }: { text: string | null | undefined }): JSX.Element | null {
+  if (!text) return null;
+  const paragraphs = paragraphsOf(text);
   return (
     <>
       {paragraphs.map((p, i) => (

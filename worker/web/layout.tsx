@@ -66,6 +66,10 @@ export function Layout({
   wide?: boolean;
 }) {
   const items = navFor(ctx.actor);
+  // The most specific matching link is the current one (/petitions/dashboard, not also /petitions).
+  const currentHref = items
+    .filter((item) => isCurrent(item.href, ctx.path))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <html lang="en-GB">
       <head>
@@ -94,7 +98,7 @@ export function Layout({
             <div class="nhsuk-header__navigation-container nhsuk-width-container">
               <ul class="nhsuk-header__navigation-list">
                 {items.map((item) => {
-                  const current = isCurrent(item.href, ctx.path);
+                  const current = item.href === currentHref;
                   return (
                     <li
                       key={item.href}

@@ -13,6 +13,10 @@ export interface NavItem {
 // Each feature adds its entries here, in the order they should appear.
 export const navItems: NavItem[] = [
   { href: "/", label: "Home" },
+  { href: "/petitions", label: "Petitions" },
+  { href: "/petitions/moderation", label: "Moderation", roles: ["osc_clerk", "admin"] },
+  { href: "/petitions/dashboard", label: "Petitions dashboard", roles: ["osc_clerk", "admin"] },
+  { href: "/petitions/inbox", label: "Petitions to answer", roles: ["responder"] },
   { href: "/admin", label: "Administration", roles: ["admin"] },
 ];
 

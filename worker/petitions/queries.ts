@@ -1,0 +1,548 @@
+// Reading petitions: the record loaders for authorize(), who may see what, and every list
+// (public browse, moderation queue, dashboard, inbox, calendar), each using an index and a LIMIT.
+import type { Context, MiddlewareHandler } from "hono";
+import { sql, type Expression, type Selectable, type SqlBool } from "kysely";
+import { rejectionReasons, type RejectionCode } from "../../shared/petitions/machine";
+import { petitionStatus, petitionStatusLabels } from "../../shared/petitions/status";
+import { isAllowed, permissions, type Action, type Permission } from "../../shared/permissions";
+import type { Role } from "../../shared/roles";
+import type { DashboardFilter, DashboardRow, Petition, PetitionListQuery, PetitionSummary, SimilarPetition, TimelineEntry } from "../../shared/schemas/petitions";
+import { formatLondonDate, londonDate } from "../../shared/time";
+import { workingDaysBetween } from "../../shared/workingDays";
+import type { Actor } from "../auth/actor";
+import type { RecordLoader } from "../auth/middleware";
+import { sha256 } from "../crypto";
+import type { DB, PetitionsTable } from "../db";
+import type { AppEnv } from "../env";
+import { AppError, forbidden, notFound, unauthenticated } from "../errors";
+
+export type PetitionRow = Selectable<PetitionsTable> & { organisation_name: string; area_name: string };
+
+function idParam(c: Context<AppEnv>): number | null {
+  const id = Number(c.req.param("id"));
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export async function findPetition(db: DB, id: number): Promise<PetitionRow | undefined> {
+  return db
+    .selectFrom("petitions as p")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .innerJoin("areas as a", "a.id", "p.area_id")
+    .selectAll("p")
+    .select(["o.name as organisation_name", "a.name as area_name"])
+    .where("p.id", "=", id)
+    .executeTakeFirst();
+}
+
+const scopeOf = (p: PetitionRow) => ({ areaId: p.area_id, organisationIds: [p.organisation_id] });
+
+/** The petition named by :id in the path; it belongs to its area and the organisation it is addressed to. */
+export const petitionById: RecordLoader<PetitionRow> = async (c) => {
+  const id = idParam(c);
+  const p = id === null ? undefined : await findPetition(c.var.db, id);
+  return p ? { record: p, scope: scopeOf(p) } : null;
+};
+
+/** Would `permissions` let this person take `action` on the petition (for showing the right links)? */
+export function may(actor: Actor | null, action: Action, p: PetitionRow): boolean {
+  return Boolean(actor && isAllowed(action, actor.memberships, scopeOf(p)));
+}
+
+/** May this person see drafts, pending and removed petitions of the petition's area (its clerks and administrators)? */
+export function canModerate(actor: Actor | null, p: PetitionRow): boolean {
+  return may(actor, "petition.moderate", p);
+}
+
+export type Readable = { petition: PetitionRow; removed: boolean };
+
+/**
+ * The petition named by :id, as the caller may read it: drafts and petitions waiting to
+ * be checked exist only for the area's clerks and administrators (404 for everyone
+ * else); a removed petition is, for the public, only its removal and reason.
+ */
+export async function readablePetition(c: Context<AppEnv>): Promise<Readable> {
+  const id = idParam(c);
+  const p = id === null ? undefined : await findPetition(c.var.db, id);
+  if (!p) throw notFound("petition");
+  const moderator = canModerate(c.var.actor, p);
+  if ((p.state === "draft" || p.state === "pending") && !moderator) throw notFound("petition");
+  return { petition: p, removed: p.state === "hidden" && !moderator };
+}
+
+export function removedMessage(p: PetitionRow): string {
+  const code = (p.hidden_code ?? p.rejection_code) as RejectionCode | null;
+  const reason = code && rejectionReasons[code] ? rejectionReasons[code].label : "It broke the rules for petitions";
+  return `This petition was removed. The reason: ${reason}.`;
+}
+
+export const petitionRemoved = (p: PetitionRow) => new AppError(410, "petition_removed", removedMessage(p));
+
+/** The feed token named by :id in the path; it belongs to its committee's area. */
+export const feedTokenById: RecordLoader<{ id: number; area_id: number; organisation_id: number; revoked_at: string | null }> = async (c) => {
+  const id = idParam(c);
+  if (id === null) return null;
+  const t = await c.var.db
+    .selectFrom("feed_tokens as t")
+    .innerJoin("organisations as o", "o.id", "t.organisation_id")
+    .select(["t.id", "o.area_id", "t.organisation_id", "t.revoked_at"])
+    .where("t.id", "=", id)
+    .where("t.person_id", "is", null)
+    .executeTakeFirst();
+  return t && t.organisation_id !== null ? { record: { ...t, organisation_id: t.organisation_id }, scope: { areaId: t.area_id, organisationIds: [t.organisation_id] } } : null;
+};
+
+// ---------------------------------------------------------------- reach for lists
+
+export interface Reach {
+  areaIds: number[];
+  organisationIds: number[];
+}
+
+/** Where the caller's roles reach for `action`: whole areas, or single organisations. */
+export function reachOf(actor: Actor | null, action: Action): Reach {
+  const permission: Permission = permissions[action];
+  const areaIds = new Set<number>();
+  const organisationIds = new Set<number>();
+  for (const m of actor?.memberships ?? []) {
+    const reach = permission[m.role as Role];
+    if (reach === "area") areaIds.add(m.areaId);
+    else if (reach === "organisation") organisationIds.add(m.organisationId);
+  }
+  return { areaIds: [...areaIds], organisationIds: [...organisationIds] };
+}
+
+/** For lists scoped to the caller: signed in, with a role that reaches something for `action`. */
+export function reaching(action: Action, who: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.var.actor) {
+      if (c.req.path.startsWith("/api/")) throw unauthenticated();
+      return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}`, 303);
+    }
+    const r = reachOf(c.var.actor, action);
+    if (r.areaIds.length + r.organisationIds.length === 0) throw forbidden(`Only ${who} can see this.`);
+    return next();
+  };
+}
+
+function inReach(r: Reach): Expression<SqlBool> {
+  const parts = [
+    ...(r.areaIds.length ? [sql<SqlBool>`p.area_id IN (${sql.join(r.areaIds)})`] : []),
+    ...(r.organisationIds.length ? [sql<SqlBool>`p.organisation_id IN (${sql.join(r.organisationIds)})`] : []),
+  ];
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` OR `)})` : sql<SqlBool>`0`;
+}
+
+// ---------------------------------------------------------------- rows to API objects
+
+const summaryColumns = [
+  "p.id",
+  "p.area_id",
+  "a.name as area_name",
+  "p.organisation_id",
+  "o.name as organisation_name",
+  "p.title",
+  "p.state",
+  "p.response_state",
+  "p.scrutiny_state",
+  "p.response_due_at",
+  "p.signature_count",
+  "p.response_threshold",
+  "p.scrutiny_threshold",
+  "p.opened_at",
+  "p.closes_at",
+] as const;
+
+type SummaryRow = Pick<
+  PetitionRow,
+  "id" | "area_id" | "area_name" | "organisation_id" | "organisation_name" | "title" | "state" | "response_state" | "scrutiny_state" | "response_due_at" | "signature_count" | "response_threshold" | "scrutiny_threshold" | "opened_at" | "closes_at"
+>;
+
+export function webUrl(publicUrl: string, id: number): string {
+  return new URL(`/petitions/${id}`, publicUrl).toString();
+}
+
+export function summaryOf(p: SummaryRow, now: Date, publicUrl: string): PetitionSummary {
+  const status = petitionStatus(p, now);
+  return {
+    id: p.id,
+    areaId: p.area_id,
+    areaName: p.area_name,
+    organisationId: p.organisation_id,
+    organisationName: p.organisation_name,
+    title: p.title,
+    state: p.state,
+    status,
+    statusText: petitionStatusLabels[status],
+    signatureCount: p.signature_count,
+    responseThreshold: p.response_threshold,
+    scrutinyThreshold: p.scrutiny_threshold,
+    openedAt: p.opened_at,
+    closesAt: p.closes_at,
+    responseDueAt: p.response_due_at,
+    webUrl: webUrl(publicUrl, p.id),
+  };
+}
+
+const referralWords = { threshold: "it reached the signatures for a referral", dissatisfied: "the petitioner was not satisfied with the response", clerk: "referred by the committee's clerk" } as const;
+
+/** What happened, in order: from the petition's own stamps (the audit log keeps every detail). */
+export function timelineOf(p: PetitionRow, now: Date): TimelineEntry[] {
+  const t: TimelineEntry[] = [];
+  const n = (v: number | null) => (v ?? 0).toLocaleString("en-GB");
+  if (p.state === "rejected" && p.moderated_at) {
+    const code = p.rejection_code as RejectionCode | null;
+    t.push({ at: p.moderated_at, kind: "rejected", text: `Rejected: ${code && rejectionReasons[code] ? rejectionReasons[code].label.toLowerCase() : "it broke the rules"}` });
+  }
+  if (p.opened_at) t.push({ at: p.opened_at, kind: "opened", text: "Opened for signatures" });
+  if (p.response_threshold_reached_at) {
+    t.push({ at: p.response_threshold_reached_at, kind: "response_threshold_reached", text: `Reached ${n(p.response_threshold)} signatures: ${p.organisation_name} must respond` });
+  }
+  // The due date while a response is owed, or when it was missed; an answer in time makes it history.
+  if (p.response_due_at && p.response_state !== "not_due") {
+    const overdue = p.response_state === "owed" && Date.parse(p.response_due_at) < now.getTime();
+    const answeredLate = p.responded_at !== null && p.responded_at > p.response_due_at;
+    if (p.response_state === "owed" || answeredLate) {
+      t.push({ at: p.response_due_at, kind: "response_due", text: overdue ? "Response was due: it is overdue" : answeredLate ? "Response was due (it came late)" : "Response due" });
+    }
+  }
+  if (p.responded_at) t.push({ at: p.responded_at, kind: "responded", text: `${p.organisation_name} responded` });
+  if (p.scrutiny_threshold_reached_at) {
+    t.push({ at: p.scrutiny_threshold_reached_at, kind: "scrutiny_threshold_reached", text: `Reached ${n(p.scrutiny_threshold)} signatures for a referral to the scrutiny committee` });
+  }
+  if (p.referred_at) {
+    const why = referralWords[p.referral_reason as keyof typeof referralWords];
+    t.push({ at: p.referred_at, kind: "referred", text: `Referred to the scrutiny committee${why ? `: ${why}` : ""}` });
+  }
+  if (p.scrutiny_state === "considered" && p.osc_considered_at) {
+    const meeting = p.osc_meeting_date && p.osc_meeting_date !== londonDate(p.osc_considered_at) ? ` at its meeting on ${formatLondonDate(p.osc_meeting_date)}` : "";
+    t.push({ at: p.osc_considered_at, kind: "considered", text: `Considered by the scrutiny committee${meeting}` });
+  }
+  if (p.closed_at) t.push({ at: p.closed_at, kind: "closed", text: `Closed with ${n(p.signature_count)} signatures` });
+  if (p.hidden_at) t.push({ at: p.hidden_at, kind: "removed", text: "Removed from public view" });
+  return t.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export async function districtsOf(db: DB, petitionId: number, limit = 50) {
+  const rows = await db
+    .selectFrom("petition_districts")
+    .select(["district", "signature_count"])
+    .where("petition_id", "=", petitionId)
+    .where("signature_count", ">", 0)
+    .orderBy("signature_count", "desc")
+    .orderBy("district")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ district: r.district, signatures: r.signature_count }));
+}
+
+export async function petitionDetail(db: DB, p: PetitionRow, now: Date, publicUrl: string): Promise<Petition> {
+  const code = p.rejection_code as RejectionCode | null;
+  return {
+    ...summaryOf(p, now, publicUrl),
+    action: p.action,
+    background: p.background,
+    rejection:
+      p.state === "rejected" && code
+        ? { code, reason: rejectionReasons[code]?.label ?? code, explanation: p.rejection_details }
+        : null,
+    responseThresholdReachedAt: p.response_threshold_reached_at,
+    scrutinyThresholdReachedAt: p.scrutiny_threshold_reached_at,
+    response: p.response_state === "responded" && p.response_text && p.responded_at ? { text: p.response_text, respondedAt: p.responded_at } : null,
+    scrutiny: {
+      state: p.scrutiny_state as Petition["scrutiny"]["state"],
+      referredAt: p.referred_at,
+      referralReason: p.referral_reason as Petition["scrutiny"]["referralReason"],
+      meetingDate: p.osc_meeting_date,
+      decision: p.osc_decision,
+      outcome: p.osc_outcome,
+      consideredAt: p.osc_considered_at,
+    },
+    timeline: timelineOf(p, now),
+    districts: await districtsOf(db, p.id),
+  };
+}
+
+// ---------------------------------------------------------------- filters
+
+const ANSWERABLE = sql<SqlBool>`p.state IN ('open', 'closed')`;
+
+/** The SQL condition for a list filter (public or dashboard). */
+export function filterCondition(filter: DashboardFilter, now: Date): Expression<SqlBool> {
+  const nowIso = now.toISOString();
+  switch (filter) {
+    case "open":
+      return sql<SqlBool>`p.state = 'open'`;
+    case "closed":
+      return sql<SqlBool>`p.state = 'closed'`;
+    case "rejected":
+      return sql<SqlBool>`p.state = 'rejected'`;
+    case "pending":
+      return sql<SqlBool>`p.state = 'pending'`;
+    case "draft":
+      return sql<SqlBool>`p.state = 'draft'`;
+    case "removed":
+      return sql<SqlBool>`p.state = 'hidden'`;
+    case "response_owed":
+      return sql<SqlBool>`p.response_state = 'owed' AND ${ANSWERABLE}`;
+    case "response_overdue":
+      return sql<SqlBool>`p.response_state = 'owed' AND p.response_due_at < ${nowIso} AND ${ANSWERABLE}`;
+    case "responded":
+      return sql<SqlBool>`p.response_state = 'responded' AND ${ANSWERABLE}`;
+    case "referred":
+      return sql<SqlBool>`p.scrutiny_state = 'referred' AND ${ANSWERABLE}`;
+    case "considered":
+      return sql<SqlBool>`p.scrutiny_state = 'considered' AND ${ANSWERABLE}`;
+    case "attention":
+      return sql<SqlBool>`(p.state = 'pending' OR ((p.response_state = 'owed' OR p.scrutiny_state = 'referred') AND ${ANSWERABLE}))`;
+  }
+}
+
+/** Words anywhere in the title, what is asked, or why (LIKE, with % and _ taken literally). */
+function textCondition(q: string): Expression<SqlBool> {
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
+  return sql<SqlBool>`(${sql.join(
+    words.map((w) => {
+      const like = `%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      return sql<SqlBool>`(p.title LIKE ${like} ESCAPE '\\' OR p.action LIKE ${like} ESCAPE '\\' OR p.background LIKE ${like} ESCAPE '\\')`;
+    }),
+    sql` AND `,
+  )})`;
+}
+
+function listQuery(db: DB) {
+  return db
+    .selectFrom("petitions as p")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .innerJoin("areas as a", "a.id", "p.area_id")
+    .select(summaryColumns);
+}
+
+/** What anyone may list: open, closed and rejected petitions (never drafts, pending or removed). */
+const PUBLIC_STATES = sql<SqlBool>`p.state IN ('open', 'closed', 'rejected')`;
+
+function publicConditions(q: Omit<PetitionListQuery, "page" | "perPage">, now: Date): Expression<SqlBool>[] {
+  return [
+    PUBLIC_STATES,
+    ...(q.areaId ? [sql<SqlBool>`p.area_id = ${q.areaId}`] : []),
+    ...(q.organisationId ? [sql<SqlBool>`p.organisation_id = ${q.organisationId}`] : []),
+    ...(q.status ? [filterCondition(q.status, now)] : []),
+    ...(q.q ? [textCondition(q.q)] : []),
+  ];
+}
+
+const all = (conditions: Expression<SqlBool>[]) => sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+
+export async function listPublic(db: DB, q: PetitionListQuery, now: Date, publicUrl: string) {
+  const order =
+    q.sort === "signatures"
+      ? [sql`p.signature_count DESC`, sql`p.id DESC`]
+      : [sql`COALESCE(p.opened_at, p.moderated_at, p.created_at) DESC`, sql`p.id DESC`];
+  const rows = await listQuery(db)
+    .where(all(publicConditions(q, now)))
+    .orderBy(order)
+    .limit(q.perPage + 1)
+    .offset((q.page - 1) * q.perPage)
+    .execute();
+  return { items: rows.slice(0, q.perPage).map((r) => summaryOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
+}
+
+/** The same list a page at a time in id order, for CSV. */
+export function publicPage(db: DB, q: PetitionListQuery, now: Date) {
+  return (afterId: number, size: number) =>
+    listQuery(db).where(all(publicConditions(q, now))).where("p.id", ">", afterId).orderBy("p.id").limit(size).execute();
+}
+
+export const publicCsvHeader = ["Id", "Title", "Addressed to", "Area", "Status", "Signatures", "Signatures for a response", "Signatures for scrutiny", "Opened", "Closes", "Response due", "Web address"];
+
+export function publicCsvRow(r: SummaryRow, now: Date, publicUrl: string): unknown[] {
+  const s = summaryOf(r, now, publicUrl);
+  return [s.id, s.title, s.organisationName, s.areaName, s.statusText, s.signatureCount, s.responseThreshold, s.scrutinyThreshold, day(s.openedAt), day(s.closesAt), day(s.responseDueAt), s.webUrl];
+}
+
+const day = (iso: string | null) => (iso ? londonDate(iso) : "");
+
+// ---------------------------------------------------------------- similar open petitions
+
+const STOP_WORDS = new Set(
+  "the and for our with that this from have will into more about their them they your what when where which would should could keep make stop save bring back please open close local health service services nhs petition".split(" "),
+);
+
+/** Open petitions in the same area sharing words with a title, the most shared first. */
+export async function similarPetitions(db: DB, organisationId: number, title: string, publicUrl: string): Promise<SimilarPetition[]> {
+  const org = await db.selectFrom("organisations").select("area_id").where("id", "=", organisationId).executeTakeFirst();
+  if (!org) return [];
+  const words = [...new Set(title.toLowerCase().match(/[a-z0-9']{3,}/g) ?? [])].filter((w) => !STOP_WORDS.has(w)).slice(0, 6);
+  if (words.length === 0) return [];
+  const rows = await db
+    .selectFrom("petitions as p")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .select(["p.id", "p.title", "p.action", "o.name as organisation_name", "p.signature_count"])
+    .where("p.area_id", "=", org.area_id)
+    .where("p.state", "=", "open")
+    .where(sql<SqlBool>`(${sql.join(words.map((w) => sql`p.title LIKE ${`%${w}%`}`), sql` OR `)})`)
+    .limit(50)
+    .execute();
+  const shared = (r: { title: string }) => words.filter((w) => r.title.toLowerCase().includes(w)).length;
+  return rows
+    .map((r) => ({ r, score: shared(r) }))
+    .sort((a, b) => b.score - a.score || b.r.signature_count - a.r.signature_count)
+    .slice(0, 5)
+    .map(({ r }) => ({ id: r.id, title: r.title, organisationName: r.organisation_name, signatureCount: r.signature_count, webUrl: webUrl(publicUrl, r.id) }));
+}
+
+// ---------------------------------------------------------------- clerks: moderation queue and dashboard
+
+export async function moderationQueue(db: DB, reach: Reach) {
+  const base = db
+    .selectFrom("petitions as p")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .innerJoin("areas as a", "a.id", "p.area_id")
+    .select(["p.id", "p.title", "p.state", "p.petitioner_name", "p.petitioner_confirmed_at", "p.created_at", "o.name as organisation_name", "a.name as area_name"])
+    .where(inReach(reach));
+  const [pending, drafts] = await Promise.all([
+    base.where("p.state", "=", "pending").orderBy("p.petitioner_confirmed_at").orderBy("p.id").limit(200).execute(),
+    base.where("p.state", "=", "draft").orderBy("p.created_at", "desc").limit(50).execute(),
+  ]);
+  return { pending, drafts };
+}
+
+export interface DashboardQueryInput {
+  areaId?: number | undefined;
+  organisationId?: number | undefined;
+  status?: DashboardFilter | undefined;
+}
+
+function dashboardConditions(q: DashboardQueryInput, reach: Reach, now: Date): Expression<SqlBool>[] {
+  return [
+    inReach(reach),
+    ...(q.areaId ? [sql<SqlBool>`p.area_id = ${q.areaId}`] : []),
+    ...(q.organisationId ? [sql<SqlBool>`p.organisation_id = ${q.organisationId}`] : []),
+    ...(q.status ? [filterCondition(q.status, now)] : []),
+  ];
+}
+
+/**
+ * Most urgent first: responses overdue (the most overdue first), responses owed (the
+ * soonest due first), referrals waiting for the committee, petitions waiting to be checked
+ * (the longest waiting first), open petitions (the soonest closing first), then the rest.
+ */
+function urgencyOrder(now: Date) {
+  const nowIso = now.toISOString();
+  const rank = sql`CASE
+    WHEN p.state IN ('open', 'closed') AND p.response_state = 'owed' AND p.response_due_at < ${nowIso} THEN 0
+    WHEN p.state IN ('open', 'closed') AND p.response_state = 'owed' THEN 1
+    WHEN p.state IN ('open', 'closed') AND p.scrutiny_state = 'referred' THEN 2
+    WHEN p.state = 'pending' THEN 3
+    WHEN p.state = 'open' THEN 4
+    WHEN p.state = 'draft' THEN 6
+    ELSE 5 END`;
+  const key = sql`CASE
+    WHEN p.state IN ('open', 'closed') AND p.response_state = 'owed' THEN p.response_due_at
+    WHEN p.state IN ('open', 'closed') AND p.scrutiny_state = 'referred' THEN p.referred_at
+    WHEN p.state = 'pending' THEN p.petitioner_confirmed_at
+    WHEN p.state = 'open' THEN p.closes_at
+    ELSE NULL END`;
+  return [sql`${rank} ASC`, sql`${key} ASC`, sql`p.updated_at DESC`, sql`p.id ASC`];
+}
+
+function dashboardQuery(db: DB, q: DashboardQueryInput, reach: Reach, now: Date) {
+  return listQuery(db)
+    .select(["p.created_at", "p.response_threshold_reached_at", "p.responded_at", "p.referred_at"])
+    .where(all(dashboardConditions(q, reach, now)))
+    .orderBy(urgencyOrder(now));
+}
+
+type DashboardDbRow = Awaited<ReturnType<ReturnType<typeof dashboardQuery>["execute"]>>[number];
+
+export function dashboardRowOf(r: DashboardDbRow, now: Date, publicUrl: string): DashboardRow {
+  const summary = summaryOf(r, now, publicUrl);
+  return {
+    ...summary,
+    createdAt: r.created_at,
+    responseThresholdReachedAt: r.response_threshold_reached_at,
+    respondedAt: r.responded_at,
+    workingDaysOverdue:
+      summary.status === "response_overdue" && r.response_due_at ? Math.max(1, workingDaysBetween(londonDate(r.response_due_at), londonDate(now))) : null,
+    scrutinyState: r.scrutiny_state,
+    referredAt: r.referred_at,
+  };
+}
+
+export async function dashboard(db: DB, q: DashboardQueryInput & { page: number; perPage: number }, reach: Reach, now: Date, publicUrl: string) {
+  const rows = await dashboardQuery(db, q, reach, now)
+    .limit(q.perPage + 1)
+    .offset((q.page - 1) * q.perPage)
+    .execute();
+  return { items: rows.slice(0, q.perPage).map((r) => dashboardRowOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
+}
+
+/** The dashboard in urgency order, a page at a time (for CSV): no request holds the whole list. */
+export async function* dashboardPages(db: DB, q: DashboardQueryInput, reach: Reach, now: Date, publicUrl: string, size = 200): AsyncGenerator<unknown[][]> {
+  for (let offset = 0; ; offset += size) {
+    const rows = await dashboardQuery(db, q, reach, now).limit(size).offset(offset).execute();
+    if (rows.length) yield rows.map((r) => dashboardCsvRow(dashboardRowOf(r, now, publicUrl)));
+    if (rows.length < size) return;
+  }
+}
+
+export const dashboardCsvHeader = ["Id", "Title", "Addressed to", "Area", "Status", "Signatures", "Response threshold reached", "Response due", "Working days overdue", "Responded", "Referred to scrutiny", "Closes", "Web address"];
+
+function dashboardCsvRow(r: DashboardRow): unknown[] {
+  return [r.id, r.title, r.organisationName, r.areaName, r.statusText, r.signatureCount, day(r.responseThresholdReachedAt), day(r.responseDueAt), r.workingDaysOverdue ?? "", day(r.respondedAt), day(r.referredAt), day(r.closesAt), r.webUrl];
+}
+
+// ---------------------------------------------------------------- responders: the inbox
+
+export async function inbox(db: DB, reach: Reach, now: Date, publicUrl: string) {
+  const base = listQuery(db).where(inReach(reach)).where(ANSWERABLE);
+  const [owed, open] = await Promise.all([
+    base.where("p.response_state", "=", "owed").orderBy("p.response_due_at").orderBy("p.id").limit(200).execute(),
+    base.where("p.response_state", "=", "not_due").where("p.state", "=", "open").orderBy("p.signature_count", "desc").limit(50).execute(),
+  ]);
+  const row = (r: SummaryRow) => {
+    const s = summaryOf(r, now, publicUrl);
+    return { ...s, overdue: s.status === "response_overdue", workingDaysOverdue: s.status === "response_overdue" && r.response_due_at ? Math.max(1, workingDaysBetween(londonDate(r.response_due_at), londonDate(now))) : null };
+  };
+  return { owed: owed.map(row), open: open.map(row) };
+}
+
+// ---------------------------------------------------------------- calendar feed
+
+export async function feedTokens(db: DB, reach: Reach) {
+  return db
+    .selectFrom("feed_tokens as t")
+    .innerJoin("organisations as o", "o.id", "t.organisation_id")
+    .innerJoin("people as p", "p.id", "t.created_by")
+    .select(["t.id", "t.organisation_id", "o.name as organisation_name", "o.area_id", "t.created_at", "p.name as created_by"])
+    .where("t.organisation_id", "in", reach.areaIds.length ? db.selectFrom("organisations").select("id").where("area_id", "in", reach.areaIds).where("kind", "=", "osc") : [0])
+    .where("t.person_id", "is", null)
+    .where("t.revoked_at", "is", null)
+    .orderBy("t.created_at")
+    .limit(100)
+    .execute();
+}
+
+/** The committee and area behind a feed address; null when unknown or turned off. */
+export async function feedByToken(db: DB, token: string) {
+  return db
+    .selectFrom("feed_tokens as t")
+    .innerJoin("organisations as o", "o.id", "t.organisation_id")
+    .select(["t.id", "o.area_id", "o.name as organisation_name"])
+    .where("t.token_hash", "=", await sha256(token))
+    .where("t.revoked_at", "is", null)
+    .where("o.kind", "=", "osc")
+    .executeTakeFirst();
+}
+
+/** Responses owed in an area, the soonest due first (a calendar shows at most 500). */
+export async function responsesDue(db: DB, areaId: number) {
+  return listQuery(db)
+    .where("p.area_id", "=", areaId)
+    .where(ANSWERABLE)
+    .where("p.response_state", "=", "owed")
+    .where("p.response_due_at", "is not", null)
+    .orderBy("p.response_due_at")
+    .limit(500)
+    .execute();
+}
+
