@@ -208,6 +208,15 @@ export interface ObligationsTable {
   client_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Set once by the scheduled handler when an open obligation passes its due date. */
+  overdue_at: Defaulted<string | null>;
+}
+
+export interface ObligationTalliesTable {
+  organisation_id: number;
+  side: "owed_by" | "owed_to";
+  met_on_time: Defaulted<number>;
+  met_late: Defaulted<number>;
 }
 
 export interface ObligationMessagesTable {
@@ -284,6 +293,7 @@ export interface Database {
   consultations: ConsultationsTable;
   obligations: ObligationsTable;
   obligation_messages: ObligationMessagesTable;
+  obligation_tallies: ObligationTalliesTable;
   watches: WatchesTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
