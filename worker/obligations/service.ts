@@ -28,6 +28,9 @@ export interface Services {
   publicUrl: string;
 }
 
+/** D1 counts rows its triggers change too (the tallies, when a request is met): any change means it happened. */
+const changed = (result: D1Result | undefined) => (result?.meta.changes ?? 0) > 0;
+
 const roleCanReply = (role: string) => role in permissions["obligation.reply"];
 
 /** People who answer for an organisation (its responders or scrutiny clerks), with their email addresses. */
@@ -127,7 +130,7 @@ export async function raiseObligation(s: Services, actor: Actor, input: Obligati
   const obligation = await db.selectFrom("obligations").select("id").where("client_id", "=", clientId).executeTakeFirstOrThrow();
   const row = (await findObligation(db, obligation.id))!;
   await afterRaising(s, row);
-  return { obligation: row, created: inserted?.meta.changes === 1 };
+  return { obligation: row, created: changed(inserted) };
 }
 
 /** Idempotent, so a retried save completes it: the raiser and the people who must answer watch it; those people are told. */
@@ -191,7 +194,7 @@ export async function replyToObligation(s: Services, actor: Actor, actingRoles: 
     auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "obligation", entityId: row.id, action: "meet", from: current, to, at: now, details: { late } }),
     messageInsert(db, { obligationId: row.id, actor, organisationId: speakingFor(actor, row.owed_by_organisation_id), kind: "reply", body: reply.body, links: reply.links, at }),
   ]);
-  if (update?.meta.changes !== 1) throw new AppError(409, "already_changed", "This request was answered or withdrawn while you were writing. Reload it to see the latest.");
+  if (!changed(update)) throw new AppError(409, "already_changed", "This request was answered or withdrawn while you were writing. Reload it to see the latest.");
   await targetChanged(db, d1, { kind: "obligation", id: row.id }, now);
   await tellRaisingSide(s, row, `${row.owed_by_name} has answered "${row.title}"${late ? ", after the due date" : ""}.`, `Answered: ${row.title}`, "answered");
   return (await findObligation(db, row.id))!;
@@ -224,7 +227,7 @@ export async function withdrawObligation(s: Services, actor: Actor, actingRoles:
     auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "obligation", entityId: row.id, action: "withdraw", from: current, to, at: now, details: { reason: input.reason } }),
     messageInsert(db, { obligationId: row.id, actor, organisationId: speakingFor(actor, raisingOrganisationId(row)), kind: "note", body: `Withdrawn: ${input.reason}`, links: [], at }),
   ]);
-  if (update?.meta.changes !== 1) throw new AppError(409, "already_changed", "This request was answered or withdrawn in the meantime. Reload it to see the latest.");
+  if (!changed(update)) throw new AppError(409, "already_changed", "This request was answered or withdrawn in the meantime. Reload it to see the latest.");
   await targetChanged(db, d1, { kind: "obligation", id: row.id }, now);
   return (await findObligation(db, row.id))!;
 }
@@ -281,7 +284,7 @@ export async function markOverdueObligations({ db, env, now }: ScheduledJobConte
           ),
         ),
     ]);
-    marked += results[0]?.meta.changes ?? 0;
+    marked += changed(results[0]) ? 1 : 0;
   }
   return { overdue: marked };
 }
