@@ -224,7 +224,13 @@ describe("public pages", () => {
     const stroke = await db.selectFrom("consultations").select("id").where("title", "like", "Stroke%").executeTakeFirstOrThrow();
     const page = await (await request(`/consultations/${stroke.id}`)).text();
     expect(page).toContain("A free shuttle bus will run between the two sites");
-    expect(page).toContain("Sign in</a> to be reminded");
+    expect(page).not.toContain("Sign in</a> to be");
+    const idOf = async (title: string) => (await db.selectFrom("consultations").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
+    const open = await (await request(`/consultations/${await idOf("Shaping the future of urgent care in Northshire")}`)).text();
+    expect(open).toContain("Sign in</a> to be reminded before it closes.");
+    const closed = await (await request(`/consultations/${await idOf("Review of community mental health services")}`)).text();
+    expect(closed).toContain("Sign in</a> to be told when the outcome is published.");
+    expect(closed).toContain("Outcome overdue: closed 15 weeks ago, no outcome published");
   });
 
   it("adds one from the web form, and shows the existing one when it is already tracked", async () => {

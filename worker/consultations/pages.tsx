@@ -4,7 +4,7 @@ import { format } from "date-fns";
 import { Hono, type Context } from "hono";
 import { commissioningStages, engagementMethods } from "../../shared/consultations/machine";
 import { ConsultationFilter, ConsultationForm, OutcomeForm, type ConsultationFilter as Filter } from "../../shared/schemas/consultations";
-import { consultationStatus, isOutcomeOverdue } from "../../shared/consultations/status";
+import { consultationStatus, isOutcomeOverdue, type ConsultationStatus } from "../../shared/consultations/status";
 import { rolesAllowed } from "../../shared/permissions";
 import { formatLondonDateTime, LONDON, londonDate } from "../../shared/time";
 import { ensureWatches, isWatching, removeWatch } from "../alerts/service";
@@ -320,11 +320,7 @@ consultationPages.get("/consultations/:id{[0-9]+}", publicAccess, async (c) => {
           </p>
         </InsetText>
       )}
-      {actor ? <WatchForm action={`/consultations/${row.id}`} watching={watching} csrf={ctx.csrf} what="consultation" /> : (
-        <p>
-          <a href={`/sign-in?next=${encodeURIComponent(`/consultations/${row.id}`)}`}>Sign in</a> to be reminded before it closes.
-        </p>
-      )}
+      <WatchPrompt status={view.status} watching={watching} signedIn={Boolean(actor)} id={row.id} csrf={ctx.csrf} />
       {can("consultation.edit") || can("consultation.publish_outcome") ? (
         <ul class="nhsuk-list">
           {can("consultation.edit") ? <li><a href={`/consultations/${row.id}/edit`}>Change the details<span class="nhsuk-u-visually-hidden"> of this consultation</span></a></li> : null}
@@ -336,6 +332,25 @@ consultationPages.get("/consultations/:id{[0-9]+}", publicAccess, async (c) => {
     </Layout>,
   );
 });
+
+/** Watching reminds people before it closes, and tells them when the outcome is published. */
+function WatchPrompt({ status, watching, signedIn, id, csrf }: { status: ConsultationStatus; watching: boolean; signedIn: boolean; id: number; csrf: string }) {
+  const why = status === "closed" ? "to be told when the outcome is published" : "to be reminded before it closes";
+  if (!watching && (status === "outcome_published" || status === "withdrawn")) return null;
+  if (!signedIn) {
+    return (
+      <p>
+        <a href={`/sign-in?next=${encodeURIComponent(`/consultations/${id}`)}`}>Sign in</a> {why}.
+      </p>
+    );
+  }
+  return (
+    <>
+      {watching ? null : <p>Watch it {why}.</p>}
+      <WatchForm action={`/consultations/${id}`} watching={watching} csrf={csrf} what="consultation" />
+    </>
+  );
+}
 
 async function renderEdit(c: Context<AppEnv>, errors: FieldErrors = {}, values?: FormValues) {
   const row = recordOf<ConsultationRow>(c);

@@ -283,6 +283,15 @@ async function renderObligation(c: Context<AppEnv>, problem: { section: Section;
         ]}
       />
       <h2>Messages</h2>
+      {messages.some((m) => m.kind === "request") ? null : (
+        <div class="nhsuk-card app-thread-message">
+          <div class="nhsuk-card__content">
+            <h3 class="nhsuk-card__heading nhsuk-heading-s">The request{row.owed_to_name ? ` from ${row.owed_to_name}` : ""}</h3>
+            <p class="nhsuk-body-s app-muted">{formatLondonDate(row.received_at)}</p>
+            <Paragraphs text={row.body || "No details were recorded."} />
+          </div>
+        </div>
+      )}
       {messages.map((m) => (
         <div class="nhsuk-card app-thread-message" key={m.id}>
           <div class="nhsuk-card__content">
