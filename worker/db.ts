@@ -320,3 +320,23 @@ export async function batch(d1: D1Database, queries: Compilable[]): Promise<D1Re
   if (queries.length === 0) return [];
   return d1.batch(queries.map((q) => toStatement(d1, q)));
 }
+
+/** Splits values for `IN (...)` lists and multi-row inserts: D1 allows 100 bound parameters a statement. */
+export function chunks<T>(items: readonly T[], size = 90): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** One page of a list query (LIMIT/OFFSET, for small lists), reading one row more to know if there is a next page. */
+export async function fetchPage<R>(
+  query: { limit(n: number): { offset(n: number): { execute(): Promise<R[]> } } },
+  page: number,
+  perPage: number,
+): Promise<{ rows: R[]; hasMore: boolean }> {
+  const rows = await query
+    .limit(perPage + 1)
+    .offset((page - 1) * perPage)
+    .execute();
+  return { rows: rows.slice(0, perPage), hasMore: rows.length > perPage };
+}

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { leadTimesReached } from "../../shared/alerts/timing";
 import { IdParam } from "../../shared/schemas/common";
 import { AlertsResponse, Watch, WatchInput, type AlertItem } from "../../shared/schemas/watches";
-import { apiRouter, errorResponses, signedInSecurity } from "../api/openapi";
+import { apiRouter, errorResponses, jsonResponse as ok, signedInSecurity } from "../api/openapi";
 import type { Actor } from "../auth/actor";
 import { requireAllowed, signedIn } from "../auth/middleware";
 import type { DB } from "../db";
@@ -14,7 +14,6 @@ import { loadTargets, targetKey, type TargetRef } from "./targets";
 
 export const alertsApi = apiRouter();
 
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 /** Petitions in these states are not public, so cannot be watched. */
 const HIDDEN_PETITION_STATES = ["draft", "pending", "hidden"];

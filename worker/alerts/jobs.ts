@@ -7,11 +7,11 @@
 // Reads grow with the number of alerts due, never with the number of watches stored.
 import { ALERT_TIME, dueAlerts, isMorningAlert, nextAlertAt, type Deadline } from "../../shared/alerts/timing";
 import { calendarDaysBetween, formatLondonDate, formatLondonDateTime, londonDate, londonInstant } from "../../shared/time";
-import { batch, type DB } from "../db";
+import { batch, chunks, type DB } from "../db";
 import { enqueueEmail } from "../email/outbox";
 import type { ScheduledJob, ScheduledJobContext } from "../scheduled";
 import { loadAlertPeople, refOf, type AlertPerson } from "./service";
-import { chunks, loadTargets, targetKey, type WatchTarget } from "./targets";
+import { loadTargets, targetKey, type WatchTarget } from "./targets";
 
 /** Watches handled a run; the rest wait for the next run (every 15 minutes). */
 export const ALERTS_PER_RUN = 200;

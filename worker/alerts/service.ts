@@ -1,8 +1,8 @@
 // Watches: who follows what, and the next moment each is due an alert (kept current on every change).
 import { nextAlertAt } from "../../shared/alerts/timing";
 import type { Watch } from "../../shared/schemas/watches";
-import { batch, type DB } from "../db";
-import { chunks, loadTargets, targetKey, type TargetKind, type TargetRef, type WatchTarget } from "./targets";
+import { batch, chunks, type DB } from "../db";
+import { loadTargets, targetKey, type TargetKind, type TargetRef, type WatchTarget } from "./targets";
 
 export interface WatchRow {
   id: number;

@@ -1,6 +1,6 @@
 // What can be watched, and its deadlines now: consultations close, obligations are due, petitions close or owe a response.
 import type { Deadline } from "../../shared/alerts/timing";
-import type { DB } from "../db";
+import { chunks, type DB } from "../db";
 
 export type TargetKind = "consultation" | "petition" | "obligation";
 
@@ -24,13 +24,6 @@ export const targetKey = (t: TargetRef) => `${t.kind}:${t.id}`;
 
 export function targetPath(t: TargetRef): string {
   return `/${t.kind}s/${t.id}`;
-}
-
-/** D1 allows 100 bound parameters a statement: ids go in chunks below that. */
-export function chunks<T>(items: readonly T[], size = 90): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 async function consultations(db: DB, ids: number[]): Promise<WatchTarget[]> {

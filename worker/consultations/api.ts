@@ -1,5 +1,5 @@
 // API for consultations: clip or create (once per address per area), look up by address, list, edit, publish the outcome.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { IdParam } from "../../shared/schemas/common";
 import {
@@ -15,22 +15,17 @@ import {
 } from "../../shared/schemas/consultations";
 import { canonicalUrl } from "../../shared/urls";
 import { isWatching } from "../alerts/service";
-import { apiRouter, errorResponses, publicErrors, signedInSecurity } from "../api/openapi";
+import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, publicErrors, signedInSecurity } from "../api/openapi";
 import { authorize, publicAccess, recordOf, signedIn } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { consultationById, consultationFromRow, findByCanonicalUrl, findConsultation, listConsultations, type ConsultationRow } from "./queries";
-import { createConsultation, publishOutcome, updateConsultation, type Services } from "./service";
+import { servicesOf as services } from "../services";
+import { createConsultation, publishOutcome, updateConsultation } from "./service";
 
 export const consultationsApi = apiRouter();
 
-const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 const writeErrors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409], 422: errorResponses[422] };
-
-export function services(c: Context<AppEnv>): Services {
-  return { db: c.var.db, d1: c.env.DB, now: c.var.now, publicUrl: c.env.PUBLIC_URL };
-}
 
 const toApi = (c: Context<AppEnv>, row: ConsultationRow) => consultationFromRow(row, c.var.now, c.env.PUBLIC_URL);
 

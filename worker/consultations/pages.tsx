@@ -34,7 +34,7 @@ import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
 import { randomToken } from "../crypto";
 import { Closing, ConsultationStatusTag, outcomeOverdueText, WatchForm } from "../clock/components";
-import { services } from "./api";
+import { servicesOf as services } from "../services";
 import { consultationById, consultationFromRow, findConsultation, listConsultations, type ConsultationRow } from "./queries";
 import { createConsultation, publishOutcome, updateConsultation } from "./service";
 

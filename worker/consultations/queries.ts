@@ -4,7 +4,7 @@ import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../s
 import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
-import type { Database, DB } from "../db";
+import { fetchPage, type Database, type DB } from "../db";
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -152,10 +152,5 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
     default:
       query = query.orderBy("c.updated_at", "desc");
   }
-  const rows = await query
-    .orderBy("c.id", "desc")
-    .limit(opts.perPage + 1)
-    .offset((opts.page - 1) * opts.perPage)
-    .execute();
-  return { rows: rows.slice(0, opts.perPage), hasMore: rows.length > opts.perPage };
+  return fetchPage(query.orderBy("c.id", "desc"), opts.page, opts.perPage);
 }

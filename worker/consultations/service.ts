@@ -6,22 +6,15 @@ import { nextState } from "../../shared/stateMachine";
 import { formatLondonDateTime } from "../../shared/time";
 import { canonicalUrl } from "../../shared/urls";
 import { ensureWatches, targetChanged } from "../alerts/service";
-import { chunks } from "../alerts/targets";
 import type { Actor } from "../auth/actor";
 import { requireAllowed } from "../auth/middleware";
 import { auditInsertIfChanged } from "../audit";
 import { randomToken } from "../crypto";
-import { batch, type DB } from "../db";
+import { batch, chunks } from "../db";
+import type { Services } from "../services";
 import { enqueueEmail } from "../email/outbox";
 import { AppError, validationFailed } from "../errors";
 import { consultationQuery, findConsultation, type ConsultationRow } from "./queries";
-
-export interface Services {
-  db: DB;
-  d1: D1Database;
-  now: Date;
-  publicUrl: string;
-}
 
 export interface SaveResult {
   consultation: ConsultationRow;

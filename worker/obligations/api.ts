@@ -1,5 +1,5 @@
 // API for statutory requests: raise, list, read the thread and timeline, reply (meets it), add notes, withdraw.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { permissions } from "../../shared/permissions";
 import { IdParam } from "../../shared/schemas/common";
@@ -13,7 +13,7 @@ import {
   ReplyInput,
   WithdrawInput,
 } from "../../shared/schemas/obligations";
-import { apiRouter, errorResponses, signedInSecurity } from "../api/openapi";
+import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, signedInSecurity } from "../api/openapi";
 import type { Actor } from "../auth/actor";
 import { authorize, recordOf, requireAllowed, signedIn } from "../auth/middleware";
 import type { AppEnv } from "../env";
@@ -30,17 +30,12 @@ import {
   type ObligationListOptions,
   type ObligationRow,
 } from "./queries";
-import { addNote, raiseObligation, replyToObligation, withdrawObligation, type Services } from "./service";
+import { servicesOf as services } from "../services";
+import { addNote, raiseObligation, replyToObligation, withdrawObligation } from "./service";
 
 export const obligationsApi = apiRouter();
 
-const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 const writeErrors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409], 422: errorResponses[422] };
-
-export function services(c: Context<AppEnv>): Services {
-  return { db: c.var.db, d1: c.env.DB, now: c.var.now, publicUrl: c.env.PUBLIC_URL };
-}
 
 export async function detailOf(c: Context<AppEnv>, row: ObligationRow): Promise<ObligationDetail> {
   const [messages, timeline] = await Promise.all([threadOf(c.var.db, row.id), timelineOf(c.var.db, row.id)]);

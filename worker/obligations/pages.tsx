@@ -35,7 +35,8 @@ import {
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
 import { Due, LinkFields, LinkList, ObligationStatusTag, WatchForm } from "../clock/components";
-import { services, visibleTo } from "./api";
+import { servicesOf as services } from "../services";
+import { visibleTo } from "./api";
 import { listObligations, obligationById, obligationOwedBy, obligationRaisingSide, threadOf, timelineOf, type ObligationRow } from "./queries";
 import { addNote, raiseObligation, replyToObligation, withdrawObligation } from "./service";
 

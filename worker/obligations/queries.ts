@@ -5,7 +5,7 @@ import type { RecordScope } from "../../shared/permissions";
 import type { Link, Obligation, ObligationMessage, ObligationStatus, TimelineEntry } from "../../shared/schemas/obligations";
 import { londonDate } from "../../shared/time";
 import type { RecordLoader } from "../auth/middleware";
-import type { DB } from "../db";
+import { fetchPage, type DB } from "../db";
 
 export function obligationQuery(db: DB) {
   return db
@@ -170,10 +170,5 @@ export async function listObligations(db: DB, opts: ObligationListOptions, now: 
     default:
       q = q.orderBy("ob.created_at", "desc");
   }
-  const rows = await q
-    .orderBy("ob.id", "desc")
-    .limit(opts.perPage + 1)
-    .offset((opts.page - 1) * opts.perPage)
-    .execute();
-  return { rows: rows.slice(0, opts.perPage), hasMore: rows.length > opts.perPage };
+  return fetchPage(q.orderBy("ob.id", "desc"), opts.page, opts.perPage);
 }

@@ -4,29 +4,22 @@ import { sql } from "kysely";
 import { obligationKinds, obligationMachine, type ObligationState } from "../../shared/obligations/machine";
 import { describeDue, raiseRules, raisingOrganisationId } from "../../shared/obligations/rules";
 import { permissions } from "../../shared/permissions";
-import type { Role } from "../../shared/roles";
+import type { OrganisationKind, Role } from "../../shared/roles";
 import type { NoteInput, ObligationInput, ReplyInput, WithdrawInput } from "../../shared/schemas/obligations";
 import { nextState } from "../../shared/stateMachine";
 import { endOfLondonDay, formatLondonDate, londonDate, startOfLondonDay } from "../../shared/time";
 import { BankHolidayDataExhausted, workingDayDeadline } from "../../shared/workingDays";
 import { ensureWatches, targetChanged } from "../alerts/service";
-import { chunks } from "../alerts/targets";
 import type { Actor } from "../auth/actor";
 import { requireAllowed } from "../auth/middleware";
 import { auditInsertIfChanged } from "../audit";
 import { randomToken } from "../crypto";
-import { batch, type DB } from "../db";
+import { batch, chunks, type DB } from "../db";
+import type { Services } from "../services";
 import { enqueueEmail } from "../email/outbox";
 import { AppError, validationFailed } from "../errors";
 import type { ScheduledJobContext } from "../scheduled";
 import { findObligation, type ObligationRow } from "./queries";
-
-export interface Services {
-  db: DB;
-  d1: D1Database;
-  now: Date;
-  publicUrl: string;
-}
 
 /** D1 counts rows its triggers change too (the tallies, when a request is met): any change means it happened. */
 const changed = (result: D1Result | undefined) => (result?.meta.changes ?? 0) > 0;
@@ -77,10 +70,10 @@ export async function raiseObligation(s: Services, actor: Actor, input: Obligati
   const owedTo = orgs.find((o) => o.id === input.owedToOrganisationId);
   const rule = raiseRules[input.kind];
   const label = obligationKinds[input.kind].label;
-  if (!owedTo || !rule.owedTo.includes(owedTo.kind as never)) {
+  if (!owedTo || !rule.owedTo.includes(owedTo.kind as OrganisationKind)) {
     throw validationFailed({ owedToOrganisationId: rule.raisedBy === "owed_to" ? `Choose the LINk or HealthWatch raising this ${label.toLowerCase()}` : "Choose the organisation that asked for the response" });
   }
-  if (!owedBy || owedBy.area_id !== owedTo.area_id || !rule.owedBy.includes(owedBy.kind as never)) {
+  if (!owedBy || owedBy.area_id !== owedTo.area_id || !rule.owedBy.includes(owedBy.kind as OrganisationKind)) {
     throw validationFailed({ owedByOrganisationId: `A ${label.toLowerCase()} goes to ${rule.addressedTo} in the same area: choose one` });
   }
   const raising = rule.raisedBy === "owed_to" ? owedTo : owedBy;
