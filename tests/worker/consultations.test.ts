@@ -248,3 +248,48 @@ describe("public pages", () => {
     expect(html).toContain('href="#closesDate"');
   });
 });
+
+describe("withdrawing, reinstating, and the LINk's response", () => {
+  it("withdraws a consultation with a reason, stopping reminders, and reinstates it", async () => {
+    const saved = (await (await api("/consultations", ben, { body: clip({ title: "Not really a consultation", url: "https://northshire-ccg.example/news/annual-report" }) })).json()) as Saved;
+    const id = saved.consultation.id;
+    const next = async () => (await db.selectFrom("watches").select("next_alert_at").where("target_kind", "=", "consultation").where("target_id", "=", id).executeTakeFirstOrThrow()).next_alert_at;
+    expect(await next()).not.toBeNull();
+    const tom = await tokenFor(s.personIds.trust!);
+    expect((await api(`/consultations/${id}/withdraw`, tom, { body: { reason: "Not ours" } })).status).toBe(403);
+    expect((await api(`/consultations/${id}/withdraw`, ben, { body: {} })).status).toBe(422);
+    const withdrawn = await api(`/consultations/${id}/withdraw`, ben, { body: { reason: "It is the annual report, not a consultation." } });
+    expect(withdrawn.status).toBe(200);
+    expect(((await withdrawn.json()) as { status: string }).status).toBe("withdrawn");
+    expect(await next()).toBeNull();
+    expect((await api(`/consultations/${id}/withdraw`, ben, { body: { reason: "Again" } })).status).toBe(409);
+    const current = ((await (await api(`/consultations?areaId=${s.areaIds.northshire}&status=current&perPage=100`, null)).json()) as { items: { id: number }[] }).items;
+    expect(current.map((c) => c.id)).not.toContain(id);
+
+    const reinstated = await api(`/consultations/${id}/reinstate`, ben, { method: "POST" });
+    expect(reinstated.status).toBe(200);
+    expect(await next()).not.toBeNull();
+    const audit = await db.selectFrom("audit_log").select(["action", "details"]).where("entity", "=", "consultation").where("entity_id", "=", id).orderBy("id").execute();
+    expect(audit.map((a) => a.action)).toEqual(["created", "withdraw", "reinstate"]);
+    expect(JSON.parse(audit[1]!.details)).toEqual({ reason: "It is the annual report, not a consultation." });
+  });
+
+  it("records the date the LINk responded, for LINk members only", async () => {
+    const urgent = await db.selectFrom("consultations").select("id").where("title", "=", "Shaping the future of urgent care in Northshire").executeTakeFirstOrThrow();
+    const priya = await tokenFor(s.personIds.pct!);
+    expect((await api(`/consultations/${urgent.id}/link-response`, priya, { body: { respondedOn: "2026-06-01" } })).status).toBe(403);
+    const future = await api(`/consultations/${urgent.id}/link-response`, ben, { body: { respondedOn: "2099-06-01" } });
+    expect(future.status).toBe(422);
+    const ok = await api(`/consultations/${urgent.id}/link-response`, ben, { body: { respondedOn: "2026-06-01" } });
+    expect(ok.status).toBe(200);
+    // Noon London on 1 June 2026 (BST).
+    expect(((await ok.json()) as { linkRespondedAt: string }).linkRespondedAt).toBe("2026-06-01T11:00:00.000Z");
+
+    const session = await sessionFor(s.personIds.link!);
+    const page = await (await request(`/consultations/${urgent.id}`, { headers: { Cookie: session.cookie } })).text();
+    expect(page).toContain("LINk responded");
+    const bad = await postForm(`/consultations/${urgent.id}/withdraw`, session, { reason: "" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('href="#reason"');
+  });
+});

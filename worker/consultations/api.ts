@@ -10,6 +10,8 @@ import {
   ConsultationPage,
   ConsultationSaved,
   ConsultationUpdate,
+  ConsultationWithdrawInput,
+  LinkResponseInput,
   LookupQuery,
   OutcomeInput,
 } from "../../shared/schemas/consultations";
@@ -21,7 +23,7 @@ import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { consultationById, consultationFromRow, findByCanonicalUrl, findConsultation, listConsultations, type ConsultationRow } from "./queries";
 import { servicesOf as services } from "../services";
-import { createConsultation, publishOutcome, updateConsultation } from "./service";
+import { changeState, createConsultation, markLinkResponded, publishOutcome, updateConsultation } from "./service";
 
 export const consultationsApi = apiRouter();
 
@@ -133,6 +135,57 @@ consultationsApi.openapi(
   }),
   async (c) => {
     const row = await publishOutcome(services(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), c.req.valid("json"));
+    return c.json(toApi(c, row), 200);
+  },
+);
+
+consultationsApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/consultations/{id}/withdraw",
+    tags: ["Consultations"],
+    summary: "Withdraw a consultation (cancelled, or not a consultation after all), saying why; watchers' reminders stop",
+    security: signedInSecurity,
+    middleware: [authorize("consultation.withdraw", consultationById)] as const,
+    request: { params: IdParam, body: json(ConsultationWithdrawInput) },
+    responses: { 200: ok("Withdrawn", Consultation), ...writeErrors },
+  }),
+  async (c) => {
+    const row = await changeState(services(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), "withdraw", c.req.valid("json").reason);
+    return c.json(toApi(c, row), 200);
+  },
+);
+
+consultationsApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/consultations/{id}/reinstate",
+    tags: ["Consultations"],
+    summary: "Reinstate a withdrawn consultation; watchers' reminders resume",
+    security: signedInSecurity,
+    middleware: [authorize("consultation.withdraw", consultationById)] as const,
+    request: { params: IdParam },
+    responses: { 200: ok("Reinstated", Consultation), ...writeErrors },
+  }),
+  async (c) => {
+    const row = await changeState(services(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), "reinstate");
+    return c.json(toApi(c, row), 200);
+  },
+);
+
+consultationsApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/consultations/{id}/link-response",
+    tags: ["Consultations"],
+    summary: "Record the date the LINk sent its response to the consultation",
+    security: signedInSecurity,
+    middleware: [authorize("consultation.mark_link_responded", consultationById)] as const,
+    request: { params: IdParam, body: json(LinkResponseInput) },
+    responses: { 200: ok("Recorded", Consultation), ...writeErrors },
+  }),
+  async (c) => {
+    const row = await markLinkResponded(services(c), c.var.actor!, recordOf<ConsultationRow>(c), c.req.valid("json").respondedOn);
     return c.json(toApi(c, row), 200);
   },
 );

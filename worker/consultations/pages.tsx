@@ -3,9 +3,9 @@ import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { Hono, type Context } from "hono";
 import { commissioningStages, engagementMethods } from "../../shared/consultations/machine";
-import { ConsultationFilter, ConsultationForm, OutcomeForm, type ConsultationFilter as Filter } from "../../shared/schemas/consultations";
+import { ConsultationFilter, ConsultationForm, ConsultationWithdrawInput, LinkResponseInput, OutcomeForm, type ConsultationFilter as Filter } from "../../shared/schemas/consultations";
 import { consultationStatus, isOutcomeOverdue, type ConsultationStatus } from "../../shared/consultations/status";
-import { rolesAllowed } from "../../shared/permissions";
+import { rolesAllowed, type Action } from "../../shared/permissions";
 import { formatLondonDateTime, LONDON, londonDate } from "../../shared/time";
 import { ensureWatches, isWatching, removeWatch } from "../alerts/service";
 import { authorize, publicAccess, recordOf, signedIn } from "../auth/middleware";
@@ -36,7 +36,7 @@ import { randomToken } from "../crypto";
 import { Closing, ConsultationStatusTag, outcomeOverdueText, WatchForm } from "../clock/components";
 import { servicesOf as services } from "../services";
 import { consultationById, consultationFromRow, findConsultation, listConsultations, type ConsultationRow } from "./queries";
-import { createConsultation, publishOutcome, updateConsultation } from "./service";
+import { changeState, createConsultation, markLinkResponded, publishOutcome, updateConsultation } from "./service";
 
 export const consultationPages = new Hono<AppEnv>();
 
@@ -256,20 +256,22 @@ consultationPages.post("/consultations", signedIn, async (c) => {
   );
 });
 
-consultationPages.get("/consultations/:id{[0-9]+}", publicAccess, async (c) => {
-  const row = await findConsultation(c.var.db, Number(c.req.param("id")));
-  if (!row) throw notFound("consultation");
+type Section = "link-response" | "withdraw";
+
+async function renderConsultation(c: Context<AppEnv>, row: ConsultationRow, problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null) {
   const ctx = await pageContext(c);
   const now = c.var.now;
   const view = consultationFromRow(row, now, c.env.PUBLIC_URL);
   const actor = ctx.actor;
   const scope = { areaId: row.area_id, organisationIds: [row.organisation_id] };
-  const can = (action: "consultation.edit" | "consultation.publish_outcome") => (actor ? rolesAllowed(action, actor.memberships, scope).length > 0 : false);
+  const can = (action: Action) => (actor ? rolesAllowed(action, actor.memberships, scope).length > 0 : false);
+  const errorsFor = (section: Section) => (problem?.section === section ? problem.errors : {});
   const watching = await isWatching(c.var.db, actor?.personId, { kind: "consultation", id: row.id });
   return renderPage(
     c,
     <Layout ctx={ctx} title={row.title}>
       <BackLink href={`/consultations?area=${row.area_slug}`}>Consultations in {row.area_name}</BackLink>
+      <ErrorSummary errors={problem?.errors ?? {}} />
       <span class="nhsuk-caption-l">{row.organisation_name}</span>
       <h1>{row.title}</h1>
       <p>
@@ -329,8 +331,77 @@ consultationPages.get("/consultations/:id{[0-9]+}", publicAccess, async (c) => {
           ) : null}
         </ul>
       ) : null}
+      {can("consultation.mark_link_responded") && view.status !== "withdrawn" ? (
+        <>
+          <h2 id="link-response">The LINk's response</h2>
+          <Form action={`/consultations/${row.id}/link-response`} csrf={ctx.csrf}>
+            <TextInput
+              name="respondedOn"
+              label="Date the LINk sent its response"
+              type="date"
+              errors={errorsFor("link-response")}
+              value={problem?.section === "link-response" ? problem.values.respondedOn : londonDate(row.link_responded_at ?? now)}
+            />
+            <Button variant="secondary">Save the date</Button>
+          </Form>
+        </>
+      ) : null}
+      {can("consultation.withdraw") && view.status === "withdrawn" ? (
+        <Form action={`/consultations/${row.id}/reinstate`} csrf={ctx.csrf}>
+          <Button variant="secondary">Reinstate this consultation</Button>
+        </Form>
+      ) : null}
+      {can("consultation.withdraw") && row.state === "active" ? (
+        <details class="nhsuk-details" open={problem?.section === "withdraw"}>
+          <summary class="nhsuk-details__summary">
+            <span class="nhsuk-details__summary-text">Withdraw this consultation</span>
+          </summary>
+          <div class="nhsuk-details__text">
+            <p>For example, if it was cancelled, or the page saved was not a consultation. People watching it get no more reminders.</p>
+            <Form action={`/consultations/${row.id}/withdraw`} csrf={ctx.csrf}>
+              <Textarea name="reason" label="Why is it withdrawn?" errors={errorsFor("withdraw")} value={problem?.section === "withdraw" ? problem.values.reason : ""} rows={3} />
+              <Button variant="warning">Withdraw consultation</Button>
+            </Form>
+          </div>
+        </details>
+      ) : null}
     </Layout>,
+    problem ? 422 : 200,
   );
+}
+
+consultationPages.get("/consultations/:id{[0-9]+}", publicAccess, async (c) => {
+  const row = await findConsultation(c.var.db, Number(c.req.param("id")));
+  if (!row) throw notFound("consultation");
+  return renderConsultation(c, row);
+});
+
+consultationPages.post("/consultations/:id/link-response", authorize("consultation.mark_link_responded", consultationById), async (c) => {
+  const row = recordOf<ConsultationRow>(c);
+  const form = await parseForm(c, LinkResponseInput);
+  if (!form.ok) return renderConsultation(c, row, { section: "link-response", errors: form.errors, values: form.values });
+  const respondedOn = form.data.respondedOn;
+  return orFormErrors(
+    async () => {
+      await markLinkResponded(services(c), c.var.actor!, row, respondedOn);
+      return redirectWithFlash(c, `/consultations/${row.id}`, "The date of the LINk's response is saved.");
+    },
+    (errors) => renderConsultation(c, row, { section: "link-response", errors, values: { respondedOn } }),
+  );
+});
+
+consultationPages.post("/consultations/:id/withdraw", authorize("consultation.withdraw", consultationById), async (c) => {
+  const row = recordOf<ConsultationRow>(c);
+  const form = await parseForm(c, ConsultationWithdrawInput);
+  if (!form.ok) return renderConsultation(c, row, { section: "withdraw", errors: form.errors, values: form.values });
+  await changeState(services(c), c.var.actor!, c.var.actingRoles, row, "withdraw", form.data.reason);
+  return redirectWithFlash(c, `/consultations/${row.id}`, "The consultation is withdrawn. People watching it get no more reminders.");
+});
+
+consultationPages.post("/consultations/:id/reinstate", authorize("consultation.withdraw", consultationById), async (c) => {
+  const row = recordOf<ConsultationRow>(c);
+  await changeState(services(c), c.var.actor!, c.var.actingRoles, row, "reinstate");
+  return redirectWithFlash(c, `/consultations/${row.id}`, "The consultation is reinstated.");
 });
 
 /** Watching reminds people before it closes, and tells them when the outcome is published. */

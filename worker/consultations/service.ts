@@ -3,7 +3,7 @@ import { consultationMachine, type ConsultationState } from "../../shared/consul
 import type { ConsultationInput, ConsultationUpdate, OutcomeInput } from "../../shared/schemas/consultations";
 import type { Role } from "../../shared/roles";
 import { nextState } from "../../shared/stateMachine";
-import { formatLondonDateTime } from "../../shared/time";
+import { formatLondonDateTime, londonDate, londonInstant } from "../../shared/time";
 import { canonicalUrl } from "../../shared/urls";
 import { ensureWatches, targetChanged } from "../alerts/service";
 import type { Actor } from "../auth/actor";
@@ -156,6 +156,33 @@ export async function publishOutcome(s: Services, actor: Actor, actingRoles: Rol
     await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
     await tellWatchers(s, row, outcome);
   }
+  return (await findConsultation(db, row.id))!;
+}
+
+/** Withdraws (cancelled, or not a consultation at all) or reinstates it; watchers' alerts stop or resume. */
+export async function changeState(s: Services, actor: Actor, actingRoles: Role[], row: ConsultationRow, event: "withdraw" | "reinstate", reason?: string): Promise<ConsultationRow> {
+  const { db, d1, now } = s;
+  const current = row.state as ConsultationState;
+  const to = nextState(consultationMachine, current, event, actingRoles);
+  const [update] = await batch(d1, [
+    db.updateTable("consultations").set({ state: to, updated_at: now.toISOString() }).where("id", "=", row.id).where("state", "=", current),
+    auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "consultation", entityId: row.id, action: event, from: current, to, at: now, details: reason ? { reason } : {} }),
+  ]);
+  if (update?.meta.changes !== 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
+  await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
+  return (await findConsultation(db, row.id))!;
+}
+
+/** Records the date the LINk sent its response to the consultation. */
+export async function markLinkResponded(s: Services, actor: Actor, row: ConsultationRow, respondedOn: string): Promise<ConsultationRow> {
+  const { db, d1, now } = s;
+  const today = londonDate(now);
+  if (respondedOn > today) throw validationFailed({ respondedOn: "The date the LINk responded cannot be in the future" });
+  const at = respondedOn === today ? now.toISOString() : londonInstant(respondedOn, "12:00").toISOString();
+  await batch(d1, [
+    db.updateTable("consultations").set({ link_responded_at: at, updated_at: now.toISOString() }).where("id", "=", row.id),
+    auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "consultation", entityId: row.id, action: "link_responded", at: now, details: { respondedOn } }),
+  ]);
   return (await findConsultation(db, row.id))!;
 }
 
