@@ -7,7 +7,7 @@ import { loadTargets, targetKey, type WatchTarget } from "../alerts/targets";
 import { randomToken, sha256 } from "../crypto";
 import type { DB } from "../db";
 import type { CalendarEntry } from "../feeds/ical";
-import { clockItems } from "./queries";
+import { clockItems, scopeOf, type ClockOrganisation } from "./queries";
 
 export type FeedOwner = { personId: number } | { organisationId: number };
 
@@ -71,8 +71,8 @@ async function personEntries(db: DB, personId: number, publicUrl: string, host: 
   });
 }
 
-async function organisationEntries(db: DB, organisation: { id: number; area_id: number; name: string }, now: Date, publicUrl: string, host: string): Promise<CalendarEntry[]> {
-  const items = await clockItems(db, { organisationId: organisation.id, areaId: organisation.area_id, name: organisation.name }, now, publicUrl);
+async function organisationEntries(db: DB, organisation: ClockOrganisation, now: Date, publicUrl: string, host: string): Promise<CalendarEntry[]> {
+  const items = await clockItems(db, scopeOf(organisation), now, publicUrl);
   return items.map((i) => ({
     uid: `${i.key}@${host}`,
     title: `${i.label}: ${i.title}`,
@@ -93,7 +93,7 @@ export async function calendarForToken(db: DB, token: string, now: Date, publicU
   if (!feed) return null;
   const host = new URL(publicUrl).host;
   if (feed.organisation_id !== null) {
-    const org = await db.selectFrom("organisations").select(["id", "area_id", "name"]).where("id", "=", feed.organisation_id).executeTakeFirst();
+    const org = await db.selectFrom("organisations").select(["id", "area_id", "name", "kind"]).where("id", "=", feed.organisation_id).executeTakeFirst();
     if (!org) return null;
     return { name: `Deadlines: ${org.name}`, filename: "organisation-deadlines", entries: await organisationEntries(db, org, now, publicUrl, host) };
   }
