@@ -11,7 +11,7 @@ import { batch, chunks, type DB } from "../db";
 import { enqueueEmail } from "../email/outbox";
 import type { ScheduledJob, ScheduledJobContext } from "../scheduled";
 import { loadAlertPeople, refOf, type AlertPerson } from "./service";
-import { loadTargets, targetKey, type WatchTarget } from "./targets";
+import { deadlineLabel, loadTargets, targetKey, type WatchTarget } from "./targets";
 
 /** Watches handled a run; the rest wait for the next run (every 15 minutes). */
 export const ALERTS_PER_RUN = 200;
@@ -21,12 +21,6 @@ function when(deadlineAt: string, now: Date): string {
   if (days <= 0) return "today";
   return days === 1 ? "tomorrow" : `in ${days} days`;
 }
-
-const headline: Record<string, Record<Deadline["kind"], string>> = {
-  consultation: { closes: "Closes", response_due: "Response due", reply_due: "Reply due" },
-  obligation: { closes: "Closes", response_due: "Response due", reply_due: "Reply due" },
-  petition: { closes: "Petition closes", response_due: "Petition response due", reply_due: "Reply due" },
-};
 
 export function alertEmail(target: WatchTarget, deadline: Deadline, now: Date, publicUrl: string) {
   const rel = when(deadline.at, now);
@@ -39,7 +33,7 @@ export function alertEmail(target: WatchTarget, deadline: Deadline, now: Date, p
   if (target.url) lines.push(`Take part: ${target.url}`);
   lines.push(`Details: ${page}`, "", `You get this because you watch it. To stop, select "Stop watching" on ${page}`);
   lines.push(`To change when reminders come: ${new URL("/account#alerts", publicUrl).toString()}`);
-  return { subject: `${headline[target.kind]![deadline.kind]} ${rel}: ${target.title}`, text: lines.join("\n") };
+  return { subject: `${deadlineLabel(target.kind, deadline.kind)} ${rel}: ${target.title}`, text: lines.join("\n") };
 }
 
 interface DueWatch {

@@ -1,9 +1,8 @@
 // Calendar (iCalendar) feeds of deadlines, per person (what they watch) and per organisation (its clock).
 // The address carries a secret token; only its hash is stored, and it can be revoked.
-import type { Deadline } from "../../shared/alerts/timing";
 import { londonDate } from "../../shared/time";
 import { refOf } from "../alerts/service";
-import { loadTargets, targetKey, type WatchTarget } from "../alerts/targets";
+import { deadlineLabel, loadTargets, targetKey } from "../alerts/targets";
 import { randomToken, sha256 } from "../crypto";
 import type { DB } from "../db";
 import type { CalendarEntry } from "../feeds/ical";
@@ -49,12 +48,6 @@ export async function revokeFeed(db: DB, id: number, owner: FeedOwner, now: Date
   return Number(result.numUpdatedRows) === 1;
 }
 
-const deadlineWords: Record<WatchTarget["kind"], Record<Deadline["kind"], string>> = {
-  consultation: { closes: "Consultation closes", response_due: "Response due", reply_due: "Reply due" },
-  petition: { closes: "Petition closes", response_due: "Petition response due", reply_due: "Reply due" },
-  obligation: { closes: "Closes", response_due: "Response due", reply_due: "Reply due" },
-};
-
 async function personEntries(db: DB, personId: number, publicUrl: string, host: string): Promise<CalendarEntry[]> {
   const watches = await db.selectFrom("watches").select(["target_kind", "target_id"]).where("person_id", "=", personId).limit(1000).execute();
   const targets = await loadTargets(db, watches.map(refOf));
@@ -63,7 +56,7 @@ async function personEntries(db: DB, personId: number, publicUrl: string, host: 
     if (!t) return [];
     return t.deadlines.map((d) => ({
       uid: `${t.kind}-${t.id}-${d.kind}@${host}`,
-      title: `${deadlineWords[t.kind][d.kind]}: ${t.title}`,
+      title: `${deadlineLabel(t.kind, d.kind)}: ${t.title}`,
       url: new URL(t.path, publicUrl).toString(),
       // A closing is an exact time; a reply or response is due by the end of its day.
       when: d.kind === "closes" ? { instant: d.at } : { date: londonDate(d.at) },
