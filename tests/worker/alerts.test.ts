@@ -139,6 +139,27 @@ describe("daily digest", () => {
     expect(sender.to("early@example.com").map((m) => m.subject)).toEqual(["Consultation closes today: Early: blood test clinic hours"]);
   });
 
+  it("sends a very long digest in parts on successive mornings, each within D1's parameter limit", async () => {
+    const id = await person("busy@example.com", { digest: true });
+    const { tick } = schedule(80);
+    await env.DB.batch(
+      Array.from({ length: 85 }, (_, i) => {
+        const q = enqueueEmail(db, { to: "busy@example.com", personId: id, subject: `Reminder ${i + 1}`, text: "x", category: "alert", digest: true }, tick).compile();
+        return env.DB.prepare(q.sql).bind(...q.parameters);
+      }),
+    );
+    const sender = new Sender();
+    await runScheduled(env, tick, sender);
+    const first = sender.to("busy@example.com");
+    expect(first.length).toBe(1);
+    expect(first[0]!.text).toContain("today's 80 reminders");
+    const stillHeld = await db.selectFrom("outbox").select("subject").where("person_id", "=", id).where("digest", "=", 1).where("sent_at", "is", null).execute();
+    expect(stillHeld.map((m) => m.subject)).toEqual(["Reminder 81", "Reminder 82", "Reminder 83", "Reminder 84", "Reminder 85"]);
+    await runScheduled(env, new Date(tick.getTime() + DAY), sender);
+    expect(sender.to("busy@example.com").length).toBe(2);
+    expect(sender.to("busy@example.com")[1]!.text).toContain("today's 5 reminders");
+  });
+
   it("releases held alerts to send alone when the person turns the digest off", async () => {
     const id = await person("release@example.com", { digest: true });
     const token = await tokenFor(id);

@@ -101,6 +101,8 @@ export async function sendDueAlerts(ctx: ScheduledJobContext): Promise<Record<st
 
 /** Held alerts combined a run, at most. */
 const HELD_PER_RUN = 1000;
+/** Alerts in one digest, at most (their ids are bound parameters; D1 allows 100). More wait for the next day's. */
+const ALERTS_PER_DIGEST = 80;
 
 /**
  * Once a day, at the first run after 07:00 London when every due alert has been written,
@@ -123,7 +125,10 @@ export async function sendDailyDigests(ctx: ScheduledJobContext): Promise<Record
     .limit(HELD_PER_RUN)
     .execute();
   const byPerson = new Map<number, typeof held>();
-  for (const m of held) if (m.person_id !== null) byPerson.set(m.person_id, [...(byPerson.get(m.person_id) ?? []), m]);
+  for (const m of held) {
+    const mine = m.person_id === null ? null : (byPerson.get(m.person_id) ?? []);
+    if (mine && mine.length < ALERTS_PER_DIGEST) byPerson.set(m.person_id!, [...mine, m]);
+  }
   if (byPerson.size === 0) return { digests: 0 };
   const keyOf = (personId: number) => `digest:${personId}:${today}`;
   const already = new Set<string>();
@@ -138,7 +143,7 @@ export async function sendDailyDigests(ctx: ScheduledJobContext): Promise<Record
     // Today's digest already went: these wait for tomorrow's rather than arriving alone.
     if (!person || already.has(keyOf(personId))) continue;
     const text = [
-      `Good morning ${person.name}. You asked for one email a day: here ${messages.length === 1 ? "is today's reminder" : `are today's ${messages.length} reminders`}.`,
+      `Hello ${person.name}. You asked for one email a day: here ${messages.length === 1 ? "is today's reminder" : `are today's ${messages.length} reminders`}.`,
       ...messages.map((m) => `${m.subject}\n\n${m.body_text}`),
     ].join("\n\n----------\n\n");
     const key = keyOf(personId);
