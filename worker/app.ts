@@ -16,6 +16,10 @@ import type { AppEnv } from "./env";
 import { AppError } from "./errors";
 import { homePages } from "./home/pages";
 import { petitionPages } from "./petitions/pages";
+import { consultationPages } from "./consultations/pages";
+import { obligationPages } from "./obligations/pages";
+import { clockPages } from "./clock/pages";
+import { deliveryPages } from "./alerts/deliveries";
 import { errorPage } from "./web/errorPages";
 
 function toAppError(err: unknown): AppError {
@@ -94,6 +98,10 @@ export function buildApp() {
   app.route("/", authPages);
   app.route("/", adminPages);
   app.route("/", petitionPages);
+  app.route("/", consultationPages);
+  app.route("/", obligationPages);
+  app.route("/", clockPages);
+  app.route("/", deliveryPages);
   app.route("/dev", devRoutes);
 
   app.notFound(async (c) => {

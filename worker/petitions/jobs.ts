@@ -4,7 +4,7 @@ import { nextState } from "../../shared/stateMachine";
 import { batch } from "../db";
 import type { ScheduledJob } from "../scheduled";
 import { closedEmail } from "./emails";
-import { advanceMailings, linksFor } from "./service";
+import { advanceMailings, deadlinesChanged, linksFor } from "./service";
 import { auditIfChanged, emailToColumn, previousChanged, thresholdStatements } from "./statements";
 
 /** Petitions closed per run: a backlog is worked through over the next runs. */
@@ -51,7 +51,10 @@ export const closePetitions: ScheduledJob = {
           previousChanged,
         ),
       ]);
-      if ((results[thresholds.length]?.meta.changes ?? 0) > 0) closed++;
+      if ((results[thresholds.length]?.meta.changes ?? 0) > 0) {
+        closed++;
+        await deadlinesChanged({ db, d1: env.DB, now }, p.id);
+      }
     }
     return { closed };
   },

@@ -29,6 +29,7 @@ import { enqueueEmail } from "../email/outbox";
 import { appSecret, type AppEnv } from "../env";
 import { AppError, validationFailed } from "../errors";
 import { enforceLimit, type Limit } from "../rateLimit";
+import { targetChanged } from "../alerts/service";
 import * as emails from "./emails";
 import type { PetitionRow } from "./queries";
 import { auditIfChanged, emailToColumn, emailWhen, insertWhen, oscEmails, petitionExists, previousChanged, thresholdStatements, type Links } from "./statements";
@@ -302,7 +303,11 @@ export async function confirmSignature(ctx: PetitionCtx, token: string): Promise
     }),
     ...thresholdStatements(db, row, now, now, linksFor(ctx.publicUrl)),
   ]);
-  if ((results[0]?.meta.changes ?? 0) > 0) return { ok: true, petitionId: row.id, already: false, signatureCount: await count() };
+  if ((results[0]?.meta.changes ?? 0) > 0) {
+    // Only when this signature crossed a threshold (a response now owed): keeps the hot path lean.
+    if (results.slice(2).some((r) => (r.meta.changes ?? 0) > 0)) await deadlinesChanged(ctx, row.id);
+    return { ok: true, petitionId: row.id, already: false, signatureCount: await count() };
+  }
   // Lost a race: with a second click of the same link (already counted) or with the closing.
   const after = await db.selectFrom("signatures").select("state").where("id", "=", row.signature_id).executeTakeFirst();
   if (after?.state === "confirmed") return { ok: true, petitionId: row.id, already: true, signatureCount: await count() };
@@ -318,9 +323,17 @@ function petitionEvent(p: PetitionRow, event: PetitionEvent, roles: Acting): Pet
 }
 
 export async function moderatePetition(ctx: PetitionCtx, actor: Actor, roles: Acting, p: PetitionRow, decision: ModerationDecision): Promise<PetitionState> {
-  return decision.decision === "approve"
-    ? approvePetition(ctx, actor, roles, p, decision.closesOn)
-    : rejectPetition(ctx, actor, roles, p, decision.reason, decision.explanation);
+  const state =
+    decision.decision === "approve"
+      ? await approvePetition(ctx, actor, roles, p, decision.closesOn)
+      : await rejectPetition(ctx, actor, roles, p, decision.reason, decision.explanation);
+  await deadlinesChanged(ctx, p.id);
+  return state;
+}
+
+/** Watchers' next alerts follow a petition's closing date and response due date. */
+export function deadlinesChanged(ctx: Pick<PetitionCtx, "db" | "d1" | "now">, petitionId: number): Promise<number> {
+  return targetChanged(ctx.db, ctx.d1, { kind: "petition", id: petitionId }, ctx.now);
 }
 
 async function approvePetition(ctx: PetitionCtx, actor: Actor, roles: Acting, p: PetitionRow, closesOn: string | undefined): Promise<PetitionState> {
@@ -436,6 +449,7 @@ export async function removePetition(ctx: PetitionCtx, actor: Actor, roles: Acti
       : []),
   ]);
   assertChanged(results, "removing it");
+  await deadlinesChanged(ctx, p.id);
 }
 
 async function openResponseObligation(db: DB, petitionId: number) {
@@ -519,6 +533,7 @@ export async function publishResponse(ctx: PetitionCtx, actor: Actor, roles: Act
   const results = await batch(ctx.d1, statements);
   assertChanged(results, "writing your response");
   if (event === "respond") await advanceMailings(ctx, { petitionId: p.id, maxChunks: 5 });
+  await deadlinesChanged(ctx, p.id);
   return { amended: event === "amend" };
 }
 

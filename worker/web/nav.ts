@@ -14,6 +14,9 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { href: "/", label: "Home" },
   { href: "/petitions", label: "Petitions" },
+  { href: "/consultations", label: "Consultations" },
+  { href: "/clock", label: "Area clock", roles: ["link_member", "osc_clerk", "responder", "admin"] },
+  { href: "/obligations", label: "Requests", roles: ["link_member", "osc_clerk", "responder"] },
   { href: "/petitions/moderation", label: "Moderation", roles: ["osc_clerk", "admin"] },
   { href: "/petitions/dashboard", label: "Petitions dashboard", roles: ["osc_clerk", "admin"] },
   { href: "/petitions/inbox", label: "Petitions to answer", roles: ["responder"] },
