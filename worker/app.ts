@@ -15,6 +15,10 @@ import { devRoutes } from "./dev/routes";
 import type { AppEnv } from "./env";
 import { AppError } from "./errors";
 import { homePages } from "./home/pages";
+import { consultationPages } from "./consultations/pages";
+import { obligationPages } from "./obligations/pages";
+import { clockPages } from "./clock/pages";
+import { deliveryPages } from "./alerts/deliveries";
 import { errorPage } from "./web/errorPages";
 
 function toAppError(err: unknown): AppError {
@@ -92,6 +96,10 @@ export function buildApp() {
   app.route("/", homePages);
   app.route("/", authPages);
   app.route("/", adminPages);
+  app.route("/", consultationPages);
+  app.route("/", obligationPages);
+  app.route("/", clockPages);
+  app.route("/", deliveryPages);
   app.route("/dev", devRoutes);
 
   app.notFound(async (c) => {

@@ -208,6 +208,15 @@ export interface ObligationsTable {
   client_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Set once by the scheduled handler when an open obligation passes its due date. */
+  overdue_at: Defaulted<string | null>;
+}
+
+export interface ObligationTalliesTable {
+  organisation_id: number;
+  side: "owed_by" | "owed_to";
+  met_on_time: Defaulted<number>;
+  met_late: Defaulted<number>;
 }
 
 export interface ObligationMessagesTable {
@@ -284,6 +293,7 @@ export interface Database {
   consultations: ConsultationsTable;
   obligations: ObligationsTable;
   obligation_messages: ObligationMessagesTable;
+  obligation_tallies: ObligationTalliesTable;
   watches: WatchesTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
@@ -309,4 +319,24 @@ export function toStatement(d1: D1Database, query: Compilable): D1PreparedStatem
 export async function batch(d1: D1Database, queries: Compilable[]): Promise<D1Result[]> {
   if (queries.length === 0) return [];
   return d1.batch(queries.map((q) => toStatement(d1, q)));
+}
+
+/** Splits values for `IN (...)` lists and multi-row inserts: D1 allows 100 bound parameters a statement. */
+export function chunks<T>(items: readonly T[], size = 90): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** One page of a list query (LIMIT/OFFSET, for small lists), reading one row more to know if there is a next page. */
+export async function fetchPage<R>(
+  query: { limit(n: number): { offset(n: number): { execute(): Promise<R[]> } } },
+  page: number,
+  perPage: number,
+): Promise<{ rows: R[]; hasMore: boolean }> {
+  const rows = await query
+    .limit(perPage + 1)
+    .offset((page - 1) * perPage)
+    .execute();
+  return { rows: rows.slice(0, perPage), hasMore: rows.length > perPage };
 }

@@ -2,6 +2,8 @@
 import { createDb, type DB } from "./db";
 import { deliverOutbox, senderFor, type DeliveryReport, type EmailSender } from "./email/sender";
 import type { Env } from "./env";
+import { alertJobs } from "./alerts/jobs";
+import { markOverdueObligations } from "./obligations/service";
 
 export interface ScheduledJobContext {
   db: DB;
@@ -13,7 +15,10 @@ export interface ScheduledJobContext {
 export type ScheduledJob = { name: string; run: (ctx: ScheduledJobContext) => Promise<Record<string, number>> };
 
 // Each feature adds its jobs here, in the order they should run.
-export const scheduledJobs: ScheduledJob[] = [];
+export const scheduledJobs: ScheduledJob[] = [
+  { name: "obligations-overdue", run: markOverdueObligations },
+  ...alertJobs,
+];
 
 export interface TickReport {
   jobs: Record<string, Record<string, number> | { error: string }>;

@@ -1,7 +1,8 @@
 // Consultations as the API takes and gives them. The extension's clip uses ConsultationInput.
 import { z } from "zod";
 import { commissioningStages, engagementMethods } from "../consultations/machine";
-import { Instant, text } from "./common";
+import { londonInstant } from "../time";
+import { CalendarDate, Instant, PageQuery, pageOf, text } from "./common";
 
 export const CommissioningStage = z.enum(Object.keys(commissioningStages) as [keyof typeof commissioningStages], {
   error: "Choose a commissioning stage from the list",
@@ -16,6 +17,12 @@ export const WebAddress = z
   .max(2000, { error: "The web address must be 2000 characters or fewer" })
   .pipe(z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://" }));
 
+/** A client-made id for a save, so that a retried or double-clicked save never duplicates. */
+export const ClientId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "clientId must be 8 to 100 letters, digits, - or _" });
+
 /**
  * Create (or clip) a consultation. A second save of the same canonical URL in the same
  * area returns the existing record and adds a watch; a repeated clientId returns the
@@ -23,12 +30,7 @@ export const WebAddress = z
  */
 export const ConsultationInput = z
   .object({
-    clientId: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "clientId must be 8 to 100 letters, digits, - or _" })
-      .optional()
-      .meta({ description: "Idempotency key made by the client (e.g. a UUID)" }),
+    clientId: ClientId.optional().meta({ description: "Idempotency key made by the client (e.g. a UUID)" }),
     areaId: z.number({ error: "Choose the area" }).int().positive(),
     organisationId: z.number({ error: "Choose who runs the consultation" }).int().positive(),
     title: text("a title", { max: 300 }),
@@ -69,6 +71,10 @@ export const Consultation = z
       .nullable()
       .meta({ description: "You said, we did" }),
     linkRespondedAt: z.string().nullable(),
+    outcomeDueAt: z
+      .string()
+      .nullable()
+      .meta({ description: "When the outcome is flagged overdue if not published: closing plus the area's outcome period" }),
     webUrl: z.string().meta({ description: "The consultation's page on this service" }),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -84,3 +90,119 @@ export const ConsultationSaved = z
   })
   .meta({ id: "ConsultationSaved" });
 export type ConsultationSaved = z.infer<typeof ConsultationSaved>;
+
+/** Change some of a consultation's details (at least one field). */
+export const ConsultationUpdate = z
+  .object({
+    title: text("a title", { max: 300 }),
+    url: WebAddress.nullable(),
+    summary: z.string().trim().max(5000, { error: "The summary must be 5000 characters or fewer" }),
+    opensAt: Instant.nullable(),
+    closesAt: Instant.nullable(),
+    stage: CommissioningStage.nullable(),
+    method: EngagementMethod.nullable(),
+  })
+  .partial()
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { path: ["_body"], error: "Change at least one field" })
+  .meta({ id: "ConsultationUpdate" });
+export type ConsultationUpdate = z.infer<typeof ConsultationUpdate>;
+
+const outcomeText = (label: string) => text(label, { max: 10000 });
+
+/** "You said, we did": published by the consulting body once the consultation has closed. */
+export const OutcomeInput = z
+  .object({
+    said: outcomeText("what people said"),
+    decided: outcomeText("what was decided"),
+    changed: outcomeText("what changed as a result"),
+  })
+  .meta({ id: "OutcomeInput" });
+export type OutcomeInput = z.infer<typeof OutcomeInput>;
+
+/**
+ * Status filter: a computed status; "current" (not closed yet: upcoming, open or closing soon);
+ * or "outcome_overdue" (closed, no outcome, past the area's outcome period).
+ */
+export const ConsultationFilter = z.enum([...ConsultationStatus.options, "current", "outcome_overdue"], {
+  error: "Choose a status from the list",
+});
+export type ConsultationFilter = z.infer<typeof ConsultationFilter>;
+
+export const ConsultationListQuery = PageQuery.extend({
+  areaId: z.coerce.number({ error: "areaId must be a number" }).int().positive().optional(),
+  status: ConsultationFilter.optional(),
+  q: z.string().trim().max(200, { error: "Search for 200 characters or fewer" }).optional(),
+});
+export type ConsultationListQuery = z.infer<typeof ConsultationListQuery>;
+
+export const ConsultationPage = pageOf(Consultation).meta({ id: "ConsultationPage" });
+
+export const ConsultationLookup = z
+  .object({ consultation: Consultation, watching: z.boolean() })
+  .meta({ id: "ConsultationLookup" });
+
+export const LookupQuery = z.object({ url: WebAddress });
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalDate = (label: string) =>
+  z.preprocess(emptyToUndefined, CalendarDate.optional()).superRefine((v, ctx) => {
+    if (v === undefined) return;
+    if (v < "2000-01-01" || v > "2100-12-31") ctx.addIssue({ code: "custom", message: `Enter a real ${label}` });
+  });
+const optionalTime = z.preprocess(
+  emptyToUndefined,
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter a time like 17:00 or 23:59" }).optional(),
+);
+
+/**
+ * The web form: dates and times as people type them, in London time. Opening defaults to the
+ * start of its day and closing to 11:59pm, as consultations usually say "closes on 12 March".
+ */
+export const ConsultationForm = z
+  .object({
+    clientId: z.preprocess(emptyToUndefined, ClientId.optional()),
+    organisationId: z.coerce.number({ error: "Choose who runs the consultation" }).int().positive({ error: "Choose who runs the consultation" }),
+    title: text("a title", { max: 300 }),
+    url: z.preprocess(emptyToUndefined, WebAddress.optional()),
+    summary: z.string().trim().max(5000, { error: "The summary must be 5000 characters or fewer" }).default(""),
+    opensDate: optionalDate("opening date"),
+    opensTime: optionalTime,
+    closesDate: optionalDate("closing date"),
+    closesTime: optionalTime,
+    stage: z.preprocess(emptyToUndefined, CommissioningStage.optional()),
+    method: z.preprocess(emptyToUndefined, EngagementMethod.optional()),
+  })
+  .superRefine((f, ctx) => {
+    if (f.opensTime && !f.opensDate) ctx.addIssue({ code: "custom", path: ["opensDate"], message: "Enter the opening date as well as the time" });
+    if (f.closesTime && !f.closesDate) ctx.addIssue({ code: "custom", path: ["closesDate"], message: "Enter the closing date as well as the time" });
+  })
+  .transform((f) => {
+    const opensAt = f.opensDate ? londonInstant(f.opensDate, f.opensTime ?? "00:00").toISOString() : null;
+    const closesAt = f.closesDate ? londonInstant(f.closesDate, f.closesTime ?? "23:59").toISOString() : null;
+    return {
+      clientId: f.clientId,
+      organisationId: f.organisationId,
+      title: f.title,
+      url: f.url,
+      summary: f.summary,
+      opensAt,
+      closesAt,
+      stage: f.stage ?? null,
+      method: f.method ?? null,
+    };
+  })
+  .refine((c) => !c.opensAt || !c.closesAt || Date.parse(c.opensAt) < Date.parse(c.closesAt), {
+    path: ["closesDate"],
+    error: "The closing date must be after the opening date",
+  });
+export type ConsultationFormData = z.output<typeof ConsultationForm>;
+
+export const OutcomeForm = OutcomeInput;
+
+export const ConsultationWithdrawInput = z
+  .object({ reason: text("why it is withdrawn", { max: 2000 }) })
+  .meta({ id: "ConsultationWithdrawInput", description: "For example: the consultation was cancelled, or the page clipped was not a consultation" });
+
+export const LinkResponseInput = z
+  .object({ respondedOn: CalendarDate.meta({ description: "The date the LINk sent its response" }) })
+  .meta({ id: "LinkResponseInput" });

@@ -10,6 +10,8 @@ export const WatchInput = z
 export const Watch = z
   .object({ id: z.number().int(), targetKind: WatchTargetKind, targetId: z.number().int(), createdAt: z.string() })
   .meta({ id: "Watch" });
+export type Watch = z.infer<typeof Watch>;
+export type WatchInput = z.infer<typeof WatchInput>;
 
 /** One upcoming deadline of something the person watches. */
 export const AlertItem = z

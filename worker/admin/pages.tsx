@@ -86,6 +86,7 @@ async function renderArea(
           <li><a href="#settings">Area defaults</a></li>
           <li><a href="#organisations">Organisations</a></li>
           <li><a href="#people">People and roles</a></li>
+          <li><a href={`/admin/areas/${area.slug}/deliveries`}>Emails not delivered</a></li>
         </ul>
       </nav>
 

@@ -2,6 +2,10 @@
 import { adminApi } from "../admin/api";
 import { areasApi } from "../areas/api";
 import { authApi } from "../auth/api";
+import { alertsApi } from "../alerts/api";
+import { consultationsApi } from "../consultations/api";
+import { obligationsApi } from "../obligations/api";
+import { clockApi } from "../clock/api";
 import { publicAccess } from "../auth/middleware";
 import { apiRouter } from "./openapi";
 import { docsPage } from "./docs";
@@ -22,6 +26,10 @@ export function buildApi() {
   api.route("/", areasApi);
   api.route("/", authApi);
   api.route("/", adminApi);
+  api.route("/", consultationsApi);
+  api.route("/", obligationsApi);
+  api.route("/", alertsApi);
+  api.route("/", clockApi);
   api.doc31("/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO, servers: [{ url: "/api/v1" }] });
   api.get("/docs", publicAccess, (c) => docsPage(c, api.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO })));
   return api;

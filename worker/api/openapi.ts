@@ -1,5 +1,5 @@
 // Building blocks for API routes: the OpenAPIHono factory with our validation errors, and shared responses.
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import { ErrorResponse } from "../../shared/schemas/common";
 import type { AppEnv } from "../env";
 import { validationFailed } from "../errors";
@@ -31,3 +31,9 @@ export const publicErrors = { 400: errorResponses[400], 404: errorResponses[404]
 
 /** How callers authenticate, for routes that need a signed-in person. */
 export const signedInSecurity: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+
+/** A JSON response. */
+export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });

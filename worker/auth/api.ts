@@ -6,6 +6,7 @@ import { Preferences } from "../../shared/schemas/preferences";
 import { apiRouter, errorResponses, publicErrors, signedInSecurity } from "../api/openapi";
 import { auditInsert } from "../audit";
 import { batch } from "../db";
+import { preferencesChanged } from "../alerts/service";
 import { deliverOutbox, senderFor } from "../email/sender";
 import { AppError, notFound } from "../errors";
 import { clientIpHash } from "../validation";
@@ -136,6 +137,7 @@ authApi.openapi(
         .where("id", "=", actor.personId),
       auditInsert(c.var.db, { actor, areaId: null, entity: "person", entityId: actor.personId, action: "preferences_changed", at: c.var.now, details: prefs }),
     ]);
+    await preferencesChanged(c.var.db, c.env.DB, actor.personId, c.var.now);
     return c.json(prefs, 200);
   },
 );

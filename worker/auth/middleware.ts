@@ -4,6 +4,7 @@ import { permissions, rolesAllowed, type Action, type RecordScope } from "../../
 import { roleLabels, type Role } from "../../shared/roles";
 import { AppError, forbidden, notFound, unauthenticated } from "../errors";
 import type { AppEnv } from "../env";
+import type { Actor } from "./actor";
 
 /** Loads the record a route acts on and says where it belongs; null when it does not exist. */
 export type RecordLoader<R> = (c: Context<AppEnv>) => Promise<{ record: R; scope: RecordScope } | null>;
@@ -46,14 +47,20 @@ export function authorize<R>(action: Action, load: RecordLoader<R>): MiddlewareH
     }
     const loaded = await load(c);
     if (!loaded) throw notFound("record");
-    const acting = rolesAllowed(action, actor.memberships, loaded.scope);
-    if (acting.length === 0) {
-      throw forbidden(`Only a ${describeWho(action)} for the right organisation or area can do this.`);
-    }
+    c.set("actingRoles", requireAllowed(actor, action, loaded.scope));
     c.set("record", loaded.record);
-    c.set("actingRoles", acting);
     return next();
   };
+}
+
+/**
+ * The same check as authorize(), for a record whose scope is known only once the body is
+ * validated (e.g. the organisation a new consultation is for). Returns the acting roles.
+ */
+export function requireAllowed(actor: Pick<Actor, "memberships">, action: Action, scope: RecordScope): Role[] {
+  const acting = rolesAllowed(action, actor.memberships, scope);
+  if (acting.length === 0) throw forbidden(`Only a ${describeWho(action)} for the right organisation or area can do this.`);
+  return acting;
 }
 
 /** The record set by authorize(), typed by the caller. */

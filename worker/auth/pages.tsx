@@ -6,6 +6,7 @@ import { roleLabels } from "../../shared/roles";
 import { formatLondonDateTime } from "../../shared/time";
 import { PreferencesForm } from "../../shared/schemas/preferences";
 import { batch } from "../db";
+import { preferencesChanged } from "../alerts/service";
 import { auditInsert } from "../audit";
 import { deliverOutbox, senderFor } from "../email/sender";
 import type { AppEnv } from "../env";
@@ -335,5 +336,6 @@ authPages.post("/account/preferences", signedIn, async (c) => {
       details: form.data,
     }),
   ]);
+  await preferencesChanged(c.var.db, c.env.DB, actor.personId, c.var.now);
   return redirectWithFlash(c, "/account#alerts", "Your alert settings are saved.");
 });

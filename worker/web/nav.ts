@@ -13,6 +13,9 @@ export interface NavItem {
 // Each feature adds its entries here, in the order they should appear.
 export const navItems: NavItem[] = [
   { href: "/", label: "Home" },
+  { href: "/consultations", label: "Consultations" },
+  { href: "/obligations", label: "Requests", roles: ["link_member", "osc_clerk", "responder"] },
+  { href: "/clock", label: "Area clock", roles: ["link_member", "osc_clerk", "responder", "admin"] },
   { href: "/admin", label: "Administration", roles: ["admin"] },
 ];
 

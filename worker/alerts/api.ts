@@ -1,0 +1,148 @@
+// API for watching things and for the extension's alerts: upcoming deadlines with the lead times already reached.
+import { createRoute, z } from "@hono/zod-openapi";
+import { leadTimesReached } from "../../shared/alerts/timing";
+import { IdParam } from "../../shared/schemas/common";
+import { AlertsResponse, Watch, WatchInput, type AlertItem } from "../../shared/schemas/watches";
+import { apiRouter, errorResponses, jsonResponse as ok, signedInSecurity } from "../api/openapi";
+import type { Actor } from "../auth/actor";
+import { requireAllowed, signedIn } from "../auth/middleware";
+import type { DB } from "../db";
+import { notFound } from "../errors";
+import { obligationScope } from "../obligations/queries";
+import { ensureWatches, refOf, removeWatch, watchFromRow } from "./service";
+import { loadTargets, targetKey, type TargetRef } from "./targets";
+
+export const alertsApi = apiRouter();
+
+
+/** Petitions in these states are not public, so cannot be watched. */
+const HIDDEN_PETITION_STATES = ["draft", "pending", "hidden"];
+
+/** A person may watch what they may read: any public consultation or petition, and requests their organisations are party to. */
+export async function assertWatchable(db: DB, actor: Actor, target: TargetRef): Promise<void> {
+  if (target.kind === "consultation") {
+    if (!(await db.selectFrom("consultations").select("id").where("id", "=", target.id).executeTakeFirst())) throw notFound("consultation");
+  } else if (target.kind === "petition") {
+    const p = await db.selectFrom("petitions").select("state").where("id", "=", target.id).executeTakeFirst();
+    if (!p || HIDDEN_PETITION_STATES.includes(p.state)) throw notFound("petition");
+  } else {
+    const o = await db.selectFrom("obligations").select(["area_id", "owed_by_organisation_id", "owed_to_organisation_id"]).where("id", "=", target.id).executeTakeFirst();
+    if (!o) throw notFound("request");
+    requireAllowed(actor, "obligation.view", obligationScope(o));
+  }
+}
+
+alertsApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/watches",
+    tags: ["Alerts"],
+    summary: "Watch a consultation, petition or request: alerts at your lead times before its deadlines",
+    security: signedInSecurity,
+    middleware: [signedIn] as const,
+    request: { body: { required: true, content: { "application/json": { schema: WatchInput } } } },
+    responses: {
+      201: ok("Now watching", Watch),
+      200: ok("Already watching", Watch),
+      401: errorResponses[401],
+      403: errorResponses[403],
+      404: errorResponses[404],
+      422: errorResponses[422],
+    },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const target: TargetRef = { kind: input.targetKind, id: input.targetId };
+    const actor = c.var.actor!;
+    await assertWatchable(c.var.db, actor, target);
+    const [result] = await ensureWatches(c.var.db, c.env.DB, [{ personId: actor.personId, target }], c.var.now);
+    if (!result) throw notFound("record to watch");
+    return c.json(watchFromRow(result.watch), result.created ? 201 : 200);
+  },
+);
+
+alertsApi.openapi(
+  createRoute({
+    method: "get",
+    path: "/watches",
+    tags: ["Alerts"],
+    summary: "Everything you watch",
+    security: signedInSecurity,
+    middleware: [signedIn] as const,
+    responses: { 200: ok("Your watches", z.object({ items: z.array(Watch) })), 401: errorResponses[401] },
+  }),
+  async (c) => {
+    const rows = await c.var.db
+      .selectFrom("watches")
+      .select(["id", "person_id", "target_kind", "target_id", "next_alert_at", "created_at"])
+      .where("person_id", "=", c.var.actor!.personId)
+      .orderBy("id")
+      .limit(1000)
+      .execute();
+    return c.json({ items: rows.map(watchFromRow) }, 200);
+  },
+);
+
+alertsApi.openapi(
+  createRoute({
+    method: "delete",
+    path: "/watches/{id}",
+    tags: ["Alerts"],
+    summary: "Stop watching",
+    security: signedInSecurity,
+    middleware: [signedIn] as const,
+    request: { params: IdParam },
+    responses: { 204: { description: "No longer watching" }, 401: errorResponses[401], 404: errorResponses[404], 422: errorResponses[422] },
+  }),
+  async (c) => {
+    if (!(await removeWatch(c.var.db, c.var.actor!.personId, { id: c.req.valid("param").id }))) throw notFound("watch");
+    return c.body(null, 204);
+  },
+);
+
+/** Deadlines from a day ago onwards, so an item stays visible on its last day. */
+const ALERTS_LOOK_BACK = 86_400_000;
+
+export async function alertsFor(db: DB, actor: Actor, now: Date, publicUrl: string): Promise<AlertsResponse> {
+  const watches = await db
+    .selectFrom("watches")
+    .select(["id", "target_kind", "target_id"])
+    .where("person_id", "=", actor.personId)
+    .limit(1000)
+    .execute();
+  const targets = await loadTargets(db, watches.map(refOf));
+  const from = now.getTime() - ALERTS_LOOK_BACK;
+  const items: AlertItem[] = watches.flatMap((w) => {
+    const t = targets.get(targetKey(refOf(w)));
+    if (!t) return [];
+    return t.deadlines
+      .filter((d) => Date.parse(d.at) >= from)
+      .map((d) => ({
+        key: `${t.kind}:${t.id}:${d.kind}:${d.at}`,
+        watchId: w.id,
+        targetKind: t.kind,
+        targetId: t.id,
+        title: t.title,
+        deadlineKind: d.kind,
+        deadlineAt: d.at,
+        webUrl: new URL(t.path, publicUrl).toString(),
+        url: t.url,
+        leadTimesReached: leadTimesReached(d.at, actor.leadTimes, now),
+      }));
+  });
+  items.sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt) || a.key.localeCompare(b.key));
+  return { generatedAt: now.toISOString(), leadTimes: actor.leadTimes, items };
+}
+
+alertsApi.openapi(
+  createRoute({
+    method: "get",
+    path: "/me/alerts",
+    tags: ["Alerts"],
+    summary: "Your upcoming deadlines (from a day ago), soonest first, with the lead times already reached",
+    security: signedInSecurity,
+    middleware: [signedIn] as const,
+    responses: { 200: ok("Deadlines of what you watch", AlertsResponse), 401: errorResponses[401] },
+  }),
+  async (c) => c.json(await alertsFor(c.var.db, c.var.actor!, c.var.now, c.env.PUBLIC_URL), 200),
+);

@@ -1,0 +1,141 @@
+// Watches: who follows what, and the next moment each is due an alert (kept current on every change).
+import { nextAlertAt } from "../../shared/alerts/timing";
+import type { Watch } from "../../shared/schemas/watches";
+import { batch, chunks, type DB } from "../db";
+import { loadTargets, targetKey, type TargetKind, type TargetRef, type WatchTarget } from "./targets";
+
+export interface WatchRow {
+  id: number;
+  person_id: number;
+  target_kind: string;
+  target_id: number;
+  next_alert_at: string | null;
+  created_at: string;
+}
+
+export interface AlertPerson {
+  id: number;
+  name: string;
+  email: string;
+  leadTimes: number[];
+  dailyDigest: boolean;
+}
+
+export async function loadAlertPeople(db: DB, ids: readonly number[]): Promise<Map<number, AlertPerson>> {
+  const people = new Map<number, AlertPerson>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db.selectFrom("people").select(["id", "name", "email", "lead_times", "daily_digest"]).where("id", "in", part).execute();
+    for (const p of rows) {
+      people.set(p.id, { id: p.id, name: p.name, email: p.email, leadTimes: JSON.parse(p.lead_times) as number[], dailyDigest: p.daily_digest === 1 });
+    }
+  }
+  return people;
+}
+
+export const refOf = (w: { target_kind: string; target_id: number }): TargetRef => ({ kind: w.target_kind as TargetKind, id: w.target_id });
+
+export function watchFromRow(w: WatchRow): Watch {
+  return { id: w.id, targetKind: w.target_kind as TargetKind, targetId: w.target_id, createdAt: w.created_at };
+}
+
+function nextFor(target: WatchTarget | undefined, person: AlertPerson | undefined, from: Date): string | null {
+  if (!target || !person) return null;
+  return nextAlertAt(target.deadlines, person.leadTimes, from)?.toISOString() ?? null;
+}
+
+/**
+ * Makes each person watch each target (no-op where they already do), with the next alert
+ * moment at or after now. Returns the watch and whether it was new, in the order asked.
+ */
+export async function ensureWatches(
+  db: DB,
+  d1: D1Database,
+  wanted: readonly { personId: number; target: TargetRef }[],
+  now: Date,
+): Promise<{ watch: WatchRow; created: boolean }[]> {
+  if (wanted.length === 0) return [];
+  const [people, targets] = await Promise.all([loadAlertPeople(db, wanted.map((w) => w.personId)), loadTargets(db, wanted.map((w) => w.target))]);
+  const at = now.toISOString();
+  const results = await batch(
+    d1,
+    wanted.map((w) =>
+      db
+        .insertInto("watches")
+        .values({
+          person_id: w.personId,
+          target_kind: w.target.kind,
+          target_id: w.target.id,
+          next_alert_at: nextFor(targets.get(targetKey(w.target)), people.get(w.personId), now),
+          created_at: at,
+        })
+        .onConflict((oc) => oc.columns(["person_id", "target_kind", "target_id"]).doNothing()),
+    ),
+  );
+  const out: { watch: WatchRow; created: boolean }[] = [];
+  for (const [i, w] of wanted.entries()) {
+    const watch = await findWatch(db, w.personId, w.target);
+    if (watch) out.push({ watch, created: results[i]?.meta.changes === 1 });
+  }
+  return out;
+}
+
+export function findWatch(db: DB, personId: number, target: TargetRef): Promise<WatchRow | undefined> {
+  return db
+    .selectFrom("watches")
+    .select(["id", "person_id", "target_kind", "target_id", "next_alert_at", "created_at"])
+    .where("person_id", "=", personId)
+    .where("target_kind", "=", target.kind)
+    .where("target_id", "=", target.id)
+    .executeTakeFirst();
+}
+
+export async function isWatching(db: DB, personId: number | null | undefined, target: TargetRef): Promise<boolean> {
+  return personId ? Boolean(await findWatch(db, personId, target)) : false;
+}
+
+/** Stops a person's watch; false when it is not theirs or does not exist. */
+export async function removeWatch(db: DB, personId: number, where: { id: number } | { target: TargetRef }): Promise<boolean> {
+  let query = db.deleteFrom("watches").where("person_id", "=", personId);
+  query = "id" in where ? query.where("id", "=", where.id) : query.where("target_kind", "=", where.target.kind).where("target_id", "=", where.target.id);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Sets each watch's next alert moment from its target's deadlines and its person's lead times now. */
+export async function recomputeWatches(db: DB, d1: D1Database, watches: readonly WatchRow[], now: Date): Promise<number> {
+  if (watches.length === 0) return 0;
+  const [people, targets] = await Promise.all([loadAlertPeople(db, watches.map((w) => w.person_id)), loadTargets(db, watches.map(refOf))]);
+  const updates = watches
+    .map((w) => ({ w, next: nextFor(targets.get(targetKey(refOf(w))), people.get(w.person_id), now) }))
+    .filter(({ w, next }) => next !== w.next_alert_at)
+    .map(({ w, next }) => db.updateTable("watches").set({ next_alert_at: next }).where("id", "=", w.id));
+  for (const part of chunks(updates, 50)) await batch(d1, part);
+  return updates.length;
+}
+
+const watchColumns = ["id", "person_id", "target_kind", "target_id", "next_alert_at", "created_at"] as const;
+
+/** After a target's deadline or state changes: every watcher's next alert follows the new deadline. */
+export async function targetChanged(db: DB, d1: D1Database, target: TargetRef, now: Date): Promise<number> {
+  const watches = await db.selectFrom("watches").select(watchColumns).where("target_kind", "=", target.kind).where("target_id", "=", target.id).execute();
+  return recomputeWatches(db, d1, watches, now);
+}
+
+/**
+ * After a person changes their lead times or digest preference: their watches follow the new
+ * lead times, and alerts held for a digest they no longer want are released to send on their own.
+ */
+export async function preferencesChanged(db: DB, d1: D1Database, personId: number, now: Date): Promise<void> {
+  const watches = await db.selectFrom("watches").select(watchColumns).where("person_id", "=", personId).execute();
+  await recomputeWatches(db, d1, watches, now);
+  const person = await db.selectFrom("people").select("daily_digest").where("id", "=", personId).executeTakeFirst();
+  if (person && person.daily_digest === 0) {
+    await db
+      .updateTable("outbox")
+      .set({ digest: 0, next_attempt_at: now.toISOString() })
+      .where("person_id", "=", personId)
+      .where("digest", "=", 1)
+      .where("sent_at", "is", null)
+      .execute();
+  }
+}

@@ -1,0 +1,79 @@
+// What can be watched, and its deadlines now: consultations close, obligations are due, petitions close or owe a response.
+import type { Deadline } from "../../shared/alerts/timing";
+import { chunks, type DB } from "../db";
+
+export type TargetKind = "consultation" | "petition" | "obligation";
+
+export interface TargetRef {
+  kind: TargetKind;
+  id: number;
+}
+
+export interface WatchTarget extends TargetRef {
+  areaId: number;
+  title: string;
+  /** The consultation's own page elsewhere, where there is one. */
+  url: string | null;
+  /** Its page on this service. */
+  path: string;
+  /** Deadlines still live (a withdrawn consultation or answered request has none). */
+  deadlines: Deadline[];
+}
+
+export const targetKey = (t: TargetRef) => `${t.kind}:${t.id}`;
+
+export function targetPath(t: TargetRef): string {
+  return `/${t.kind}s/${t.id}`;
+}
+
+async function consultations(db: DB, ids: number[]): Promise<WatchTarget[]> {
+  const rows = await db.selectFrom("consultations").select(["id", "area_id", "title", "url", "state", "closes_at"]).where("id", "in", ids).execute();
+  return rows.map((r) => ({
+    kind: "consultation",
+    id: r.id,
+    areaId: r.area_id,
+    title: r.title,
+    url: r.url,
+    path: targetPath({ kind: "consultation", id: r.id }),
+    deadlines: r.state === "active" && r.closes_at ? [{ kind: "closes", at: r.closes_at }] : [],
+  }));
+}
+
+async function obligations(db: DB, ids: number[]): Promise<WatchTarget[]> {
+  const rows = await db.selectFrom("obligations").select(["id", "area_id", "title", "state", "due_at"]).where("id", "in", ids).execute();
+  return rows.map((r) => ({
+    kind: "obligation",
+    id: r.id,
+    areaId: r.area_id,
+    title: r.title,
+    url: null,
+    path: targetPath({ kind: "obligation", id: r.id }),
+    deadlines: r.state === "open" ? [{ kind: "reply_due", at: r.due_at }] : [],
+  }));
+}
+
+async function petitions(db: DB, ids: number[]): Promise<WatchTarget[]> {
+  const rows = await db
+    .selectFrom("petitions")
+    .select(["id", "area_id", "title", "state", "closes_at", "response_state", "response_due_at"])
+    .where("id", "in", ids)
+    .execute();
+  return rows.map((r) => {
+    const deadlines: Deadline[] = [];
+    if (r.state === "open" && r.closes_at) deadlines.push({ kind: "closes", at: r.closes_at });
+    if (r.response_state === "owed" && r.response_due_at && r.state !== "hidden") deadlines.push({ kind: "response_due", at: r.response_due_at });
+    return { kind: "petition", id: r.id, areaId: r.area_id, title: r.title, url: null, path: targetPath({ kind: "petition", id: r.id }), deadlines };
+  });
+}
+
+const loaders: Record<TargetKind, (db: DB, ids: number[]) => Promise<WatchTarget[]>> = { consultation: consultations, obligation: obligations, petition: petitions };
+
+/** The targets named, keyed by targetKey(); reads only those rows, by primary key. */
+export async function loadTargets(db: DB, refs: readonly TargetRef[]): Promise<Map<string, WatchTarget>> {
+  const found = new Map<string, WatchTarget>();
+  for (const kind of Object.keys(loaders) as TargetKind[]) {
+    const ids = [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
+    for (const part of chunks(ids)) for (const t of await loaders[kind](db, part)) found.set(targetKey(t), t);
+  }
+  return found;
+}

@@ -1,0 +1,156 @@
+// Reading consultations: one record, lists by computed status, lookup by address, and the loader for authorize().
+import { sql, type ExpressionBuilder } from "kysely";
+import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../shared/consultations/status";
+import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
+import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
+import type { RecordLoader } from "../auth/middleware";
+import { fetchPage, type Database, type DB } from "../db";
+
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+
+export function consultationQuery(db: DB) {
+  return db
+    .selectFrom("consultations as c")
+    .innerJoin("organisations as o", "o.id", "c.organisation_id")
+    .innerJoin("areas as a", "a.id", "c.area_id")
+    .selectAll("c")
+    .select(["o.name as organisation_name", "a.outcome_overdue_weeks", "a.slug as area_slug", "a.name as area_name"]);
+}
+
+export type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultationQuery>["executeTakeFirstOrThrow"]>>;
+
+/** When a missing outcome becomes overdue: closing plus the area's outcome period. */
+export function outcomeDueAt(c: Pick<ConsultationRow, "state" | "closes_at" | "outcome_overdue_weeks">): string | null {
+  if (c.state !== "active" || !c.closes_at) return null;
+  return new Date(Date.parse(c.closes_at) + c.outcome_overdue_weeks * WEEK).toISOString();
+}
+
+export function consultationFromRow(c: ConsultationRow, now: Date, publicUrl: string): Consultation {
+  return {
+    id: c.id,
+    areaId: c.area_id,
+    organisationId: c.organisation_id,
+    organisationName: c.organisation_name,
+    title: c.title,
+    url: c.url,
+    canonicalUrl: c.canonical_url,
+    summary: c.summary,
+    opensAt: c.opens_at,
+    closesAt: c.closes_at,
+    stage: c.stage as CommissioningStage | null,
+    method: c.method as EngagementMethod | null,
+    status: consultationStatus(c, now),
+    outcomeOverdue: isOutcomeOverdue(c, now, c.outcome_overdue_weeks),
+    outcome:
+      c.state === "outcome_published" && c.outcome_published_at
+        ? { said: c.outcome_said ?? "", decided: c.outcome_decided ?? "", changed: c.outcome_changed ?? "", publishedAt: c.outcome_published_at }
+        : null,
+    linkRespondedAt: c.link_responded_at,
+    outcomeDueAt: outcomeDueAt(c),
+    webUrl: new URL(`/consultations/${c.id}`, publicUrl).toString(),
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
+}
+
+export function findConsultation(db: DB, id: number): Promise<ConsultationRow | undefined> {
+  return consultationQuery(db).where("c.id", "=", id).executeTakeFirst();
+}
+
+/** The consultation named by :id; it belongs to its area and the organisation running it. */
+export const consultationById: RecordLoader<ConsultationRow> = async (c) => {
+  const id = Number(c.req.param("id"));
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const row = await findConsultation(c.var.db, id);
+  return row ? { record: row, scope: { areaId: row.area_id, organisationIds: [row.organisation_id] } } : null;
+};
+
+/** The record for a canonical address, looking in the given areas first, then anywhere. */
+export async function findByCanonicalUrl(db: DB, canonical: string, preferAreaIds: readonly number[]): Promise<ConsultationRow | undefined> {
+  const rows = await consultationQuery(db)
+    .where("c.area_id", "in", db.selectFrom("areas").select("id"))
+    .where("c.canonical_url", "=", canonical)
+    .limit(20)
+    .execute();
+  return rows.find((r) => preferAreaIds.includes(r.area_id)) ?? rows[0];
+}
+
+type Where = ExpressionBuilder<Database & { c: Database["consultations"] }, "c">;
+
+export interface ListOptions {
+  areaId?: number | undefined;
+  status?: ConsultationFilter | undefined;
+  q?: string | undefined;
+  page: number;
+  perPage: number;
+}
+
+/** Status is computed from the dates when read, so each filter is the matching condition on the dates. */
+function statusCondition(eb: Where, status: ListOptions["status"], now: Date, cutoffs: Map<number, string>) {
+  const t = now.toISOString();
+  const soon = new Date(now.getTime() + CLOSING_SOON_DAYS * DAY).toISOString();
+  const active = eb("c.state", "=", "active");
+  const opened = eb.or([eb("c.opens_at", "is", null), eb("c.opens_at", "<=", t)]);
+  switch (status) {
+    case undefined:
+      return eb("c.state", "in", ["active", "outcome_published"]);
+    case "current":
+      return eb.and([active, eb.or([eb("c.closes_at", "is", null), eb("c.closes_at", ">", t)])]);
+    case "upcoming":
+      return eb.and([active, eb("c.opens_at", ">", t)]);
+    case "open":
+      return eb.and([active, opened, eb.or([eb("c.closes_at", "is", null), eb("c.closes_at", ">", soon)])]);
+    case "closing_soon":
+      return eb.and([active, opened, eb("c.closes_at", ">", t), eb("c.closes_at", "<=", soon)]);
+    case "closed":
+      return eb.and([active, eb("c.closes_at", "<=", t)]);
+    case "outcome_overdue":
+      return eb.and([active, eb.or([...cutoffs].map(([areaId, cutoff]) => eb.and([eb("c.area_id", "=", areaId), eb("c.closes_at", "<", cutoff)])))]);
+    case "outcome_published":
+      return eb("c.state", "=", "outcome_published");
+    case "withdrawn":
+      return eb("c.state", "=", "withdrawn");
+  }
+}
+
+/** The instant before which a closed consultation's missing outcome is overdue, per area. */
+export async function outcomeCutoffs(db: DB, now: Date, areaId?: number): Promise<Map<number, string>> {
+  let q = db.selectFrom("areas").select(["id", "outcome_overdue_weeks"]);
+  if (areaId) q = q.where("id", "=", areaId);
+  const areas = await q.execute();
+  return new Map(areas.map((a) => [a.id, new Date(now.getTime() - a.outcome_overdue_weeks * WEEK).toISOString()]));
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+export async function listConsultations(db: DB, opts: ListOptions, now: Date): Promise<{ rows: ConsultationRow[]; hasMore: boolean }> {
+  const cutoffs = opts.status === "outcome_overdue" ? await outcomeCutoffs(db, now, opts.areaId) : new Map<number, string>();
+  if (opts.status === "outcome_overdue" && cutoffs.size === 0) return { rows: [], hasMore: false };
+  let query = consultationQuery(db).where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
+  if (opts.areaId) query = query.where("c.area_id", "=", opts.areaId);
+  if (opts.q) {
+    const pattern = likePattern(opts.q);
+    query = query.where((eb) => eb.or([sql<boolean>`${eb.ref("c.title")} LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`${eb.ref("c.summary")} LIKE ${pattern} ESCAPE '\\'`]));
+  }
+  switch (opts.status) {
+    case "upcoming":
+      query = query.orderBy("c.opens_at");
+      break;
+    case "current":
+    case "open":
+    case "closing_soon":
+      query = query.orderBy(sql`c.closes_at IS NULL`).orderBy("c.closes_at");
+      break;
+    case "closed":
+    case "outcome_overdue":
+      query = query.orderBy("c.closes_at", "desc");
+      break;
+    case "outcome_published":
+      query = query.orderBy("c.outcome_published_at", "desc");
+      break;
+    default:
+      query = query.orderBy("c.updated_at", "desc");
+  }
+  return fetchPage(query.orderBy("c.id", "desc"), opts.page, opts.perPage);
+}

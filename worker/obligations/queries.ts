@@ -1,0 +1,174 @@
+// Reading obligations: one request with its thread and timeline, lists for an organisation, and loaders for authorize().
+import { obligationKinds, obligationStatus, type ObligationKind } from "../../shared/obligations/machine";
+import { raisingOrganisationId } from "../../shared/obligations/rules";
+import type { RecordScope } from "../../shared/permissions";
+import type { Link, Obligation, ObligationMessage, ObligationStatus, TimelineEntry } from "../../shared/schemas/obligations";
+import { londonDate } from "../../shared/time";
+import type { RecordLoader } from "../auth/middleware";
+import { fetchPage, type DB } from "../db";
+
+export function obligationQuery(db: DB) {
+  return db
+    .selectFrom("obligations as ob")
+    .innerJoin("organisations as owing", "owing.id", "ob.owed_by_organisation_id")
+    .leftJoin("organisations as owed", "owed.id", "ob.owed_to_organisation_id")
+    .selectAll("ob")
+    .select(["owing.name as owed_by_name", "owed.name as owed_to_name"]);
+}
+
+export type ObligationRow = Awaited<ReturnType<ReturnType<typeof obligationQuery>["executeTakeFirstOrThrow"]>>;
+
+/** Both sides may see an obligation: the organisation that owes it and the one it is owed to. */
+export function obligationScope(o: { area_id: number; owed_by_organisation_id: number; owed_to_organisation_id: number | null }): RecordScope {
+  return { areaId: o.area_id, organisationIds: [o.owed_by_organisation_id, ...(o.owed_to_organisation_id ? [o.owed_to_organisation_id] : [])] };
+}
+
+export function obligationFromRow(o: ObligationRow, now: Date, publicUrl: string): Obligation {
+  return {
+    id: o.id,
+    areaId: o.area_id,
+    kind: o.kind as ObligationKind,
+    kindLabel: obligationKinds[o.kind as ObligationKind]?.label ?? o.kind,
+    title: o.title,
+    body: o.body,
+    owedBy: { id: o.owed_by_organisation_id, name: o.owed_by_name },
+    owedTo: o.owed_to_organisation_id ? { id: o.owed_to_organisation_id, name: o.owed_to_name ?? "" } : null,
+    receivedAt: o.received_at,
+    dueAt: o.due_at,
+    dueDate: londonDate(o.due_at),
+    state: o.state as Obligation["state"],
+    status: obligationStatus(o, now),
+    metAt: o.met_at,
+    metLate: o.met_late === null ? null : o.met_late === 1,
+    withdrawnAt: o.withdrawn_at,
+    webUrl: new URL(`/obligations/${o.id}`, publicUrl).toString(),
+    createdAt: o.created_at,
+    updatedAt: o.updated_at,
+  };
+}
+
+export function findObligation(db: DB, id: number): Promise<ObligationRow | undefined> {
+  return obligationQuery(db).where("ob.id", "=", id).executeTakeFirst();
+}
+
+function idParam(raw: string | undefined): number | null {
+  const id = Number(raw);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** The obligation named by :id, scoped to both its organisations (for viewing). */
+export const obligationById: RecordLoader<ObligationRow> = async (c) => {
+  const id = idParam(c.req.param("id"));
+  const row = id === null ? undefined : await findObligation(c.var.db, id);
+  return row ? { record: row, scope: obligationScope(row) } : null;
+};
+
+/** The same, scoped to the owing organisation only: only it can answer. */
+export const obligationOwedBy: RecordLoader<ObligationRow> = async (c) => {
+  const loaded = await obligationById(c);
+  return loaded && { record: loaded.record, scope: { areaId: loaded.record.area_id, organisationIds: [loaded.record.owed_by_organisation_id] } };
+};
+
+/** The same, scoped to the side that raised it (a LINk, or the scrutiny committee that recorded it): it adds notes and withdraws. */
+export const obligationRaisingSide: RecordLoader<ObligationRow> = async (c) => {
+  const loaded = await obligationById(c);
+  const raising = loaded && raisingOrganisationId(loaded.record);
+  return loaded && { record: loaded.record, scope: { areaId: loaded.record.area_id, organisationIds: raising ? [raising] : [] } };
+};
+
+export function parseLinks(json: string): Link[] {
+  try {
+    const links = JSON.parse(json) as unknown;
+    return Array.isArray(links) ? (links as Link[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function threadOf(db: DB, obligationId: number): Promise<ObligationMessage[]> {
+  const rows = await db
+    .selectFrom("obligation_messages as m")
+    .leftJoin("people as p", "p.id", "m.author_id")
+    .leftJoin("organisations as o", "o.id", "m.author_organisation_id")
+    .select(["m.id", "m.kind", "m.body", "m.links", "m.created_at", "p.name as author_name", "o.name as organisation_name"])
+    .where("m.obligation_id", "=", obligationId)
+    .orderBy("m.created_at")
+    .orderBy("m.id")
+    .limit(500)
+    .execute();
+  return rows.map((m) => ({
+    id: m.id,
+    kind: m.kind as ObligationMessage["kind"],
+    body: m.body,
+    links: parseLinks(m.links),
+    authorName: m.author_name,
+    authorOrganisationName: m.organisation_name,
+    createdAt: m.created_at,
+  }));
+}
+
+const timelineWords: Record<string, (details: Record<string, unknown>) => string> = {
+  raised: () => "Raised",
+  note_added: () => "Added a note",
+  meet: (d) => (d.late ? "Answered, after the due date" : "Answered, on time"),
+  withdraw: (d) => `Withdrawn${typeof d.reason === "string" ? `: ${d.reason}` : ""}`,
+  became_overdue: () => "Passed its due date without an answer",
+};
+
+/** Every recorded change, oldest first, in words. */
+export async function timelineOf(db: DB, obligationId: number): Promise<TimelineEntry[]> {
+  const rows = await db
+    .selectFrom("audit_log")
+    .select(["at", "actor_label", "action", "details"])
+    .where("entity", "=", "obligation")
+    .where("entity_id", "=", obligationId)
+    .orderBy("id")
+    .limit(500)
+    .execute();
+  return rows.map((r) => {
+    const details = JSON.parse(r.details) as Record<string, unknown>;
+    return { at: r.at, who: r.actor_label === "system" ? "The tracker" : r.actor_label, what: timelineWords[r.action]?.(details) ?? r.action.replace(/_/g, " ") };
+  });
+}
+
+export interface ObligationListOptions {
+  organisationIds: readonly number[];
+  /** Areas where the caller sees every obligation (scrutiny clerks, administrators). */
+  areaIds: readonly number[];
+  /** A status, or "unanswered": open, overdue or not. */
+  status?: ObligationStatus | "unanswered" | undefined;
+  page: number;
+  perPage: number;
+}
+
+/** Obligations involving the organisations (either side) or in the areas, soonest due first for open ones. */
+export async function listObligations(db: DB, opts: ObligationListOptions, now: Date): Promise<{ rows: ObligationRow[]; hasMore: boolean }> {
+  if (opts.organisationIds.length === 0 && opts.areaIds.length === 0) return { rows: [], hasMore: false };
+  const t = now.toISOString();
+  let q = obligationQuery(db).where((eb) =>
+    eb.or([
+      ...(opts.organisationIds.length ? [eb("ob.owed_by_organisation_id", "in", opts.organisationIds), eb("ob.owed_to_organisation_id", "in", opts.organisationIds)] : []),
+      ...(opts.areaIds.length ? [eb("ob.area_id", "in", opts.areaIds)] : []),
+    ]),
+  );
+  switch (opts.status) {
+    case "open":
+      q = q.where("ob.state", "=", "open").where("ob.due_at", ">=", t).orderBy("ob.due_at");
+      break;
+    case "unanswered":
+      q = q.where("ob.state", "=", "open").orderBy("ob.due_at");
+      break;
+    case "overdue":
+      q = q.where("ob.state", "=", "open").where("ob.due_at", "<", t).orderBy("ob.due_at");
+      break;
+    case "met":
+      q = q.where("ob.state", "=", "met").orderBy("ob.met_at", "desc");
+      break;
+    case "withdrawn":
+      q = q.where("ob.state", "=", "withdrawn").orderBy("ob.withdrawn_at", "desc");
+      break;
+    default:
+      q = q.orderBy("ob.created_at", "desc");
+  }
+  return fetchPage(q.orderBy("ob.id", "desc"), opts.page, opts.perPage);
+}
