@@ -1,16 +1,21 @@
 // WXT build of the browser extension (Chrome MV3 first; `wxt build -b firefox` for Firefox).
 import preact from "@preact/preset-vite";
+import { resolve } from "node:path";
 import { defineConfig } from "wxt";
 
 export default defineConfig({
   srcDir: ".",
   outDir: ".output",
-  manifest: {
+  // Code shared with the Worker (schemas' types, extraction, London dates) lives beside the extension.
+  alias: { "#shared": resolve(import.meta.dirname, "../shared") },
+  manifest: ({ browser }) => ({
     name: "Health involvement tracker",
     version: "0.1.0",
     description: "Save local health consultations in one click and get reminders before they close.",
     // Each permission is explained in the README.
-    permissions: ["storage", "alarms", "notifications", "contextMenus", "activeTab", "scripting"],
-  },
+    permissions: ["storage", "alarms", "notifications", "contextMenus", "activeTab", "scripting", "tabs"],
+    action: { default_title: "Health involvement tracker" },
+    ...(browser === "firefox" ? { browser_specific_settings: { gecko: { id: "tracker@involvement-tracker.example", strict_min_version: "115.0" } } } : {}),
+  }),
   vite: () => ({ plugins: [preact()] }),
 });
