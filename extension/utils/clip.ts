@@ -35,7 +35,11 @@ export async function extractFromTab(tabId: number): Promise<Extracted> {
   return extracted;
 }
 
-const IGNORED_WORDS = new Set(["nhs", "the", "and", "of", "for", "foundation", "uk", "gov", "service", "services"]);
+const IGNORED_WORDS = new Set(["the", "and", "of", "for", "foundation", "uk", "gov"]);
+/** A match must score this much (Dice's coefficient over the names' words)… */
+const MATCH_SCORE = 0.5;
+/** …and beat the runner-up by this much; otherwise the person chooses. */
+const MATCH_MARGIN = 0.15;
 
 function significantWords(name: string): Set<string> {
   return new Set(
@@ -47,18 +51,20 @@ function significantWords(name: string): Set<string> {
   );
 }
 
-/** The organisation whose name shares most of its words with `name` (at least half of them all), or null. */
+/** The organisation whose name clearly shares most words with `name`, or null when none or several fit. */
 export function bestOrganisation(name: string | null, organisations: readonly Organisation[]): Organisation | null {
   if (!name) return null;
   const wanted = significantWords(name);
-  let best: { organisation: Organisation; score: number } | null = null;
-  for (const organisation of organisations) {
-    const words = significantWords(organisation.name);
-    const shared = [...words].filter((w) => wanted.has(w)).length;
-    const score = shared / new Set([...words, ...wanted]).size;
-    if (score >= 0.5 && (!best || score > best.score)) best = { organisation, score };
-  }
-  return best?.organisation ?? null;
+  const scored = organisations
+    .map((organisation) => {
+      const words = significantWords(organisation.name);
+      const shared = [...words].filter((w) => wanted.has(w)).length;
+      return { organisation, score: (2 * shared) / (words.size + wanted.size) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, runnerUp] = scored;
+  if (!best || best.score < MATCH_SCORE || (runnerUp && best.score - runnerUp.score < MATCH_MARGIN)) return null;
+  return best.organisation;
 }
 
 /** The area to clip into: the person's own (their first membership's), or the only one there is. */
