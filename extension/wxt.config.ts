@@ -18,4 +18,13 @@ export default defineConfig({
     ...(browser === "firefox" ? { browser_specific_settings: { gecko: { id: "tracker@involvement-tracker.example", strict_min_version: "115.0" } } } : {}),
   }),
   vite: () => ({ plugins: [preact()] }),
+  // `npm run package:extension`: store-ready zips in extension/.output/. Firefox's reviewers also
+  // get the sources needed to rebuild it: the extension, the shared code and the lockfile.
+  zip: {
+    name: "involvement-tracker",
+    artifactTemplate: "{{name}}-{{version}}-{{browser}}.zip",
+    sourcesTemplate: "{{name}}-{{version}}-sources.zip",
+    sourcesRoot: resolve(import.meta.dirname, ".."),
+    excludeSources: ["**/node_modules/**", "**/.*/**", "extension/.output/**", "{worker,tests,migrations,bench,scripts,docs,public}/**", "*.{ts,toml}"],
+  },
 });

@@ -60,6 +60,7 @@ export function savedConsultation(over: Partial<ConsultationSaved["consultation"
       outcomeOverdue: false,
       outcome: null,
       linkRespondedAt: null,
+      outcomeDueAt: null,
       webUrl: `${SERVER}/consultations/41`,
       createdAt: "2026-03-01T00:00:00.000Z",
       updatedAt: "2026-03-01T00:00:00.000Z",
