@@ -78,7 +78,7 @@ describe("the scheduled handler writes each alert once", () => {
     await runScheduled(env, tick, sender);
     await runScheduled(env, tick, sender);
     await runScheduled(env, later(tick, 5), sender);
-    expect(sender.to("once@example.com").map((m) => m.subject)).toEqual(["Closes in 2 days: Once only: dental access review"]);
+    expect(sender.to("once@example.com").map((m) => m.subject)).toEqual(["Consultation closes in 2 days: Once only: dental access review"]);
     const rows = await db.selectFrom("outbox").select(["dedupe_key", "sent_at"]).where("person_id", "=", id).execute();
     expect(rows).toEqual([{ dedupe_key: `alert:${w}:2:${closes}`, sent_at: expect.any(String) }]);
     expect(await nextAlertOf(w)).toBe(londonInstant(addCalendarDays(day, 1), "07:00").toISOString());
@@ -87,8 +87,8 @@ describe("the scheduled handler writes each alert once", () => {
     const nextMorning = londonInstant(addCalendarDays(day, 1), "07:05");
     await Promise.all([runScheduled(env, nextMorning, sender), runScheduled(env, nextMorning, sender)]);
     expect(sender.to("once@example.com").map((m) => m.subject)).toEqual([
-      "Closes in 2 days: Once only: dental access review",
-      "Closes tomorrow: Once only: dental access review",
+      "Consultation closes in 2 days: Once only: dental access review",
+      "Consultation closes tomorrow: Once only: dental access review",
     ]);
     expect(sender.to("once@example.com")[1]!.text).toContain(`https://tracker.test/consultations/${c}`);
   });
@@ -120,8 +120,8 @@ describe("daily digest", () => {
     await runScheduled(env, later(tick, 15), sender);
     const got = sender.to("digest@example.com");
     expect(got.map((m) => m.subject)).toEqual([`Your reminders for ${formatLondonDate(tick)}`]);
-    expect(got[0]!.text).toContain("Closes in 2 days: Digest one: hearing aids");
-    expect(got[0]!.text).toContain("Closes in 7 days: Digest two: wheelchair services");
+    expect(got[0]!.text).toContain("Consultation closes in 2 days: Digest one: hearing aids");
+    expect(got[0]!.text).toContain("Consultation closes in 7 days: Digest two: wheelchair services");
     const held = await db.selectFrom("outbox").select(["category", "digest", "sent_at", "attempts"]).where("person_id", "=", id).where("category", "=", "alert").execute();
     expect(held).toEqual([
       { category: "alert", digest: 1, sent_at: tick.toISOString(), attempts: 0 },
@@ -136,7 +136,28 @@ describe("daily digest", () => {
     await watch(id, await consultation("Early: blood test clinic hours", closes));
     const sender = new Sender();
     await runScheduled(env, londonInstant(day, "05:35"), sender);
-    expect(sender.to("early@example.com").map((m) => m.subject)).toEqual(["Closes today: Early: blood test clinic hours"]);
+    expect(sender.to("early@example.com").map((m) => m.subject)).toEqual(["Consultation closes today: Early: blood test clinic hours"]);
+  });
+
+  it("sends a very long digest in parts on successive mornings, each within D1's parameter limit", async () => {
+    const id = await person("busy@example.com", { digest: true });
+    const { tick } = schedule(80);
+    await env.DB.batch(
+      Array.from({ length: 85 }, (_, i) => {
+        const q = enqueueEmail(db, { to: "busy@example.com", personId: id, subject: `Reminder ${i + 1}`, text: "x", category: "alert", digest: true }, tick).compile();
+        return env.DB.prepare(q.sql).bind(...q.parameters);
+      }),
+    );
+    const sender = new Sender();
+    await runScheduled(env, tick, sender);
+    const first = sender.to("busy@example.com");
+    expect(first.length).toBe(1);
+    expect(first[0]!.text).toContain("today's 80 reminders");
+    const stillHeld = await db.selectFrom("outbox").select("subject").where("person_id", "=", id).where("digest", "=", 1).where("sent_at", "is", null).execute();
+    expect(stillHeld.map((m) => m.subject)).toEqual(["Reminder 81", "Reminder 82", "Reminder 83", "Reminder 84", "Reminder 85"]);
+    await runScheduled(env, new Date(tick.getTime() + DAY), sender);
+    expect(sender.to("busy@example.com").length).toBe(2);
+    expect(sender.to("busy@example.com")[1]!.text).toContain("today's 5 reminders");
   });
 
   it("releases held alerts to send alone when the person turns the digest off", async () => {
@@ -164,7 +185,7 @@ describe("delivery failures", () => {
     expect(sender.to("flaky@example.com")).toEqual([]);
     await runScheduled(env, later(tick, 1), sender);
     await runScheduled(env, later(tick, 30), sender);
-    expect(sender.to("flaky@example.com").map((m) => m.subject)).toEqual(["Closes in 2 days: Flaky: eye clinic move"]);
+    expect(sender.to("flaky@example.com").map((m) => m.subject)).toEqual(["Consultation closes in 2 days: Flaky: eye clinic move"]);
     const row = await db.selectFrom("outbox").select(["attempts", "sent_at", "last_error"]).where("person_id", "=", id).executeTakeFirstOrThrow();
     expect(row).toEqual({ attempts: 2, sent_at: expect.any(String), last_error: null });
   });

@@ -28,11 +28,31 @@ describe("the area clock", () => {
     const clock = (await res.json()) as Clock;
     expect(clock.organisation.name).toBe("Northshire LINk");
     const titles = clock.items.map((i) => i.title);
-    expect(titles).toEqual(["Waiting times for wheelchair assessments", "Enter and view report: Ward 7 (older people's care)"]);
+    expect([...titles].sort()).toEqual([
+      "Enter and view report: Ward 7 (older people's care)",
+      "Maternity services survey 2026",
+      "Shaping the future of urgent care in Northshire",
+      "Waiting times for wheelchair assessments",
+    ]);
     expect(clock.items.map((i) => i.deadlineAt)).toEqual([...clock.items.map((i) => i.deadlineAt)].sort());
-    expect(clock.items[0]).toMatchObject({ overdue: true, owedBy: "NHS Northshire (Primary Care Trust)", owedTo: "Northshire LINk", allDay: true });
+    expect(clock.items[0]).toMatchObject({ title: "Waiting times for wheelchair assessments", overdue: true, owedBy: "NHS Northshire (Primary Care Trust)", owedTo: "Northshire LINk", allDay: true });
+    // The area's consultations the LINk has not yet responded to: the survey closes tomorrow.
+    expect(clock.items[1]).toMatchObject({ title: "Maternity services survey 2026", type: "consultation_closes", owedBy: "Northshire LINk", owedTo: "Northshire Hospitals NHS Trust", allDay: false });
     // The referral the committee answered on time (seeded as met) is counted by the database's tallies.
-    expect(clock.counts).toEqual({ overdue: 1, dueThisWeek: 0, metLate: 0, metOnTime: 1 });
+    expect(clock.counts).toEqual({ overdue: 1, dueThisWeek: 1, metLate: 0, metOnTime: 1 });
+  });
+
+  it("takes a consultation off the LINk's clock once the LINk has responded to it", async () => {
+    const ben = await tokenFor(s.personIds.link!);
+    const survey = await db.selectFrom("consultations").select("id").where("title", "=", "Shaping the future of urgent care in Northshire").executeTakeFirstOrThrow();
+    const titles = async () => ((await (await api(`/organisations/${s.organisationIds.link}/clock`, ben)).json()) as Clock).items.map((i) => i.title);
+    expect(await titles()).toContain("Shaping the future of urgent care in Northshire");
+    expect((await api(`/consultations/${survey.id}/link-response`, ben, { body: { respondedOn: londonDate(new Date()) } })).status).toBe(200);
+    expect(await titles()).not.toContain("Shaping the future of urgent care in Northshire");
+    // It is still on the clock of the PCT that runs it.
+    const priya = await tokenFor(s.personIds.pct!);
+    const pct = (await (await api(`/organisations/${s.organisationIds.pct}/clock`, priya)).json()) as Clock;
+    expect(pct.items.map((i) => i.title)).toContain("Shaping the future of urgent care in Northshire");
   });
 
   it("shows a consulting body its closing consultations and the outcomes it owes", async () => {
@@ -76,7 +96,8 @@ describe("the area clock", () => {
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\n");
     expect(lines[0]).toBe("Due date,Due time,Status,What,Title,Who must act,For,Link");
-    expect(lines).toHaveLength(3);
+    const items = ((await (await api(`/organisations/${s.organisationIds.link}/clock`, await tokenFor(s.personIds.link!))).json()) as Clock).items;
+    expect(lines).toHaveLength(1 + items.length);
     expect(lines[1]).toContain("Overdue,Request for information,Waiting times for wheelchair assessments");
     expect(lines.join("\n")).not.toMatch(/@/);
   });

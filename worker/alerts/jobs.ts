@@ -11,7 +11,7 @@ import { batch, chunks, type DB } from "../db";
 import { enqueueEmail } from "../email/outbox";
 import type { ScheduledJob, ScheduledJobContext } from "../scheduled";
 import { loadAlertPeople, refOf, type AlertPerson } from "./service";
-import { loadTargets, targetKey, type WatchTarget } from "./targets";
+import { deadlineLabel, loadTargets, targetKey, type WatchTarget } from "./targets";
 
 /** Watches handled a run; the rest wait for the next run (every 15 minutes). */
 export const ALERTS_PER_RUN = 200;
@@ -21,12 +21,6 @@ function when(deadlineAt: string, now: Date): string {
   if (days <= 0) return "today";
   return days === 1 ? "tomorrow" : `in ${days} days`;
 }
-
-const headline: Record<string, Record<Deadline["kind"], string>> = {
-  consultation: { closes: "Closes", response_due: "Response due", reply_due: "Reply due" },
-  obligation: { closes: "Closes", response_due: "Response due", reply_due: "Reply due" },
-  petition: { closes: "Petition closes", response_due: "Petition response due", reply_due: "Reply due" },
-};
 
 export function alertEmail(target: WatchTarget, deadline: Deadline, now: Date, publicUrl: string) {
   const rel = when(deadline.at, now);
@@ -39,7 +33,7 @@ export function alertEmail(target: WatchTarget, deadline: Deadline, now: Date, p
   if (target.url) lines.push(`Take part: ${target.url}`);
   lines.push(`Details: ${page}`, "", `You get this because you watch it. To stop, select "Stop watching" on ${page}`);
   lines.push(`To change when reminders come: ${new URL("/account#alerts", publicUrl).toString()}`);
-  return { subject: `${headline[target.kind]![deadline.kind]} ${rel}: ${target.title}`, text: lines.join("\n") };
+  return { subject: `${deadlineLabel(target.kind, deadline.kind)} ${rel}: ${target.title}`, text: lines.join("\n") };
 }
 
 interface DueWatch {
@@ -107,6 +101,8 @@ export async function sendDueAlerts(ctx: ScheduledJobContext): Promise<Record<st
 
 /** Held alerts combined a run, at most. */
 const HELD_PER_RUN = 1000;
+/** Alerts in one digest, at most (their ids are bound parameters; D1 allows 100). More wait for the next day's. */
+const ALERTS_PER_DIGEST = 80;
 
 /**
  * Once a day, at the first run after 07:00 London when every due alert has been written,
@@ -129,7 +125,10 @@ export async function sendDailyDigests(ctx: ScheduledJobContext): Promise<Record
     .limit(HELD_PER_RUN)
     .execute();
   const byPerson = new Map<number, typeof held>();
-  for (const m of held) if (m.person_id !== null) byPerson.set(m.person_id, [...(byPerson.get(m.person_id) ?? []), m]);
+  for (const m of held) {
+    const mine = m.person_id === null ? null : (byPerson.get(m.person_id) ?? []);
+    if (mine && mine.length < ALERTS_PER_DIGEST) byPerson.set(m.person_id!, [...mine, m]);
+  }
   if (byPerson.size === 0) return { digests: 0 };
   const keyOf = (personId: number) => `digest:${personId}:${today}`;
   const already = new Set<string>();
@@ -144,7 +143,7 @@ export async function sendDailyDigests(ctx: ScheduledJobContext): Promise<Record
     // Today's digest already went: these wait for tomorrow's rather than arriving alone.
     if (!person || already.has(keyOf(personId))) continue;
     const text = [
-      `Good morning ${person.name}. You asked for one email a day: here ${messages.length === 1 ? "is today's reminder" : `are today's ${messages.length} reminders`}.`,
+      `Hello ${person.name}. You asked for one email a day: here ${messages.length === 1 ? "is today's reminder" : `are today's ${messages.length} reminders`}.`,
       ...messages.map((m) => `${m.subject}\n\n${m.body_text}`),
     ].join("\n\n----------\n\n");
     const key = keyOf(personId);

@@ -1,5 +1,5 @@
 // What can be watched, and its deadlines now: consultations close, obligations are due, petitions close or owe a response.
-import type { Deadline } from "../../shared/alerts/timing";
+import type { Deadline, DeadlineKind } from "../../shared/alerts/timing";
 import { chunks, type DB } from "../db";
 
 export type TargetKind = "consultation" | "petition" | "obligation";
@@ -18,6 +18,13 @@ export interface WatchTarget extends TargetRef {
   path: string;
   /** Deadlines still live (a withdrawn consultation or answered request has none). */
   deadlines: Deadline[];
+}
+
+/** A deadline in words, for email subjects and calendar events: "Consultation closes", "Reply due". */
+export function deadlineLabel(kind: TargetKind, deadline: DeadlineKind): string {
+  if (deadline === "reply_due") return "Reply due";
+  if (deadline === "response_due") return kind === "petition" ? "Petition response due" : "Response due";
+  return kind === "petition" ? "Petition closes" : "Consultation closes";
 }
 
 export const targetKey = (t: TargetRef) => `${t.kind}:${t.id}`;

@@ -4,7 +4,7 @@ import { Clock } from "../../shared/schemas/clock";
 import { IdParam } from "../../shared/schemas/common";
 import { apiRouter, errorResponses, signedInSecurity } from "../api/openapi";
 import { authorize, recordOf } from "../auth/middleware";
-import { clockFor, clockOrganisation, type ClockOrganisation } from "./queries";
+import { clockFor, clockOrganisation, scopeOf, type ClockOrganisation } from "./queries";
 
 export const clockApi = apiRouter();
 
@@ -26,6 +26,6 @@ clockApi.openapi(
   }),
   async (c) => {
     const org = recordOf<ClockOrganisation>(c);
-    return c.json(await clockFor(c.var.db, { organisationId: org.id, areaId: org.area_id, name: org.name }, c.var.now, c.env.PUBLIC_URL), 200);
+    return c.json(await clockFor(c.var.db, scopeOf(org), c.var.now, c.env.PUBLIC_URL), 200);
   },
 );

@@ -1,13 +1,12 @@
 // Calendar (iCalendar) feeds of deadlines, per person (what they watch) and per organisation (its clock).
 // The address carries a secret token; only its hash is stored, and it can be revoked.
-import type { Deadline } from "../../shared/alerts/timing";
 import { londonDate } from "../../shared/time";
 import { refOf } from "../alerts/service";
-import { loadTargets, targetKey, type WatchTarget } from "../alerts/targets";
+import { deadlineLabel, loadTargets, targetKey } from "../alerts/targets";
 import { randomToken, sha256 } from "../crypto";
 import type { DB } from "../db";
 import type { CalendarEntry } from "../feeds/ical";
-import { clockItems } from "./queries";
+import { clockItems, scopeOf, type ClockOrganisation } from "./queries";
 
 export type FeedOwner = { personId: number } | { organisationId: number };
 
@@ -49,12 +48,6 @@ export async function revokeFeed(db: DB, id: number, owner: FeedOwner, now: Date
   return Number(result.numUpdatedRows) === 1;
 }
 
-const deadlineWords: Record<WatchTarget["kind"], Record<Deadline["kind"], string>> = {
-  consultation: { closes: "Consultation closes", response_due: "Response due", reply_due: "Reply due" },
-  petition: { closes: "Petition closes", response_due: "Petition response due", reply_due: "Reply due" },
-  obligation: { closes: "Closes", response_due: "Response due", reply_due: "Reply due" },
-};
-
 async function personEntries(db: DB, personId: number, publicUrl: string, host: string): Promise<CalendarEntry[]> {
   const watches = await db.selectFrom("watches").select(["target_kind", "target_id"]).where("person_id", "=", personId).limit(1000).execute();
   const targets = await loadTargets(db, watches.map(refOf));
@@ -63,7 +56,7 @@ async function personEntries(db: DB, personId: number, publicUrl: string, host: 
     if (!t) return [];
     return t.deadlines.map((d) => ({
       uid: `${t.kind}-${t.id}-${d.kind}@${host}`,
-      title: `${deadlineWords[t.kind][d.kind]}: ${t.title}`,
+      title: `${deadlineLabel(t.kind, d.kind)}: ${t.title}`,
       url: new URL(t.path, publicUrl).toString(),
       // A closing is an exact time; a reply or response is due by the end of its day.
       when: d.kind === "closes" ? { instant: d.at } : { date: londonDate(d.at) },
@@ -71,8 +64,8 @@ async function personEntries(db: DB, personId: number, publicUrl: string, host: 
   });
 }
 
-async function organisationEntries(db: DB, organisation: { id: number; area_id: number; name: string }, now: Date, publicUrl: string, host: string): Promise<CalendarEntry[]> {
-  const items = await clockItems(db, { organisationId: organisation.id, areaId: organisation.area_id, name: organisation.name }, now, publicUrl);
+async function organisationEntries(db: DB, organisation: ClockOrganisation, now: Date, publicUrl: string, host: string): Promise<CalendarEntry[]> {
+  const items = await clockItems(db, scopeOf(organisation), now, publicUrl);
   return items.map((i) => ({
     uid: `${i.key}@${host}`,
     title: `${i.label}: ${i.title}`,
@@ -93,7 +86,7 @@ export async function calendarForToken(db: DB, token: string, now: Date, publicU
   if (!feed) return null;
   const host = new URL(publicUrl).host;
   if (feed.organisation_id !== null) {
-    const org = await db.selectFrom("organisations").select(["id", "area_id", "name"]).where("id", "=", feed.organisation_id).executeTakeFirst();
+    const org = await db.selectFrom("organisations").select(["id", "area_id", "name", "kind"]).where("id", "=", feed.organisation_id).executeTakeFirst();
     if (!org) return null;
     return { name: `Deadlines: ${org.name}`, filename: "organisation-deadlines", entries: await organisationEntries(db, org, now, publicUrl, host) };
   }

@@ -16,7 +16,7 @@ import { Button, Form, InsetText, Table, Tag } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
 import { calendarForToken, createFeedToken, feedUrl, liveFeeds, revokeFeed, type FeedOwner } from "./feeds";
-import { clockArea, clockFor, clockOrganisation, type ClockOrganisation, type ClockScope } from "./queries";
+import { clockArea, clockFor, clockOrganisation, scopeOf, type ClockOrganisation, type ClockScope } from "./queries";
 
 export const clockPages = new Hono<AppEnv>();
 
@@ -103,7 +103,7 @@ async function renderOrganisationClock(c: Context<AppEnv>, newFeed: NewFeed | nu
   const actor = ctx.actor!;
   const now = c.var.now;
   const [clock, personFeeds, orgFeeds] = await Promise.all([
-    clockFor(c.var.db, { organisationId: org.id, areaId: org.area_id, name: org.name }, now, c.env.PUBLIC_URL),
+    clockFor(c.var.db, scopeOf(org), now, c.env.PUBLIC_URL),
     liveFeeds(c.var.db, { personId: actor.personId }),
     liveFeeds(c.var.db, { organisationId: org.id }),
   ]);
@@ -234,7 +234,7 @@ function csvOf(clock: Clock, filename: string): Response {
 
 clockPages.get("/clock/organisations/:id/csv", authorize("organisation.view_clock", clockOrganisation), async (c) => {
   const org = recordOf<ClockOrganisation>(c);
-  const clock = await clockFor(c.var.db, { organisationId: org.id, areaId: org.area_id, name: org.name }, c.var.now, c.env.PUBLIC_URL);
+  const clock = await clockFor(c.var.db, scopeOf(org), c.var.now, c.env.PUBLIC_URL);
   return csvOf(clock, `clock-${londonDate(c.var.now)}`);
 });
 

@@ -15,19 +15,27 @@ export interface ClockScope {
   organisationId: number | null;
   areaId: number;
   name: string;
+  /** The organisation's kind: a LINk's clock also has the area's consultations it has not responded to. */
+  kind?: string;
 }
 
 export interface ClockOrganisation {
   id: number;
   area_id: number;
   name: string;
+  kind: string;
 }
+
+/** Kinds of organisation whose job includes responding to the area's consultations. */
+const RESPONDS_TO_CONSULTATIONS = ["link", "healthwatch"];
+
+export const scopeOf = (o: ClockOrganisation): ClockScope => ({ organisationId: o.id, areaId: o.area_id, name: o.name, kind: o.kind });
 
 /** The organisation named by :id; its clock belongs to it (and its area's clerks and administrators). */
 export const clockOrganisation: RecordLoader<ClockOrganisation> = async (c) => {
   const id = Number(c.req.param("id"));
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const org = await c.var.db.selectFrom("organisations").select(["id", "area_id", "name"]).where("id", "=", id).executeTakeFirst();
+  const org = await c.var.db.selectFrom("organisations").select(["id", "area_id", "name", "kind"]).where("id", "=", id).executeTakeFirst();
   return org ? { record: org, scope: { areaId: org.area_id, organisationIds: [org.id] } } : null;
 };
 
@@ -63,20 +71,42 @@ function consultationItems(c: ConsultationRow, now: Date, publicUrl: string): Cl
   return [{ key: `consultation-${c.id}-outcome`, type: "outcome_due", obligationKind: null, label: "Outcome due (you said, we did)", title: c.title, owedBy: c.organisation_name, owedTo: null, deadlineAt: due, allDay: true, overdue: Date.parse(due) < now.getTime(), webUrl }];
 }
 
+/** A consultation in the area the LINk has not yet responded to (recording its response takes it off). */
+function responseItem(c: ConsultationRow, organisationName: string, publicUrl: string): ClockItem {
+  return {
+    key: `consultation-${c.id}-response`,
+    type: "consultation_closes",
+    obligationKind: null,
+    label: "Consultation closes: respond by then",
+    title: c.title,
+    owedBy: organisationName,
+    owedTo: c.organisation_name,
+    deadlineAt: c.closes_at!,
+    allDay: false,
+    overdue: false,
+    webUrl: new URL(`/consultations/${c.id}`, publicUrl).toString(),
+  };
+}
+
 /** Open obligations and active consultations (still open, or closed awaiting their outcome) in scope. */
 export async function clockItems(db: DB, scope: ClockScope, now: Date, publicUrl: string): Promise<ClockItem[]> {
   const open = obligationQuery(db).where("ob.state", "=", "open").orderBy("ob.due_at").limit(CLOCK_LIMIT);
   const active = consultationQuery(db).where("c.state", "=", "active").where("c.closes_at", "is not", null).orderBy("c.closes_at").limit(CLOCK_LIMIT);
   const org = scope.organisationId;
-  const [owing, owed, consultations] = await Promise.all([
+  const respondsInArea = org !== null && RESPONDS_TO_CONSULTATIONS.includes(scope.kind ?? "");
+  const [owing, owed, consultations, toRespond] = await Promise.all([
     org === null ? open.where("ob.area_id", "=", scope.areaId).execute() : open.where("ob.owed_by_organisation_id", "=", org).execute(),
     org === null ? Promise.resolve([]) : open.where("ob.owed_to_organisation_id", "=", org).execute(),
     org === null ? active.where("c.area_id", "=", scope.areaId).execute() : active.where("c.organisation_id", "=", org).execute(),
+    respondsInArea
+      ? active.where("c.area_id", "=", scope.areaId).where("c.closes_at", ">", now.toISOString()).where("c.link_responded_at", "is", null).execute()
+      : Promise.resolve([]),
   ]);
   const obligations = new Map([...owing, ...owed].map((o) => [o.id, o]));
   const items = [
     ...[...obligations.values()].map((o) => obligationItem(o, now, publicUrl)),
     ...consultations.flatMap((c) => consultationItems(c, now, publicUrl)),
+    ...toRespond.map((c) => responseItem(c, scope.name, publicUrl)),
   ];
   return items.sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt) || a.key.localeCompare(b.key));
 }

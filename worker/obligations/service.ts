@@ -28,14 +28,17 @@ const roleCanReply = (role: string) => role in permissions["obligation.reply"];
 
 /** People who answer for an organisation (its responders or scrutiny clerks), with their email addresses. */
 async function peopleAnsweringFor(db: DB, organisationIds: readonly number[]) {
-  if (organisationIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("memberships as m")
-    .innerJoin("people as p", "p.id", "m.person_id")
-    .select(["p.id", "p.email", "p.name", "m.role", "m.organisation_id"])
-    .where("m.organisation_id", "in", organisationIds)
-    .execute();
-  return rows.filter((r) => roleCanReply(r.role));
+  const people = [];
+  for (const part of chunks(organisationIds)) {
+    const rows = await db
+      .selectFrom("memberships as m")
+      .innerJoin("people as p", "p.id", "m.person_id")
+      .select(["p.id", "p.email", "p.name", "m.role", "m.organisation_id"])
+      .where("m.organisation_id", "in", part)
+      .execute();
+    people.push(...rows.filter((r) => roleCanReply(r.role)));
+  }
+  return people;
 }
 
 function dueFor(input: ObligationInput, area: Record<string, unknown>, now: Date): { receivedAt: string; dueAt: string } {
