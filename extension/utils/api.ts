@@ -10,7 +10,15 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** Worth trying again later: the server could not be reached, was busy or failing, or the sign-in needs renewing. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 401 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
 }
+
+/** A server that has not answered by then counts as unreachable (the clip stays queued). */
+const REQUEST_TIMEOUT_MS = 20_000;
 
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const [server, token] = await Promise.all([serverUrl.getValue(), apiToken.getValue()]);
@@ -24,6 +32,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
         ...init.headers,
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch {
     throw new ApiError(0, "offline", `Cannot reach the server at ${server}. Check your connection.`);

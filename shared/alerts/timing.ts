@@ -12,6 +12,15 @@ export const ALERT_TIME = "07:00";
 /** The lead times a person gets unless they choose others: 14, 7, 2 and 1 days before, and on the day. */
 export const DEFAULT_LEAD_TIMES = [14, 7, 2, 1, 0] as const;
 
+/** The lead times people choose from, in their words (the web account page and the extension's options). */
+export const LEAD_TIME_CHOICES = [
+  { days: 14, label: "2 weeks before" },
+  { days: 7, label: "1 week before" },
+  { days: 2, label: "2 days before" },
+  { days: 1, label: "The day before" },
+  { days: 0, label: "On the day" },
+] as const;
+
 export type DeadlineKind = "closes" | "response_due" | "reply_due";
 
 export interface Deadline {

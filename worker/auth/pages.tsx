@@ -4,6 +4,7 @@ import { z } from "zod";
 import { SignInRequest } from "../../shared/schemas/auth";
 import { roleLabels } from "../../shared/roles";
 import { formatLondonDateTime } from "../../shared/time";
+import { LEAD_TIME_CHOICES } from "../../shared/alerts/timing";
 import { PreferencesForm } from "../../shared/schemas/preferences";
 import { batch } from "../db";
 import { preferencesChanged } from "../alerts/service";
@@ -172,14 +173,6 @@ authPages.post("/sign-out", publicAccess, async (c) => {
   await endSession(c);
   return redirectWithFlash(c, "/", "You are signed out.");
 });
-
-const LEAD_TIME_CHOICES = [
-  { days: 14, label: "2 weeks before" },
-  { days: 7, label: "1 week before" },
-  { days: 2, label: "2 days before" },
-  { days: 1, label: "The day before" },
-  { days: 0, label: "On the day" },
-];
 
 authPages.get("/account", signedIn, async (c) => renderAccount(c));
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { bestOrganisation, clipFromDraft, draftErrorsFromServer, draftFromClip, draftFromExtracted } from "./clip";
+import { areas, ben } from "./testing/fixtures";
+
+const northshire = areas[0]!.organisations;
+const extracted = {
+  url: "https://www.northshire-hospitals.example/have-your-say/",
+  title: "Birth centre plans",
+  organisation: "Northshire Hospitals NHS Foundation Trust",
+  opensAt: "2026-06-01T08:00:00.000Z",
+  closesAt: "2026-07-03T22:59:59.999Z",
+  summary: "We want to hear from families.",
+};
+
+describe("from a page to a clip", () => {
+  it("matches the page's organisation to the area's by shared words, and leaves the choice to the person when unsure", () => {
+    expect(bestOrganisation("Northshire Hospitals NHS Foundation Trust", northshire)?.name).toBe("Northshire Hospitals NHS Trust");
+    expect(bestOrganisation("Northshire Primary Care Trust", northshire)?.name).toBe("NHS Northshire (Primary Care Trust)");
+    // Could be the PCT or either trust: the person chooses.
+    expect(bestOrganisation("NHS Northshire", northshire)).toBeNull();
+    expect(bestOrganisation("Department of Health and Social Care", northshire)).toBeNull();
+    expect(bestOrganisation(null, northshire)).toBeNull();
+  });
+
+  it("starts the form in the person's area, with London dates and times (summer time)", () => {
+    const draft = draftFromExtracted(extracted, ben, areas);
+    expect(draft).toMatchObject({ areaId: 1, organisationId: 6, opensDate: "2026-06-01", opensTime: "09:00", closesDate: "2026-07-03", closesTime: "23:59" });
+  });
+
+  it("turns the form into the API's clip: closing at 11:59pm when no time is given", () => {
+    const draft = { ...draftFromExtracted(extracted, ben, areas), closesDate: "2026-12-01", closesTime: "", stage: "procurement" as const };
+    const built = clipFromDraft(draft, "clip-0001-aaaa");
+    expect(built).toEqual({
+      clip: expect.objectContaining({ clientId: "clip-0001-aaaa", closesAt: "2026-12-01T23:59:00.000Z", opensAt: "2026-06-01T08:00:00.000Z", stage: "procurement", method: null }),
+    });
+    if ("clip" in built) expect(draftFromClip(built.clip)).toMatchObject({ closesDate: "2026-12-01", closesTime: "23:59", clientId: "clip-0001-aaaa" });
+  });
+
+  it("says in plain words what to fix before sending", () => {
+    const draft = { ...draftFromExtracted({ ...extracted, title: null, organisation: null }, ben, areas), closesDate: "2026-05-01" };
+    expect(clipFromDraft(draft, "clip-0001-aaaa")).toEqual({
+      errors: { title: "Enter a title", organisationId: "Choose who runs the consultation", closesDate: "The closing date must be after the opening date" },
+    });
+    expect(clipFromDraft({ ...draft, title: "T", organisationId: 6, closesDate: "2026-02-30" }, "x")).toEqual({ errors: { closesDate: "Enter a real closing date" } });
+  });
+
+  it("puts the server's field messages beside the form's fields", () => {
+    expect(draftErrorsFromServer({ closesAt: "Too late", title: "Enter a title" })).toEqual({ closesDate: "Too late", title: "Enter a title" });
+  });
+});
