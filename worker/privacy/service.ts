@@ -201,10 +201,17 @@ export const RETENTION_PER_RUN = 2000;
  * run; a petition is stamped `signers_erased_at` when none is left, so it is not read again.
  * Counts and district figures stay as they are: no signature changes state.
  */
-export async function eraseExpiredSignerData(db: DB, d1: D1Database, now: Date): Promise<{ signatures: number; petitions: number; requests: number }> {
+export async function eraseExpiredSignerData(
+  db: DB,
+  d1: D1Database,
+  now: Date,
+  opts: { perRun?: number; batchSize?: number } = {},
+): Promise<{ signatures: number; petitions: number; requests: number }> {
+  const perRun = opts.perRun ?? RETENTION_PER_RUN;
+  const batchSize = opts.batchSize ?? RETENTION_BATCH;
   const at = now.toISOString();
   const areas = await db.selectFrom("areas").select(["id", "signer_data_retention_days"]).orderBy("id").limit(500).execute();
-  let budget = RETENTION_PER_RUN;
+  let budget = perRun;
   let erased = 0;
   let finished = 0;
   for (const area of areas) {
@@ -218,48 +225,18 @@ export async function eraseExpiredSignerData(db: DB, d1: D1Database, now: Date):
       .where("signers_erased_at", "is", null)
       .where("closed_at", "<=", cutoff)
       .orderBy("closed_at")
-      .limit(Math.ceil(budget / RETENTION_BATCH))
+      .limit(20)
       .execute();
     for (const p of due) {
-      if (budget <= 0) break;
-      const chunk = db
-        .selectFrom("signatures")
-        .select("id")
-        .where("petition_id", "=", p.id)
-        .where("erased_at", "is", null)
-        .orderBy("id")
-        .limit(RETENTION_BATCH);
-      const results = await batch(d1, [
-        db
-          .updateTable("signatures")
-          .set({ name: null, email: null, email_canonical: null, postcode: null, ip_hash: null, confirm_hash: null, erased_at: at })
-          .where("id", "in", chunk),
-        db
-          .insertInto("audit_log")
-          .columns(["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "details"])
-          .expression(
-            db.selectNoFrom((eb) => [
-              eb.val(at).as("at"),
-              sql<null>`NULL`.as("actor_id"),
-              eb.val("system").as("actor_label"),
-              eb.val(area.id).as("area_id"),
-              eb.val("petition").as("entity"),
-              eb.val(p.id).as("entity_id"),
-              eb.val("signer_data_erased").as("action"),
-              sql<string>`json_object('signatures', changes(), 'erased', json_array('name', 'email', 'postcode'), 'retentionDays', ${area.signer_data_retention_days})`.as("details"),
-            ]).where(sql<number>`changes()`, ">", 0),
-          ),
-        db
-          .updateTable("petitions")
-          .set({ signers_erased_at: at })
-          .where("id", "=", p.id)
-          .where("signers_erased_at", "is", null)
-          .where(({ not, exists }) => not(exists(db.selectFrom("signatures").select("id").where("petition_id", "=", p.id).where("erased_at", "is", null)))),
-      ]);
-      const n = results[0]?.meta.changes ?? 0;
-      erased += n;
-      budget -= Math.max(n, 1);
-      finished += results[2]?.meta.changes ? 1 : 0;
+      while (budget > 0) {
+        const limit = Math.min(batchSize, budget);
+        const results = await batch(d1, eraseChunk(db, area, p.id, limit, at));
+        const n = results[0]?.meta.changes ?? 0;
+        erased += n;
+        budget -= Math.max(n, 1);
+        if (results[2]?.meta.changes) finished += 1;
+        if (n < limit) break;
+      }
     }
   }
   const expired = await db
@@ -267,4 +244,38 @@ export async function eraseExpiredSignerData(db: DB, d1: D1Database, now: Date):
     .where("token_hash", "in", db.selectFrom("erasure_requests").select("token_hash").where("expires_at", "<=", at).limit(500))
     .executeTakeFirst();
   return { signatures: erased, petitions: finished, requests: Number(expired.numDeletedRows) };
+}
+
+/** One bounded step: erase up to `limit` signatures of a petition, audit how many, stamp the petition when none is left. */
+function eraseChunk(db: DB, area: { id: number; signer_data_retention_days: number }, petitionId: number, limit: number, at: string) {
+  const chunk = db.selectFrom("signatures").select("id").where("petition_id", "=", petitionId).where("erased_at", "is", null).orderBy("id").limit(limit);
+  return [
+    db
+      .updateTable("signatures")
+      .set({ name: null, email: null, email_canonical: null, postcode: null, ip_hash: null, confirm_hash: null, erased_at: at })
+      .where("id", "in", chunk),
+    db
+      .insertInto("audit_log")
+      .columns(["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "details"])
+      .expression(
+        db
+          .selectNoFrom((eb) => [
+            eb.val(at).as("at"),
+            sql<null>`NULL`.as("actor_id"),
+            eb.val("system").as("actor_label"),
+            eb.val(area.id).as("area_id"),
+            eb.val("petition").as("entity"),
+            eb.val(petitionId).as("entity_id"),
+            eb.val("signer_data_erased").as("action"),
+            sql<string>`json_object('signatures', changes(), 'erased', json_array('name', 'email', 'postcode'), 'retentionDays', ${area.signer_data_retention_days})`.as("details"),
+          ])
+          .where(sql<number>`changes()`, ">", 0),
+      ),
+    db
+      .updateTable("petitions")
+      .set({ signers_erased_at: at })
+      .where("id", "=", petitionId)
+      .where("signers_erased_at", "is", null)
+      .where(({ not, exists }) => not(exists(db.selectFrom("signatures").select("id").where("petition_id", "=", petitionId).where("erased_at", "is", null)))),
+  ];
 }
