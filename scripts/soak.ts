@@ -5,6 +5,11 @@
 // petitions and obligations. Then it checks the database: no 5xx, every accepted signature and
 // clip stored exactly once, counters equal to the rows, an audit entry for every change made.
 // Prints the figures; exits 1 if a check fails.
+//
+// Bounded: the clients stop after --seconds (at most an hour); every request gives up after 30 s;
+// and the whole run, start-up and checks included, is stopped after --seconds plus 10 minutes.
+// Loopback only: the Worker listens on 127.0.0.1, every request goes to it (any other address is
+// refused), and the Worker is given no email API, so no message leaves the machine.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,8 +23,10 @@ const { values: args } = parseArgs({
 });
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
-if (!(SECONDS > 0) || !(CLIENTS > 0)) {
-  console.error("Usage: npm run soak -- [--seconds N] [--clients N]");
+const MAX_SECONDS = 3600;
+const REQUEST_TIMEOUT_MS = 30_000;
+if (!(SECONDS > 0 && SECONDS <= MAX_SECONDS) || !(CLIENTS > 0 && CLIENTS <= 256)) {
+  console.error(`Usage: npm run soak -- [--seconds 1..${MAX_SECONDS}] [--clients 1..256]`);
   process.exit(2);
 }
 
@@ -38,7 +45,8 @@ async function freePort(): Promise<number> {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const persistDir = mkdtempSync(join(tmpdir(), "tracker-soak-"));
-const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
+// No metrics, and no banner (whose update check would go to the npm registry).
+const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CI: "1" };
 let worker: ChildProcess | null = null;
 
 function stopWorker() {
@@ -58,12 +66,27 @@ process.on("SIGINT", () => {
   cleanUp();
   process.exit(130);
 });
+// The whole run is bounded, whatever happens to the Worker or the checks.
+const WHOLE_RUN_MS = (SECONDS + 600) * 1000;
+setTimeout(() => {
+  console.error(`\nSoak FAILED: still running after ${WHOLE_RUN_MS / 1000} s; stopped.`);
+  cleanUp();
+  process.exit(1);
+}, WHOLE_RUN_MS).unref();
+
+/** Every request of the soak: to the local Worker only, and never waiting for ever. */
+function local(path: string, init: RequestInit = {}): Promise<Response> {
+  const url = new URL(path, base);
+  if (url.origin !== base || url.hostname !== "127.0.0.1") throw new Error(`Refusing a request off the loopback address: ${url.href}`);
+  return fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+}
 
 function sqlJson<T>(query: string): T[] {
   const r = spawnSync("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", persistDir, "--json", "--command", query], {
     env: wranglerEnv,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
   });
   if (r.status !== 0) throw new Error(`Query failed: ${query}\n${r.stderr}`);
   const parsed = JSON.parse(r.stdout) as { results: T[] }[];
@@ -72,15 +95,17 @@ function sqlJson<T>(query: string): T[] {
 
 async function startWorker() {
   console.log(`Starting the Worker on ${base} with a fresh local D1 …`);
-  const assets = spawnSync("node", ["scripts/build-assets.mjs"], { env: wranglerEnv, encoding: "utf8" });
+  const assets = spawnSync("node", ["scripts/build-assets.mjs"], { env: wranglerEnv, encoding: "utf8", timeout: 120_000 });
   if (assets.status !== 0) throw new Error(`Copying the static assets failed:\n${assets.stderr}`);
-  const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env: wranglerEnv, encoding: "utf8" });
+  const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env: wranglerEnv, encoding: "utf8", timeout: 120_000 });
   if (migrate.status !== 0) throw new Error(`Migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
   worker = spawn(
     "wrangler",
     [
       "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistDir,
       "--var", "LOCAL_DEV:true", "--var", `PUBLIC_URL:${base}`, "--show-interactive-dev-session=false",
+      // Even if .dev.vars names an email API, the soak's mail stays in the local outbox.
+      "--var", "EMAIL_API_URL:", "--var", "EMAIL_API_KEY:",
     ],
     { env: wranglerEnv, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
@@ -90,7 +115,7 @@ async function startWorker() {
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
-      if ((await fetch(`${base}/api/v1/areas`)).ok) break;
+      if ((await local("/api/v1/areas")).ok) break;
     } catch {
       // not yet listening
     }
@@ -101,7 +126,7 @@ async function startWorker() {
 
 // ---------------------------------------------------------------- measuring
 
-type Kind = "read" | "sign" | "confirm" | "clip" | "clip-retry" | "respond" | "raise" | "reply" | "outbox";
+type Kind = "read" | "sign" | "confirm" | "clip" | "clip-retry" | "respond" | "raise" | "reply" | "read-email" | "pair";
 const stats = new Map<Kind, { latencies: number[]; statuses: Map<number, number> }>();
 const serverErrors: string[] = [];
 let ipCounter = 0;
@@ -124,10 +149,10 @@ async function hit(kind: Kind, path: string, init: { method?: string; token?: st
     body = new URLSearchParams(init.form).toString();
   }
   const started = performance.now();
-  const res = await fetch(`${base}${path}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body, redirect: "manual" });
+  const res = await local(path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body, redirect: "manual" });
   const text = await res.text();
   const ms = performance.now() - started;
-  const s = stats.get(kind) ?? { latencies: [], statuses: new Map() };
+  const s = stats.get(kind) ?? { latencies: [] as number[], statuses: new Map<number, number>() };
   s.latencies.push(ms);
   s.statuses.set(res.status, (s.statuses.get(res.status) ?? 0) + 1);
   stats.set(kind, s);
@@ -149,9 +174,9 @@ function cookiesOf(res: Response, previous = ""): string {
 const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
 
 async function seedDemo() {
-  const page = await fetch(`${base}/dev/sign-in`);
+  const page = await local("/dev/sign-in");
   const cookie = cookiesOf(page);
-  const res = await fetch(`${base}/dev/seed`, {
+  const res = await local("/dev/seed", {
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
     body: new URLSearchParams({ _csrf: csrfIn(await page.text()) }),
@@ -161,33 +186,33 @@ async function seedDemo() {
 
 /** Signs in as a demo person on the dev page and pairs, as the extension would: an API token. */
 async function pairedToken(name: string): Promise<string> {
-  const page = await fetch(`${base}/dev/sign-in`);
+  const page = await local("/dev/sign-in");
   let cookie = cookiesOf(page);
   const html = await page.text();
   const id = new RegExp(`name="personId" value="(\\d+)"[\\s\\S]{0,400}?as ${name}<`).exec(html)?.[1];
   if (!id) throw new Error(`No demo person ${name}`);
-  const signedIn = await fetch(`${base}/dev/sign-in`, {
+  const signedIn = await local("/dev/sign-in", {
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ _csrf: csrfIn(html), personId: id }),
     redirect: "manual",
   });
   cookie = cookiesOf(signedIn, cookie);
-  const account = await fetch(`${base}/account`, { headers: { Cookie: cookie } });
-  const shown = await fetch(`${base}/account/pairing-code`, {
+  const account = await local("/account", { headers: { Cookie: cookie } });
+  const shown = await local("/account/pairing-code", {
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ _csrf: csrfIn(await account.text()) }),
   });
   const code = /aria-label="Pairing code ([^"]+)"/.exec(await shown.text())?.[1]?.replace(/\s/g, "");
   if (!code) throw new Error(`No pairing code for ${name}`);
-  const paired = await hit("outbox", "/api/v1/pairing", { body: { code, label: "soak" } });
+  const paired = await hit("pair", "/api/v1/pairing", { body: { code, label: "soak" } });
   if (paired.status !== 201) throw new Error(`Pairing failed for ${name}: ${paired.status} ${await paired.text()}`);
   return ((await paired.json()) as { token: string }).token;
 }
 
 async function linkIn(to: string, path: string): Promise<string | null> {
-  const res = await hit("outbox", `/dev/outbox.json?to=${encodeURIComponent(to)}`);
+  const res = await hit("read-email", `/dev/outbox.json?to=${encodeURIComponent(to)}`);
   const { items } = (await res.json()) as { items: { body_text: string }[] };
   for (const m of items) {
     const match = new RegExp(`${path.replace(/[/?]/g, "\\$&")}\\?token=([A-Za-z0-9_%-]+)`).exec(m.body_text);
@@ -359,36 +384,44 @@ function checks(w: World): [string, boolean, string][] {
   const perPage = sqlJson<{ canonical_url: string; n: number }>("SELECT canonical_url, COUNT(*) AS n FROM consultations WHERE canonical_url LIKE '%soak-%' GROUP BY area_id, canonical_url");
   const pagesSplit = [...clips.values()].filter((ids) => ids.size !== 1).length;
   const dupPages = perPage.filter((p) => p.n !== 1).length;
-  add("every clipped page stored exactly once, whatever the address variant or retry", pagesSplit === 0 && dupPages === 0 && perPage.length === clips.size, `${clips.size} pages clipped, ${perPage.length} records, ${pagesSplit + dupPages} split or duplicated`);
+  add(
+    "every clipped page stored exactly once, whatever the address variant or retry",
+    pagesSplit === 0 && dupPages === 0 && perPage.length === clips.size && createdConsultations.size === clips.size,
+    `${clips.size} pages clipped, ${perPage.length} records, ${createdConsultations.size} answered "created", ${pagesSplit + dupPages} split or duplicated`,
+  );
   const retries = stats.get("clip-retry")?.latencies.length ?? 0;
   const keyed = sqlJson<{ n: number }>("SELECT COUNT(*) AS n FROM consultations WHERE client_id IS NOT NULL AND canonical_url LIKE '%soak-%'")[0]!.n;
   add("a clip sent again with its idempotency key returned the same record and made none", keyed <= clips.size && !serverErrors.some((e) => e.includes("retry of clip")), `${clipIds.size} clip ids, ${retries} retries → ${keyed} records keyed by a clip id`);
 
-  // An audit entry for every change of state the soak made.
-  const audited = (entity: string, action: string, ids: number[]) => {
-    if (ids.length === 0) return 0;
-    const unique = [...new Set(ids)];
-    const got = sqlJson<{ entity_id: number; n: number }>(`SELECT entity_id, COUNT(*) AS n FROM audit_log WHERE entity = '${entity}' AND action = '${action}' AND entity_id IN (${unique.join(",")}) GROUP BY entity_id`);
-    const have = new Map(got.map((g) => [g.entity_id, g.n]));
-    return unique.filter((id) => !have.has(id)).length;
-  };
-  const signatureIds = sqlJson<{ id: number }>("SELECT id FROM signatures WHERE email LIKE 'soak-signer-%' AND state = 'confirmed'").map((r) => r.id);
-  const confirmAudits = sqlJson<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'signature' AND action = 'confirm' AND entity_id IN (SELECT id FROM signatures WHERE email LIKE 'soak-signer-%')`)[0]!.n;
-  const responseAudits = sqlJson<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'petition' AND action IN ('respond', 'amend_response') AND entity_id IN (${w.petitions.join(",")})`)[0]!.n;
-  const gaps = {
-    signed: audited("signature", "signed", signatureIds),
-    confirmed: confirmAudits === signatureIds.length ? 0 : Math.abs(confirmAudits - signatureIds.length),
-    consultations: audited("consultation", "created", [...createdConsultations]),
-    raised: audited("obligation", "raised", accepted.raised),
-    met: audited("obligation", "meet", accepted.replied),
-    responses: responseAudits === accepted.responses.length ? 0 : Math.abs(responseAudits - accepted.responses.length),
-  };
-  const gapTotal = Object.values(gaps).reduce((a, b) => a + b, 0);
-  add(
-    "an audit entry for every change of state made",
-    gapTotal === 0,
-    `signatures ${signatureIds.length} (signed + confirmed), consultations ${createdConsultations.size}, obligations raised ${accepted.raised.length} and met ${accepted.replied.length}, responses ${accepted.responses.length} (audit entries ${responseAudits}); missing ${JSON.stringify(gaps)}`,
+  // An audit entry for every change of state the soak made: for each row the soak wrote, each
+  // change its columns show happened has exactly one entry (not too few, not twice).
+  const soakPetitions = w.petitions.join(",");
+  const expectations: [string, string][] = [
+    ["signature signed", `SELECT s.id AS entity_id, 1 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'signature' AND a.entity_id = s.id AND a.action = 'signed') AS actual FROM signatures s WHERE s.email LIKE 'soak-signer-%'`],
+    ["signature confirmed", `SELECT s.id AS entity_id, CASE WHEN s.state = 'confirmed' THEN 1 ELSE 0 END AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'signature' AND a.entity_id = s.id AND a.action = 'confirm') AS actual FROM signatures s WHERE s.email LIKE 'soak-signer-%'`],
+    ["petition started, confirmed, approved", `SELECT p.id AS entity_id, 3 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'petition' AND a.entity_id = p.id AND a.action IN ('started', 'confirm', 'approve')) AS actual FROM petitions p WHERE p.id IN (${soakPetitions})`],
+    ["petition thresholds reached", `SELECT p.id AS entity_id, (p.response_threshold_reached_at IS NOT NULL) + (p.scrutiny_threshold_reached_at IS NOT NULL) AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'petition' AND a.entity_id = p.id AND a.action IN ('response_threshold_reached', 'scrutiny_threshold_reached')) AS actual FROM petitions p WHERE p.id IN (${soakPetitions})`],
+    ["consultation created", `SELECT c.id AS entity_id, 1 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'consultation' AND a.entity_id = c.id AND a.action = 'created') AS actual FROM consultations c WHERE c.canonical_url LIKE '%soak-%'`],
+    ["obligation raised, and met if met", `SELECT o.id AS entity_id, 1 + (o.state = 'met') AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'obligation' AND a.entity_id = o.id AND a.action IN ('raised', 'meet')) AS actual FROM obligations o WHERE o.title LIKE 'Soak request %'`],
+  ];
+  const gaps: Record<string, number> = {};
+  let checked = 0;
+  for (const [name, query] of expectations) {
+    const rows = sqlJson<{ entity_id: number; expected: number; actual: number }>(query);
+    checked += rows.reduce((n, r) => n + r.expected, 0);
+    gaps[name] = rows.filter((r) => r.expected !== r.actual).length;
+  }
+  // Each accepted response (first or amended) of each petition: one entry.
+  const responseAudits = new Map(
+    sqlJson<{ entity_id: number; n: number }>(`SELECT entity_id, COUNT(*) AS n FROM audit_log WHERE entity = 'petition' AND action IN ('respond', 'amend_response') AND entity_id IN (${soakPetitions}) GROUP BY entity_id`).map((r) => [r.entity_id, r.n]),
   );
+  gaps["petition responses"] = w.petitions.filter((id) => (responseAudits.get(id) ?? 0) !== accepted.responses.filter((r) => r === id).length).length;
+  checked += accepted.responses.length;
+  // Every row the soak wrote is accounted for by its clients' accepted answers.
+  const obligationsMade = sqlJson<{ n: number }>("SELECT COUNT(*) AS n FROM obligations WHERE title LIKE 'Soak request %'")[0]!.n;
+  gaps["obligations not accepted yet stored"] = Math.abs(obligationsMade - accepted.raised.length);
+  const gapTotal = Object.values(gaps).reduce((a, b) => a + b, 0);
+  add("an audit entry for every change of state made, exactly once", gapTotal === 0, `${checked} changes checked; rows with a missing or extra entry ${JSON.stringify(gaps)}`);
   return results;
 }
 
@@ -398,7 +431,7 @@ let failed = true;
 try {
   await startWorker();
   await seedDemo();
-  const areas = ((await (await fetch(`${base}/api/v1/areas`)).json()) as { items: { id: number; slug: string; organisations: { id: number; kind: string; slug: string }[] }[] }).items;
+  const areas = ((await (await local("/api/v1/areas")).json()) as { items: { id: number; slug: string; organisations: { id: number; kind: string; slug: string }[] }[] }).items;
   const north = areas.find((a) => a.slug === "northshire")!;
   const org = (kind: string) => north.organisations.find((o) => o.kind === kind)!.id;
   const [ben, priya, tom, alice] = [await pairedToken("Ben Okafor"), await pairedToken("Priya Shah"), await pairedToken("Tom Fletcher"), await pairedToken("Alice Morgan")];
