@@ -20,6 +20,7 @@ import { consultationPages } from "./consultations/pages";
 import { obligationPages } from "./obligations/pages";
 import { clockPages } from "./clock/pages";
 import { deliveryPages } from "./alerts/deliveries";
+import { privacyPages } from "./privacy/pages";
 import { errorPage } from "./web/errorPages";
 
 function toAppError(err: unknown): AppError {
@@ -102,6 +103,7 @@ export function buildApp() {
   app.route("/", obligationPages);
   app.route("/", clockPages);
   app.route("/", deliveryPages);
+  app.route("/", privacyPages);
   app.route("/dev", devRoutes);
 
   app.notFound(async (c) => {

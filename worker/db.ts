@@ -20,6 +20,8 @@ export interface AreasTable {
   referral_working_days: Defaulted<number>;
   outcome_overdue_weeks: Defaulted<number>;
   created_at: string;
+  /** Days after a petition closes before its signers' personal details are erased. */
+  signer_data_retention_days: Defaulted<number>;
 }
 
 export interface OrganisationsTable {
@@ -140,6 +142,8 @@ export interface PetitionsTable {
   hidden_code: string | null;
   hidden_at: string | null;
   hidden_by: number | null;
+  /** Set by the retention job once every signer's personal details are erased. */
+  signers_erased_at: Defaulted<string | null>;
 }
 
 export interface PetitionMailingsTable {
@@ -277,6 +281,14 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface ErasureRequestsTable {
+  token_hash: string;
+  email: string;
+  email_canonical: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface AuditLogTable {
   id: Id;
   at: string;
@@ -312,6 +324,7 @@ export interface Database {
   watches: WatchesTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
+  erasure_requests: ErasureRequestsTable;
   audit_log: AuditLogTable;
 }
 

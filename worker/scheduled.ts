@@ -5,6 +5,7 @@ import type { Env } from "./env";
 import { petitionJobs } from "./petitions/jobs";
 import { alertJobs } from "./alerts/jobs";
 import { markOverdueObligations } from "./obligations/service";
+import { privacyJobs } from "./privacy/jobs";
 
 export interface ScheduledJobContext {
   db: DB;
@@ -20,6 +21,7 @@ export const scheduledJobs: ScheduledJob[] = [
   ...petitionJobs,
   { name: "obligations-overdue", run: markOverdueObligations },
   ...alertJobs,
+  ...privacyJobs,
 ];
 
 export interface TickReport {

@@ -20,6 +20,8 @@ export const AreaSettings = z
     reportWorkingDays: count("The period for reports and recommendations", 365),
     referralWorkingDays: count("The period for referrals", 365),
     outcomeOverdueWeeks: count("The outcome period", 104),
+    // Optional so that older clients keep working: left out, the setting stays as it is.
+    signerDataRetentionDays: count("The period to keep signers' details", 3650).optional(),
   })
   .refine((s) => s.scrutinyThreshold >= s.responseThreshold, {
     path: ["scrutinyThreshold"],

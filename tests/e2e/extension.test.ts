@@ -31,6 +31,11 @@ class Proxy {
   private server: TcpServer | null = null;
   private sockets = new Set<Socket>();
   port = 0;
+  /** Set to drop the server's answer to the next clip (the request itself gets through). */
+  loseNextClipAnswer = false;
+  lostAnswers = 0;
+  /** Clip requests that reached the server through the proxy. */
+  clipRequests = 0;
   constructor(private readonly target: number) {}
   start(): Promise<void> {
     this.server = createTcpServer((client) => {
@@ -40,7 +45,27 @@ class Proxy {
         s.on("close", () => this.sockets.delete(s));
         s.on("error", () => s.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      // Requests on a connection come one after another (keep-alive): when the one to lose is a
+      // clip, the server still gets it, but its answer is dropped with the connection, so the
+      // extension cannot know the clip was saved and must send it again.
+      let losing = false;
+      client.on("data", (chunk: Buffer) => {
+        const isClip = chunk.toString("latin1").startsWith("POST /api/v1/consultations ");
+        if (isClip) this.clipRequests += 1;
+        if (this.loseNextClipAnswer && isClip) {
+          this.loseNextClipAnswer = false;
+          losing = true;
+        }
+        upstream.write(chunk);
+      });
+      upstream.on("data", (chunk: Buffer) => {
+        if (!losing) return void client.write(chunk);
+        this.lostAnswers += 1;
+        client.destroy();
+        upstream.destroy();
+      });
+      client.on("end", () => upstream.end());
+      upstream.on("end", () => client.end());
     });
     return new Promise((done) => this.server!.listen(this.port, "127.0.0.1", () => ((this.port = (this.server!.address() as { port: number }).port), done())));
   }
@@ -318,5 +343,26 @@ describe("browser extension", () => {
     const shown = Object.keys((await storageOf(s)).shownAlerts as Record<string, unknown>);
     expect(shown.length).toBeGreaterThan(0);
     expect(notifications.filter((id) => shown.includes(id))).toEqual([]);
+  });
+
+  it("saves a clip once on the server when the server's answer was lost and the extension sends it again", async () => {
+    const url = pages.url("09-trust-page-linking-pdf.html");
+    const title = "Consultation on the future of Ward 4 at Eastmoor Community Hospital";
+    const tabId = await openConsultationPage(s, url);
+    const popup = await popupFor(s, tabId);
+    await expect.poll(() => popup.getByLabel("Title").inputValue()).toBe(title);
+    await popup.getByLabel("Who runs it").selectOption({ label: "Northshire Hospitals NHS Trust" });
+    const before = proxy.clipRequests;
+    proxy.loseNextClipAnswer = true;
+    await popup.getByRole("button", { name: "Track this consultation" }).click();
+    await expect.poll(() => proxy.lostAnswers).toBe(1);
+    // The same clip reaches the server again: Chromium itself resends a request whose reused
+    // connection dropped before any answer, and otherwise the extension's retry does.
+    if ((await outboxOf(s)).length > 0) await fireAlarm(s, "outbox-retry");
+    await expect.poll(() => outboxOf(s), { timeout: 15_000 }).toEqual([]);
+    expect(proxy.clipRequests - before).toBeGreaterThanOrEqual(2);
+    const saved = await consultationsTitled(title);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.url).toBe(url);
   });
 });

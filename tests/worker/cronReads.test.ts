@@ -118,7 +118,10 @@ describe("scheduled handler reads", () => {
     );
     expect(large.rowsRead).toBe(small.rowsRead);
     expect(large.statements).toBe(small.statements);
-    expect(small.rowsRead).toBeLessThanOrEqual(10);
+    // The signer-data retention job reads each area's retention setting once a run: areas are few
+    // and do not grow with the items stored.
+    const areas = Number((await db.selectFrom("areas").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    expect(small.rowsRead).toBeLessThanOrEqual(10 + areas);
     expect(large.report.jobs.alerts).toEqual({ due: 0, queued: 0 });
     expect(large.report.jobs["obligations-overdue"]).toEqual({ overdue: 0 });
 

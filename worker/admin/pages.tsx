@@ -59,6 +59,7 @@ const settingsFields: [keyof AreaSettings, string, string][] = [
   ["reportWorkingDays", "Working days to reply to a LINk's report or recommendation", "20 under the LINks Regulations 2008."],
   ["referralWorkingDays", "Working days to acknowledge a LINk's referral", "20 under the LINks Directions 2008."],
   ["outcomeOverdueWeeks", "Weeks after a consultation closes before a missing outcome is flagged", ""],
+  ["signerDataRetentionDays", "Days after a petition closes before signers' names, email addresses and postcodes are erased", "Signatures stay counted, and the postcode district is kept for the petition's figures."],
 ];
 
 async function renderArea(
@@ -102,7 +103,7 @@ async function renderArea(
             inputmode="numeric"
             width={5}
             errors={errorsFor("settings")}
-            value={valueFor("settings", field, settings[field])}
+            value={valueFor("settings", field, settings[field] ?? null)}
           />
         ))}
         <Button>Save area defaults</Button>

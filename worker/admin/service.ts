@@ -63,6 +63,7 @@ export async function getAreaSettings(db: DB, areaId: number): Promise<AreaSetti
     reportWorkingDays: a.report_working_days,
     referralWorkingDays: a.referral_working_days,
     outcomeOverdueWeeks: a.outcome_overdue_weeks,
+    signerDataRetentionDays: a.signer_data_retention_days,
   };
 }
 
@@ -81,9 +82,10 @@ export async function updateAreaSettings(db: DB, d1: D1Database, actor: Actor, a
         report_working_days: s.reportWorkingDays,
         referral_working_days: s.referralWorkingDays,
         outcome_overdue_weeks: s.outcomeOverdueWeeks,
+        signer_data_retention_days: s.signerDataRetentionDays ?? before.signerDataRetentionDays,
       })
       .where("id", "=", areaId),
-    auditInsert(db, { actor, areaId, entity: "area", entityId: areaId, action: "settings_changed", at: now, details: { before, after: s } }),
+    auditInsert(db, { actor, areaId, entity: "area", entityId: areaId, action: "settings_changed", at: now, details: { before, after: { ...s, signerDataRetentionDays: s.signerDataRetentionDays ?? before.signerDataRetentionDays } } }),
   ]);
 }
 

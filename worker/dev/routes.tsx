@@ -142,13 +142,11 @@ devRoutes.get("/outbox", async (c) => {
   );
 });
 
-/** The outbox as JSON, for scripts and browser tests. */
+/** The outbox as JSON, for scripts and browser tests (`?to=` for one address's, e.g. for `npm run soak`). */
 devRoutes.get("/outbox.json", async (c) => {
-  const messages = await c.var.db
-    .selectFrom("outbox")
-    .select(["id", "to_email", "subject", "body_text", "category", "created_at", "sent_at"])
-    .orderBy("id", "desc")
-    .limit(200)
-    .execute();
+  const to = c.req.query("to");
+  let q = c.var.db.selectFrom("outbox").select(["id", "to_email", "subject", "body_text", "category", "created_at", "sent_at"]);
+  if (to) q = q.where("to_email", "=", to);
+  const messages = await q.orderBy("id", "desc").limit(200).execute();
   return c.json({ items: messages });
 });

@@ -83,6 +83,11 @@ homePages.get("/privacy", publicAccess, async (c) => {
         We store a scrambled (hashed) form of the internet address your request came from, to stop abuse; never the
         address itself. Cookies are used only to keep you signed in and to protect forms from misuse.
       </p>
+      <p>
+        You can have your name, email address and postcode removed at any time: <a href="/your-data">remove your
+        details</a>. Your signature stays counted. We also remove signers' details automatically a set time after a
+        petition closes (a year, unless the area has chosen another period).
+      </p>
     </Layout>,
   );
 });

@@ -9,6 +9,11 @@ export interface EmailText {
 
 const SIGN_OFF = "\n\nHealth involvement tracker";
 
+/** For emails to members of the public: how to have their details removed (see worker/privacy). */
+export function withRemoveLink(mail: EmailText, yourDataUrl: string): EmailText {
+  return { ...mail, text: `${mail.text}\n\nTo remove your name, email address and postcode from our records, go to ${yourDataUrl}` };
+}
+
 export function petitionConfirmEmail(p: { title: string; petitionerName: string; organisationName: string }, link: string): EmailText {
   return {
     subject: "Confirm your petition",

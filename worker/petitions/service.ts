@@ -30,6 +30,7 @@ import { appSecret, type AppEnv } from "../env";
 import { AppError, validationFailed } from "../errors";
 import { enforceLimit, type Limit } from "../rateLimit";
 import { targetChanged } from "../alerts/service";
+import { erasedEmailKey, yourDataUrl } from "../privacy/service";
 import * as emails from "./emails";
 import type { PetitionRow } from "./queries";
 import { auditIfChanged, emailToColumn, emailWhen, insertWhen, oscEmails, petitionExists, previousChanged, thresholdStatements, type Links } from "./statements";
@@ -108,9 +109,12 @@ export async function startPetition(ctx: PetitionCtx, input: NewPetition, ipHash
   const hash = await sha256(token);
   const at = now.toISOString();
   const created = sql<number>`(SELECT id FROM petitions WHERE petitioner_confirm_hash = ${hash})`;
-  const mail = emails.petitionConfirmEmail(
-    { title: input.title, petitionerName: input.petitionerName, organisationName: org.name },
-    linksFor(ctx.publicUrl).confirmPetition(token),
+  const mail = emails.withRemoveLink(
+    emails.petitionConfirmEmail(
+      { title: input.title, petitionerName: input.petitionerName, organisationName: org.name },
+      linksFor(ctx.publicUrl).confirmPetition(token),
+    ),
+    yourDataUrl(ctx.publicUrl),
   );
   await batch(ctx.d1, [
     db.insertInto("petitions").values({
@@ -190,7 +194,8 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
     .selectFrom("signatures")
     .select(["id", "state"])
     .where("petition_id", "=", petition.id)
-    .where("email_canonical", "=", canonical)
+    // A signer who had their details erased is still recognised by the keyed hash left in their place.
+    .where("email_canonical", "in", [canonical, await erasedEmailKey(ctx.secret, canonical)])
     .executeTakeFirst();
   if (existing && existing.state !== "pending") {
     await enqueueEmail(db, { to: input.email, category: "petition_already_signed", ...emails.alreadySignedEmail(petition, links.petition(petition.id)) }, now).execute();
@@ -248,7 +253,7 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
       },
       mine,
     ),
-    emailWhen(db, { to: input.email, category: "signature_confirm", ...emails.signatureConfirmEmail({ title: petition.title, name: input.name }, links.confirmSignature(token)) }, now, mine),
+    emailWhen(db, { to: input.email, category: "signature_confirm", ...emails.withRemoveLink(emails.signatureConfirmEmail({ title: petition.title, name: input.name }, links.confirmSignature(token)), yourDataUrl(ctx.publicUrl)) }, now, mine),
   ]);
 }
 
@@ -516,7 +521,7 @@ export async function publishResponse(ctx: PetitionCtx, actor: Actor, roles: Act
         now,
         (qb) => qb.where("response_state", "=", "responded").where("responded_at", "=", nowIso),
       ),
-      insertMailing(db, p.id, "response", emails.responseToSignersEmail({ title: p.title, organisationName: p.organisation_name, response: text }, links.petition(p.id)), now, nowIso),
+      insertMailing(db, p.id, "response", emails.withRemoveLink(emails.responseToSignersEmail({ title: p.title, organisationName: p.organisation_name, response: text }, links.petition(p.id)), yourDataUrl(ctx.publicUrl)), now, nowIso),
     );
     if (obligation && met) {
       statements.push(
@@ -615,7 +620,7 @@ export async function recordScrutiny(ctx: PetitionCtx, actor: Actor, roles: Acti
   }
   const nowIso = now.toISOString();
   const links = linksFor(ctx.publicUrl);
-  const mail = emails.outcomeEmail({ title: p.title, ...input }, links.petition(p.id));
+  const mail = emails.withRemoveLink(emails.outcomeEmail({ title: p.title, ...input }, links.petition(p.id)), yourDataUrl(ctx.publicUrl));
   const statements: Compilable[] = [
     db
       .updateTable("petitions")
