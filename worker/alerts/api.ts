@@ -104,14 +104,17 @@ alertsApi.openapi(
 const ALERTS_LOOK_BACK = 86_400_000;
 
 export async function alertsFor(db: DB, actor: Actor, now: Date, publicUrl: string): Promise<AlertsResponse> {
+  const from = now.getTime() - ALERTS_LOOK_BACK;
+  // live_until (the latest live deadline of the target, kept by triggers) skips watches with
+  // nothing left to show, so a person watching years of closed consultations reads only the live ones.
   const watches = await db
     .selectFrom("watches")
     .select(["id", "target_kind", "target_id"])
     .where("person_id", "=", actor.personId)
+    .where("live_until", ">=", new Date(from).toISOString())
     .limit(1000)
     .execute();
   const targets = await loadTargets(db, watches.map(refOf));
-  const from = now.getTime() - ALERTS_LOOK_BACK;
   const items: AlertItem[] = watches.flatMap((w) => {
     const t = targets.get(targetKey(refOf(w)));
     if (!t) return [];

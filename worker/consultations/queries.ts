@@ -1,10 +1,10 @@
 // Reading consultations: one record, lists by computed status, lookup by address, and the loader for authorize().
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type Selectable } from "kysely";
 import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../shared/consultations/status";
 import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
-import { fetchPage, type Database, type DB } from "../db";
+import { fetchPage, type ConsultationsTable, type Database, type DB } from "../db";
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -127,7 +127,8 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%
 export async function listConsultations(db: DB, opts: ListOptions, now: Date): Promise<{ rows: ConsultationRow[]; hasMore: boolean }> {
   const cutoffs = opts.status === "outcome_overdue" ? await outcomeCutoffs(db, now, opts.areaId) : new Map<number, string>();
   if (opts.status === "outcome_overdue" && cutoffs.size === 0) return { rows: [], hasMore: false };
-  let query = consultationQuery(db).where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
+  // Consultations only; organisation and area details are added afterwards, reading each once.
+  let query = db.selectFrom("consultations as c").selectAll("c").where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
   if (opts.areaId) query = query.where("c.area_id", "=", opts.areaId);
   if (opts.q) {
     const pattern = likePattern(opts.q);
@@ -152,5 +153,23 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
     default:
       query = query.orderBy("c.updated_at", "desc");
   }
-  return fetchPage(query.orderBy("c.id", "desc"), opts.page, opts.perPage);
+  const { rows, hasMore } = await fetchPage(query.orderBy("c.id", "desc"), opts.page, opts.perPage);
+  return { rows: await withDetails(db, rows), hasMore };
+}
+
+/** Adds what consultationQuery() joins (organisation name, area name, slug and outcome period), a few rows for a whole page. */
+async function withDetails(db: DB, rows: Selectable<ConsultationsTable>[]): Promise<ConsultationRow[]> {
+  if (rows.length === 0) return [];
+  const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
+  const areaIds = [...new Set(rows.map((r) => r.area_id))];
+  const [orgs, areas] = await Promise.all([
+    db.selectFrom("organisations").select(["id", "name"]).where("id", "in", orgIds).execute(),
+    db.selectFrom("areas").select(["id", "name", "slug", "outcome_overdue_weeks"]).where("id", "in", areaIds).execute(),
+  ]);
+  const org = new Map(orgs.map((o) => [o.id, o]));
+  const area = new Map(areas.map((a) => [a.id, a]));
+  return rows.map((r) => {
+    const a = area.get(r.area_id)!;
+    return { ...r, organisation_name: org.get(r.organisation_id)?.name ?? "", outcome_overdue_weeks: a.outcome_overdue_weeks, area_slug: a.slug, area_name: a.name };
+  });
 }
