@@ -46,6 +46,15 @@ CREATE INDEX petitions_area_owed ON petitions(area_id, response_due_at) WHERE re
 CREATE INDEX consultations_area_updated ON consultations(area_id, updated_at DESC, id DESC);
 CREATE INDEX consultations_updated ON consultations(updated_at DESC, id DESC);
 
+-- Obligation lists, newest first or most recently answered first, for each side of an obligation
+-- (listObligations() reads each side in order and merges the pages).
+CREATE INDEX obligations_owed_by_created ON obligations(owed_by_organisation_id, created_at DESC, id DESC);
+CREATE INDEX obligations_owed_to_created ON obligations(owed_to_organisation_id, created_at DESC, id DESC);
+CREATE INDEX obligations_area_created ON obligations(area_id, created_at DESC, id DESC);
+CREATE INDEX obligations_owed_by_met ON obligations(owed_by_organisation_id, state, met_at DESC, id DESC);
+CREATE INDEX obligations_owed_to_met ON obligations(owed_to_organisation_id, state, met_at DESC, id DESC);
+CREATE INDEX obligations_area_met ON obligations(area_id, state, met_at DESC, id DESC);
+
 -- Watches: the latest live deadline of what is watched (NULL: none left), kept by triggers on
 -- every change of the target, so /me/alerts reads only watches with something still to show.
 ALTER TABLE watches ADD COLUMN live_until TEXT;

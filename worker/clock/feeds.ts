@@ -49,7 +49,7 @@ export async function revokeFeed(db: DB, id: number, owner: FeedOwner, now: Date
 }
 
 async function personEntries(db: DB, personId: number, publicUrl: string, host: string): Promise<CalendarEntry[]> {
-  const watches = await db.selectFrom("watches").select(["target_kind", "target_id"]).where("person_id", "=", personId).limit(1000).execute();
+  const watches = await db.selectFrom("watches").select(["target_kind", "target_id"]).where("person_id", "=", personId).where("live_until", "is not", null).limit(1000).execute();
   const targets = await loadTargets(db, watches.map(refOf));
   return watches.flatMap((w) => {
     const t = targets.get(targetKey(refOf(w)));

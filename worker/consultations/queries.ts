@@ -4,7 +4,7 @@ import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../s
 import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
-import { fetchPage, type ConsultationsTable, type Database, type DB } from "../db";
+import { chunks, fetchPage, type ConsultationsTable, type Database, type DB } from "../db";
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -158,13 +158,13 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
 }
 
 /** Adds what consultationQuery() joins (organisation name, area name, slug and outcome period), a few rows for a whole page. */
-async function withDetails(db: DB, rows: Selectable<ConsultationsTable>[]): Promise<ConsultationRow[]> {
+export async function withDetails(db: DB, rows: Selectable<ConsultationsTable>[]): Promise<ConsultationRow[]> {
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
   const areaIds = [...new Set(rows.map((r) => r.area_id))];
   const [orgs, areas] = await Promise.all([
-    db.selectFrom("organisations").select(["id", "name"]).where("id", "in", orgIds).execute(),
-    db.selectFrom("areas").select(["id", "name", "slug", "outcome_overdue_weeks"]).where("id", "in", areaIds).execute(),
+    Promise.all(chunks(orgIds).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part).execute())).then((r) => r.flat()),
+    Promise.all(chunks(areaIds).map((part) => db.selectFrom("areas").select(["id", "name", "slug", "outcome_overdue_weeks"]).where("id", "in", part).execute())).then((r) => r.flat()),
   ]);
   const org = new Map(orgs.map((o) => [o.id, o]));
   const area = new Map(areas.map((a) => [a.id, a]));

@@ -12,7 +12,7 @@ import { workingDaysBetween } from "../../shared/workingDays";
 import type { Actor } from "../auth/actor";
 import type { RecordLoader } from "../auth/middleware";
 import { sha256 } from "../crypto";
-import type { DB, PetitionsTable } from "../db";
+import { chunks, type DB, type PetitionsTable } from "../db";
 import type { AppEnv } from "../env";
 import { AppError, forbidden, notFound, unauthenticated } from "../errors";
 
@@ -321,8 +321,8 @@ export async function named<R extends { organisation_id: number; area_id: number
   const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
   const areaIds = [...new Set(rows.map((r) => r.area_id))];
   const [orgs, areas] = await Promise.all([
-    orgIds.length <= 90 ? db.selectFrom("organisations").select(["id", "name"]).where("id", "in", orgIds).execute() : db.selectFrom("organisations").select(["id", "name"]).execute(),
-    areaIds.length <= 90 ? db.selectFrom("areas").select(["id", "name"]).where("id", "in", areaIds).execute() : db.selectFrom("areas").select(["id", "name"]).execute(),
+    Promise.all(chunks(orgIds).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part).execute())).then((r) => r.flat()),
+    Promise.all(chunks(areaIds).map((part) => db.selectFrom("areas").select(["id", "name"]).where("id", "in", part).execute())).then((r) => r.flat()),
   ]);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
