@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, freemem, totalmem, tmpdir } from "node:os";
+import { cpus, freemem, loadavg, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { FULL, load, QUICK, type Loaded } from "./load";
 import { signingBenchmark, type SigningResult } from "./signing";
@@ -15,6 +15,8 @@ import { extensionFigures, type ExtensionFigures } from "./extension";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+/** Only the rows-read figures (for working on queries): no throughput, signing or extension runs. */
+const rowsOnly = args.includes("--rows-only");
 const secondsArg = args.indexOf("--seconds");
 const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) : quick ? 5 : 15;
 const sizes = quick ? QUICK : FULL;
@@ -56,11 +58,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+const outputs = new Map<ChildProcess, () => string>();
+
 async function startWorker(label: string, argv: string[], base: string, probe: string): Promise<ChildProcess> {
   const child = spawn("wrangler", argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
+  outputs.set(child, () => output);
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
@@ -126,15 +131,60 @@ async function rowsRead(name: string, base: string, path: string, headers: Recor
 }
 
 const jsonItems = (body: string) => (JSON.parse(body) as { items: unknown[] }).items.length;
+const inboxItems = (body: string) => {
+  const b = JSON.parse(body) as { owed: unknown[]; open: unknown[] };
+  return b.owed.length + b.open.length;
+};
 const tableRows = (body: string) => (body.match(/<tr class="nhsuk-table__row"/g) ?? []).length;
+/**
+ * Rows a web page shows from the database: table rows, petitions in a list, and the choices in
+ * its filter menus (areas, organisations), which are read to be shown.
+ */
+const pageRows = (body: string) =>
+  tableRows(body) + (body.match(/<li class="app-petition-list__item"/g) ?? []).length + (body.match(/<option value="[^"]/g) ?? []).length;
+/** Data lines of a CSV (no field here holds a line break): all lines but the header. */
+const csvRows = (body: string) => body.split("\n").filter((l) => l.trim() !== "").length - 1;
+const icsEvents = (body: string) => (body.match(/BEGIN:VEVENT/g) ?? []).length;
+
+/** The path of page n+1 of a list, following nextCursor n times. */
+async function cursorPath(base: string, path: string, n: number): Promise<string> {
+  let next = path;
+  for (let i = 0; i < n; i++) {
+    const body = (await (await fetch(`${base}${next}`)).json()) as { nextCursor: string | null };
+    if (!body.nextCursor) break;
+    next = `${path}${path.includes("?") ? "&" : "?"}after=${encodeURIComponent(body.nextCursor)}`;
+  }
+  return next;
+}
+
+/** Waits for the Worker's log to report `n` scheduled ticks; returns their lines. */
+async function scheduledTicks(base: string, log: () => string, n: number): Promise<{ rowsRead: number; rowsWritten: number; queries: number; jobs: string }[]> {
+  const ticks = [];
+  for (let i = 0; i < n; i++) {
+    const before = (log().match(/\[bench\] scheduled tick:/g) ?? []).length;
+    await fetch(`${base}/__scheduled?cron=*/15+*+*+*+*`);
+    const deadline = Date.now() + 120_000;
+    while ((log().match(/\[bench\] scheduled tick:/g) ?? []).length <= before) {
+      if (Date.now() > deadline) throw new Error("the scheduled handler did not report");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const lines = log().split("\n").filter((l) => l.includes("[bench] scheduled tick:"));
+    const m = /rows read (\d+), rows written (\d+), queries (\d+), jobs (.*)$/.exec(lines[lines.length - 1]!)!;
+    ticks.push({ rowsRead: Number(m[1]), rowsWritten: Number(m[2]), queries: Number(m[3]), jobs: m[4]!.trim() });
+  }
+  return ticks;
+}
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
+let loadStart1: number[] = [];
+
 async function main() {
   const started = Date.now();
+  loadStart1 = loadavg().map((x) => Math.round(x * 100) / 100);
   log(`Benchmark (${quick ? "quick" : "full"} size, ${seconds}s per endpoint) on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}`);
   const persistDir = mkdtempSync(join(tmpdir(), "tracker-bench-"));
   let app: ChildProcess | null = null;
@@ -160,14 +210,74 @@ async function main() {
     ceiling = await startWorker("the ceiling Worker", ["dev", "-c", "bench/ceiling/wrangler.toml", "--ip", "127.0.0.1", "--port", String(ceilingPort), "--show-interactive-dev-session=false", "--log-level", "warn"], ceilingBase, "/");
 
     const clerk = { Cookie: `session=${data.clerkSession}` };
+    const clerkApi = { Authorization: `Bearer ${data.clerkToken}` };
+    const responder = { Authorization: `Bearer ${data.responderToken}` };
     const link = { Authorization: `Bearer ${data.linkToken}` };
     const endpoints: [string, string, Record<string, string>][] = [
       ["Public petition page", `/petitions/${data.hotPetitionId}`, {}],
       ["Petition list (API)", `/api/v1/petitions?areaId=${data.areaId}`, {}],
+      ["Petition list (web)", `/petitions?area=${data.areaSlug}`, {}],
       ["Clerk dashboard", `/petitions/dashboard`, clerk],
       ["Extension alerts (/me/alerts)", `/api/v1/me/alerts`, link],
       ["Consultation list (API)", `/api/v1/consultations?areaId=${data.areaId}`, {}],
     ];
+
+    log("\nD1 rows read per request (bound: 2 × rows returned + 50):");
+    const A = data.areaId;
+    const rowsReadEndpoints: [string, string, Record<string, string>, (body: string) => number][] = [
+      ["Petition list (API)", `/api/v1/petitions?areaId=${A}`, {}, jsonItems],
+      ["Petition list (API), most signed", `/api/v1/petitions?areaId=${A}&sort=signatures`, {}, jsonItems],
+      ["Petition list (API), all areas", `/api/v1/petitions`, {}, jsonItems],
+      ["Petition list (API), all areas, open", `/api/v1/petitions?status=open`, {}, jsonItems],
+      ["Petition list (API), page 10 by OFFSET", `/api/v1/petitions?areaId=${A}&page=10`, {}, jsonItems],
+      ["Petition list (API), page 10 by cursor", await cursorPath(base, `/api/v1/petitions?areaId=${A}`, 9), {}, jsonItems],
+      ["Petition list (API), all areas, page 10 by cursor", await cursorPath(base, "/api/v1/petitions", 9), {}, jsonItems],
+      ["Petition list (CSV)", `/api/v1/petitions.csv?areaId=${A}`, {}, csvRows],
+      ["Petition list (web)", `/petitions?areaId=${A}`, {}, pageRows],
+      ["Public petition page", `/petitions/${data.hotPetitionId}`, {}, () => 1],
+      ["Clerk dashboard (API)", `/api/v1/petitions/dashboard`, clerkApi, jsonItems],
+      ["Clerk dashboard (web)", "/petitions/dashboard", clerk, pageRows],
+      ["Clerk dashboard (CSV)", "/petitions/dashboard.csv", clerk, csvRows],
+      ["Committee's petitions calendar (iCal)", `/feeds/petitions/${data.committeeFeedToken}.ics`, {}, icsEvents],
+      ["Moderation queue (API)", "/api/v1/petitions/moderation", clerkApi, jsonItems],
+      ["Responder inbox (API)", "/api/v1/petitions/inbox", responder, inboxItems],
+      ["Responder inbox (web)", "/petitions/inbox", responder, pageRows],
+      ["Extension alerts (/me/alerts)", "/api/v1/me/alerts", link, jsonItems],
+      ["Watches (API)", "/api/v1/watches", link, jsonItems],
+      ["Consultation list (API)", `/api/v1/consultations?areaId=${A}`, {}, jsonItems],
+      ["Consultation list (API), closed", `/api/v1/consultations?areaId=${A}&status=closed`, {}, jsonItems],
+      ["Consultation list (API), current", `/api/v1/consultations?areaId=${A}&status=current`, {}, jsonItems],
+      ["Consultation list (web)", `/consultations?area=${data.areaSlug}`, {}, pageRows],
+      ["Requests (API), LINk member", "/api/v1/obligations", link, jsonItems],
+      ["Requests (API), open, responder", "/api/v1/obligations?status=open", responder, jsonItems],
+      ["Requests (API), answered, LINk member", "/api/v1/obligations?status=met", link, jsonItems],
+      ["Requests (API), clerk", "/api/v1/obligations", clerkApi, jsonItems],
+      ["Requests (web)", "/obligations", clerk, pageRows],
+      ["Area clock (web, clerk)", "/clock", clerk, pageRows],
+      ["Area clock (web, area page)", `/clock/areas/${data.areaSlug}`, clerk, pageRows],
+      ["Area clock (CSV)", `/clock/areas/${data.areaSlug}/csv`, clerk, csvRows],
+      ["Organisation clock (API, PCT)", `/api/v1/organisations/${data.pctId}/clock`, responder, jsonItems],
+      ["Organisation clock (API, LINk)", `/api/v1/organisations/${data.linkOrgId}/clock`, link, jsonItems],
+      ["Organisation clock (CSV, PCT)", `/clock/organisations/${data.pctId}/csv`, responder, csvRows],
+      ["Person's deadlines calendar (iCal)", `/feeds/calendar/${data.personFeedToken}.ics`, {}, icsEvents],
+      ["Organisation's deadlines calendar (iCal)", `/feeds/calendar/${data.organisationFeedToken}.ics`, {}, icsEvents],
+      ["Areas (API)", "/api/v1/areas", {}, (b) => (JSON.parse(b) as { items: { organisations: unknown[] }[] }).items.reduce((n, a) => n + 1 + a.organisations.length, 0)],
+    ];
+    const reads: RowsRead[] = [];
+    for (const [name, path, headers, count] of rowsReadEndpoints) {
+      const r = await rowsRead(name, base, path, headers, count);
+      reads.push(r);
+      log(`  ${name}: ${r.rowsRead} rows read for ${r.rowsReturned} returned (bound ${r.bound}) ${r.withinBound ? "✔" : "✖ OVER"}`);
+    }
+
+    log("\nScheduled handler (three ticks in a row; rows read from the Worker's own meter):");
+    const ticks = await scheduledTicks(base, outputs.get(app)!, 3);
+    for (const [i, t] of ticks.entries()) log(`  tick ${i + 1}: ${t.rowsRead} rows read, ${t.rowsWritten} written, ${t.queries} queries; ${t.jobs}`);
+
+    if (rowsOnly) {
+      log(`\n(--rows-only: no throughput, signing or extension figures; ${Math.round((Date.now() - started) / 1000)}s)`);
+      return;
+    }
 
     log("\nThroughput over loopback (16 connections):");
     const ceilingResult = await drive("Ceiling (fixed response)", ceilingBase, "/");
@@ -179,18 +289,6 @@ async function main() {
       log(`  ${name}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.ratioToCeiling}% of ceiling${r.non2xx ? `, ${r.non2xx} non-2xx` : ""}`);
     }
     log(`  Ceiling: ${ceilingResult.requestsPerSecond} req/s, p50 ${ceilingResult.p50} ms, p99 ${ceilingResult.p99} ms`);
-
-    log("\nD1 rows read per request (bound: 2 × rows returned + 50):");
-    const reads: RowsRead[] = [
-      await rowsRead("Petition list (API)", base, `/api/v1/petitions?areaId=${data.areaId}`, {}, jsonItems),
-      await rowsRead("Petition list, last page", base, `/api/v1/petitions?areaId=${data.areaId}&page=10`, {}, jsonItems),
-      await rowsRead("Public petition page", base, `/petitions/${data.hotPetitionId}`, {}, () => 1),
-      await rowsRead("Clerk dashboard", base, "/petitions/dashboard", clerk, tableRows),
-      await rowsRead("Extension alerts", base, "/api/v1/me/alerts", link, jsonItems),
-      await rowsRead("Consultation list (API)", base, `/api/v1/consultations?areaId=${data.areaId}`, {}, jsonItems),
-      await rowsRead("Area clock", base, "/clock", clerk, tableRows),
-    ];
-    for (const r of reads) log(`  ${r.name}: ${r.rowsRead} rows read for ${r.rowsReturned} returned (bound ${r.bound}) ${r.withinBound ? "✔" : "✖ OVER"}`);
 
     log("\nSigning on one hot petition:");
     const signing: SigningResult = await signingBenchmark({ base, persistDir, petitionId: data.openPetitionIds[1]!, seconds: quick ? 10 : 30 });
@@ -206,10 +304,11 @@ async function main() {
       date: new Date().toISOString(),
       mode: quick ? "quick" : "full",
       secondsPerEndpoint: seconds,
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), freeGb: Math.round(freemem() / 2 ** 30), node: process.version },
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), freeGb: Math.round(freemem() / 2 ** 30), node: process.version, loadAverageAtStart: loadStart1, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
       data: data.counts,
       throughput,
       rowsRead: reads,
+      scheduledTicks: ticks,
       signing,
       peakMemoryMb: memory,
       extension,

@@ -45,6 +45,9 @@ CREATE INDEX petitions_area_owed ON petitions(area_id, response_due_at) WHERE re
 -- Consultation lists, the most recently changed first.
 CREATE INDEX consultations_area_updated ON consultations(area_id, updated_at DESC, id DESC);
 CREATE INDEX consultations_updated ON consultations(updated_at DESC, id DESC);
+CREATE INDEX consultations_area_opens ON consultations(area_id, state, opens_at);
+CREATE INDEX consultations_area_published ON consultations(area_id, state, outcome_published_at DESC, id DESC);
+CREATE INDEX consultations_area_state_updated ON consultations(area_id, state, updated_at DESC, id DESC);
 
 -- Obligation lists, newest first or most recently answered first, for each side of an obligation
 -- (listObligations() reads each side in order and merges the pages).
@@ -58,7 +61,7 @@ CREATE INDEX obligations_area_met ON obligations(area_id, state, met_at DESC, id
 -- Watches: the latest live deadline of what is watched (NULL: none left), kept by triggers on
 -- every change of the target, so /me/alerts reads only watches with something still to show.
 ALTER TABLE watches ADD COLUMN live_until TEXT;
-CREATE INDEX watches_person_live ON watches(person_id, live_until) WHERE live_until IS NOT NULL;
+CREATE INDEX watches_person_live ON watches(person_id, target_kind, live_until);
 
 UPDATE watches SET live_until = (SELECT CASE WHEN c.state = 'active' THEN c.closes_at END FROM consultations c WHERE c.id = watches.target_id)
   WHERE target_kind = 'consultation';

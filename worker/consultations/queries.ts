@@ -128,20 +128,37 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
   const cutoffs = opts.status === "outcome_overdue" ? await outcomeCutoffs(db, now, opts.areaId) : new Map<number, string>();
   if (opts.status === "outcome_overdue" && cutoffs.size === 0) return { rows: [], hasMore: false };
   // Consultations only; organisation and area details are added afterwards, reading each once.
-  let query = db.selectFrom("consultations as c").selectAll("c").where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
-  if (opts.areaId) query = query.where("c.area_id", "=", opts.areaId);
+  let base = db.selectFrom("consultations as c").selectAll("c");
+  if (opts.areaId) base = base.where("c.area_id", "=", opts.areaId);
   if (opts.q) {
     const pattern = likePattern(opts.q);
-    query = query.where((eb) => eb.or([sql<boolean>`${eb.ref("c.title")} LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`${eb.ref("c.summary")} LIKE ${pattern} ESCAPE '\\'`]));
+    base = base.where((eb) => eb.or([sql<boolean>`${eb.ref("c.title")} LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`${eb.ref("c.summary")} LIKE ${pattern} ESCAPE '\\'`]));
   }
+  if (opts.status === "current" || opts.status === "open") {
+    // Soonest closing first, then those with no closing date: two walks of the (area, state,
+    // closes_at) index rather than one sort of every active consultation.
+    const t = now.toISOString();
+    const soon = new Date(now.getTime() + CLOSING_SOON_DAYS * DAY).toISOString();
+    let active = base.where("c.state", "=", "active");
+    if (opts.status === "open") active = active.where((eb) => eb.or([eb("c.opens_at", "is", null), eb("c.opens_at", "<=", t)]));
+    const wanted = opts.page * opts.perPage + 1;
+    const dated = await active.where("c.closes_at", ">", opts.status === "open" ? soon : t).orderBy("c.closes_at").orderBy("c.id").limit(wanted).execute();
+    const undated = dated.length < wanted ? await active.where("c.closes_at", "is", null).orderBy("c.id").limit(wanted - dated.length).execute() : [];
+    const all = [...dated, ...undated];
+    const start = (opts.page - 1) * opts.perPage;
+    return { rows: await withDetails(db, all.slice(start, start + opts.perPage)), hasMore: all.length > start + opts.perPage };
+  }
+  let query = base.where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
+  // Each order is the order of an index on (area_id, state, column) or (area_id, updated_at), ties by id the same way.
+  let dir: "asc" | "desc" = "desc";
   switch (opts.status) {
     case "upcoming":
       query = query.orderBy("c.opens_at");
+      dir = "asc";
       break;
-    case "current":
-    case "open":
     case "closing_soon":
-      query = query.orderBy(sql`c.closes_at IS NULL`).orderBy("c.closes_at");
+      query = query.orderBy("c.closes_at");
+      dir = "asc";
       break;
     case "closed":
     case "outcome_overdue":
@@ -153,7 +170,7 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
     default:
       query = query.orderBy("c.updated_at", "desc");
   }
-  const { rows, hasMore } = await fetchPage(query.orderBy("c.id", "desc"), opts.page, opts.perPage);
+  const { rows, hasMore } = await fetchPage(query.orderBy("c.id", dir), opts.page, opts.perPage);
   return { rows: await withDetails(db, rows), hasMore };
 }
 

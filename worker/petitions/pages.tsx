@@ -583,7 +583,8 @@ petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scru
 // ---------------------------------------------------------------- clerks: dashboard, CSV and calendar addresses
 
 async function dashboardOptions(c: Context<AppEnv>, reach: Reach) {
-  const areas = (await listAreas(c.var.db)).filter((a) => reach.areaIds.includes(a.id));
+  // Only the caller's areas and their organisations (by the organisations_area index), not every area's.
+  const areas = reach.areaIds.length ? await listAreas(c.var.db, reach.areaIds) : [];
   return {
     areas,
     organisations: areas.flatMap((a) =>

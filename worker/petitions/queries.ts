@@ -6,7 +6,7 @@ import { rejectionReasons, type RejectionCode } from "../../shared/petitions/mac
 import { petitionStatus, petitionStatusLabels } from "../../shared/petitions/status";
 import { isAllowed, permissions, type Action, type Permission } from "../../shared/permissions";
 import type { Role } from "../../shared/roles";
-import type { DashboardFilter, DashboardRow, Petition, PetitionListQuery, PetitionSummary, SimilarPetition, TimelineEntry } from "../../shared/schemas/petitions";
+import type { DashboardFilter, DashboardRow, Petition, PetitionListQuery, PetitionPage, PetitionSummary, SimilarPetition, TimelineEntry } from "../../shared/schemas/petitions";
 import { formatLondonDate, londonDate } from "../../shared/time";
 import { workingDaysBetween } from "../../shared/workingDays";
 import type { Actor } from "../auth/actor";
@@ -14,7 +14,7 @@ import type { RecordLoader } from "../auth/middleware";
 import { sha256 } from "../crypto";
 import { chunks, type DB, type PetitionsTable } from "../db";
 import type { AppEnv } from "../env";
-import { AppError, forbidden, notFound, unauthenticated } from "../errors";
+import { AppError, forbidden, notFound, unauthenticated, validationFailed } from "../errors";
 
 export type PetitionRow = Selectable<PetitionsTable> & { organisation_name: string; area_name: string };
 
@@ -350,19 +350,56 @@ function publicConditions(q: Omit<PetitionListQuery, "page" | "perPage">, now: D
 
 const all = (conditions: Expression<SqlBool>[]) => sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
 
-export async function listPublic(db: DB, q: PetitionListQuery, now: Date, publicUrl: string) {
-  const order =
-    q.sort === "signatures"
-      ? [sql`p.signature_count DESC`, sql`p.id DESC`]
-      : [sql`COALESCE(p.opened_at, p.moderated_at, p.created_at) DESC`, sql`p.id DESC`];
-  const rows = await listQuery(db)
+const NEWEST = sql`COALESCE(p.opened_at, p.moderated_at, p.created_at)`;
+
+/** A page cursor: the sort key and id of the last petition shown. */
+function encodeCursor(key: string | number, id: number): string {
+  return btoa(JSON.stringify([key, id])).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+}
+
+function decodeCursor(cursor: string, sort: PetitionListQuery["sort"]): [string | number, number] {
+  try {
+    const value = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as unknown;
+    if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[1]) && (sort === "signatures" ? Number.isSafeInteger(value[0]) : typeof value[0] === "string")) {
+      return value as [string | number, number];
+    }
+  } catch {
+    // fall through
+  }
+  throw validationFailed({ after: "That page link is not valid: go back to the first page" });
+}
+
+/**
+ * A page of the public list. With `after` (the previous page's nextCursor) it reads on from
+ * where that page ended (keyset: about as many rows as it returns, however deep); `page`
+ * alone skips by OFFSET, which reads every row it skips.
+ */
+export async function listPublic(db: DB, q: PetitionListQuery, now: Date, publicUrl: string): Promise<PetitionPage> {
+  const bySignatures = q.sort === "signatures";
+  const keyExpr = bySignatures ? sql`p.signature_count` : NEWEST;
+  let query = listQuery(db)
+    .select(sql<string>`${NEWEST}`.as("sort_newest"))
     .where(all(publicConditions(q, now)))
-    .orderBy(order)
-    .limit(q.perPage + 1)
-    .offset((q.page - 1) * q.perPage)
-    .execute();
+    .orderBy([sql`${keyExpr} DESC`, sql`p.id DESC`])
+    .limit(q.perPage + 1);
+  if (q.after) {
+    const [key, id] = decodeCursor(q.after, q.sort);
+    // Written as a range on the key (which SQLite seeks in the index) plus the tie on id.
+    query = query.where(sql<SqlBool>`${keyExpr} <= ${key} AND (${keyExpr} < ${key} OR p.id < ${id})`);
+  } else {
+    query = query.offset((q.page - 1) * q.perPage);
+  }
+  const rows = await query.execute();
   const shown = await named(db, rows.slice(0, q.perPage));
-  return { items: shown.map((r) => summaryOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
+  const last = shown[shown.length - 1];
+  const hasMore = rows.length > q.perPage;
+  return {
+    items: shown.map((r) => summaryOf(r, now, publicUrl)),
+    page: q.page,
+    perPage: q.perPage,
+    hasMore,
+    nextCursor: hasMore && last ? encodeCursor(bySignatures ? last.signature_count : last.sort_newest, last.id) : null,
+  };
 }
 
 /** The same list a page at a time in id order, for CSV. */
