@@ -38,6 +38,8 @@ CREATE INDEX petitions_urgency_area ON petitions(
 -- A responder's inbox: open petitions not yet owing a response, the most signed first.
 CREATE INDEX petitions_organisation_open_signatures ON petitions(organisation_id, signature_count DESC, id)
   WHERE state = 'open' AND response_state = 'not_due';
+CREATE INDEX petitions_area_open_signatures ON petitions(area_id, signature_count DESC, id)
+  WHERE state = 'open' AND response_state = 'not_due';
 
 -- An area's petition responses owed, the soonest due first (the committee's calendar feed).
 CREATE INDEX petitions_area_owed ON petitions(area_id, response_due_at) WHERE response_state = 'owed';
