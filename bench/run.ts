@@ -6,12 +6,13 @@
 import autocannon from "autocannon";
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { FULL, load, QUICK, type Loaded } from "./load";
 import { signingBenchmark, type SigningResult } from "./signing";
 import { extensionFigures, type ExtensionFigures } from "./extension";
+import { listEndpoints, pathOf, rowsReadBound, type ListEndpoint } from "./endpoints";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -41,6 +42,7 @@ interface RowsRead {
   rowsRead: number;
   bound: number;
   withinBound: boolean;
+  unbounded?: string;
 }
 
 function log(message: string) {
@@ -120,41 +122,19 @@ async function drive(name: string, base: string, path: string, headers: Record<s
 }
 
 /** One metered request: rows read (from the Worker's X-D1-Rows-Read) against rows returned. */
-async function rowsRead(name: string, base: string, path: string, headers: Record<string, string>, countReturned: (body: string) => number): Promise<RowsRead> {
-  const res = await fetch(`${base}${path}`, { headers });
+async function rowsRead(base: string, endpoint: ListEndpoint): Promise<RowsRead> {
+  const path = await pathOf(endpoint, async (p) => {
+    const res = await fetch(`${base}${p}`, { headers: endpoint.headers });
+    if (!res.ok) throw new Error(`${endpoint.name}: ${p} answered ${res.status}`);
+    return res.text();
+  });
+  const res = await fetch(`${base}${path}`, { headers: endpoint.headers, redirect: "manual" });
   const body = await res.text();
-  if (!res.ok) throw new Error(`${name}: ${path} answered ${res.status}`);
+  if (res.status !== 200) throw new Error(`${endpoint.name}: ${path} answered ${res.status}`);
   const read = Number(res.headers.get("X-D1-Rows-Read"));
-  const returned = countReturned(body);
-  const bound = 2 * returned + 50;
-  return { name, path, rowsReturned: returned, rowsRead: read, bound, withinBound: read <= bound };
-}
-
-const jsonItems = (body: string) => (JSON.parse(body) as { items: unknown[] }).items.length;
-const inboxItems = (body: string) => {
-  const b = JSON.parse(body) as { owed: unknown[]; open: unknown[] };
-  return b.owed.length + b.open.length;
-};
-const tableRows = (body: string) => (body.match(/<tr class="nhsuk-table__row"/g) ?? []).length;
-/**
- * Rows a web page shows from the database: table rows, petitions in a list, and the choices in
- * its filter menus (areas, organisations), which are read to be shown.
- */
-const pageRows = (body: string) =>
-  tableRows(body) + (body.match(/<li class="app-petition-list__item"/g) ?? []).length + (body.match(/<option value="[^"]/g) ?? []).length;
-/** Data lines of a CSV (no field here holds a line break): all lines but the header. */
-const csvRows = (body: string) => body.split("\n").filter((l) => l.trim() !== "").length - 1;
-const icsEvents = (body: string) => (body.match(/BEGIN:VEVENT/g) ?? []).length;
-
-/** The path of page n+1 of a list, following nextCursor n times. */
-async function cursorPath(base: string, path: string, n: number): Promise<string> {
-  let next = path;
-  for (let i = 0; i < n; i++) {
-    const body = (await (await fetch(`${base}${next}`)).json()) as { nextCursor: string | null };
-    if (!body.nextCursor) break;
-    next = `${path}${path.includes("?") ? "&" : "?"}after=${encodeURIComponent(body.nextCursor)}`;
-  }
-  return next;
+  const returned = endpoint.count(body);
+  const bound = rowsReadBound(returned);
+  return { name: endpoint.name, path, rowsReturned: returned, rowsRead: read, bound, withinBound: read <= bound, ...(endpoint.unbounded ? { unbounded: endpoint.unbounded } : {}) };
 }
 
 /** Waits for the Worker's log to report `n` scheduled ticks; returns their lines. */
@@ -223,51 +203,12 @@ async function main() {
     ];
 
     log("\nD1 rows read per request (bound: 2 × rows returned + 50):");
-    const A = data.areaId;
-    const rowsReadEndpoints: [string, string, Record<string, string>, (body: string) => number][] = [
-      ["Petition list (API)", `/api/v1/petitions?areaId=${A}`, {}, jsonItems],
-      ["Petition list (API), most signed", `/api/v1/petitions?areaId=${A}&sort=signatures`, {}, jsonItems],
-      ["Petition list (API), all areas", `/api/v1/petitions`, {}, jsonItems],
-      ["Petition list (API), all areas, open", `/api/v1/petitions?status=open`, {}, jsonItems],
-      ["Petition list (API), page 10 by OFFSET", `/api/v1/petitions?areaId=${A}&page=10`, {}, jsonItems],
-      ["Petition list (API), page 10 by cursor", await cursorPath(base, `/api/v1/petitions?areaId=${A}`, 9), {}, jsonItems],
-      ["Petition list (API), all areas, page 10 by cursor", await cursorPath(base, "/api/v1/petitions", 9), {}, jsonItems],
-      ["Petition list (CSV)", `/api/v1/petitions.csv?areaId=${A}`, {}, csvRows],
-      ["Petition list (web)", `/petitions?areaId=${A}`, {}, pageRows],
-      ["Public petition page", `/petitions/${data.hotPetitionId}`, {}, () => 1],
-      ["Clerk dashboard (API)", `/api/v1/petitions/dashboard`, clerkApi, jsonItems],
-      ["Clerk dashboard (web)", "/petitions/dashboard", clerk, pageRows],
-      ["Clerk dashboard (CSV)", "/petitions/dashboard.csv", clerk, csvRows],
-      ["Committee's petitions calendar (iCal)", `/feeds/petitions/${data.committeeFeedToken}.ics`, {}, icsEvents],
-      ["Moderation queue (API)", "/api/v1/petitions/moderation", clerkApi, jsonItems],
-      ["Responder inbox (API)", "/api/v1/petitions/inbox", responder, inboxItems],
-      ["Responder inbox (web)", "/petitions/inbox", responder, pageRows],
-      ["Extension alerts (/me/alerts)", "/api/v1/me/alerts", link, jsonItems],
-      ["Watches (API)", "/api/v1/watches", link, jsonItems],
-      ["Consultation list (API)", `/api/v1/consultations?areaId=${A}`, {}, jsonItems],
-      ["Consultation list (API), closed", `/api/v1/consultations?areaId=${A}&status=closed`, {}, jsonItems],
-      ["Consultation list (API), current", `/api/v1/consultations?areaId=${A}&status=current`, {}, jsonItems],
-      ["Consultation list (web)", `/consultations?area=${data.areaSlug}`, {}, pageRows],
-      ["Requests (API), LINk member", "/api/v1/obligations", link, jsonItems],
-      ["Requests (API), open, responder", "/api/v1/obligations?status=open", responder, jsonItems],
-      ["Requests (API), answered, LINk member", "/api/v1/obligations?status=met", link, jsonItems],
-      ["Requests (API), clerk", "/api/v1/obligations", clerkApi, jsonItems],
-      ["Requests (web)", "/obligations", clerk, pageRows],
-      ["Area clock (web, clerk)", "/clock", clerk, pageRows],
-      ["Area clock (web, area page)", `/clock/areas/${data.areaSlug}`, clerk, pageRows],
-      ["Area clock (CSV)", `/clock/areas/${data.areaSlug}/csv`, clerk, csvRows],
-      ["Organisation clock (API, PCT)", `/api/v1/organisations/${data.pctId}/clock`, responder, jsonItems],
-      ["Organisation clock (API, LINk)", `/api/v1/organisations/${data.linkOrgId}/clock`, link, jsonItems],
-      ["Organisation clock (CSV, PCT)", `/clock/organisations/${data.pctId}/csv`, responder, csvRows],
-      ["Person's deadlines calendar (iCal)", `/feeds/calendar/${data.personFeedToken}.ics`, {}, icsEvents],
-      ["Organisation's deadlines calendar (iCal)", `/feeds/calendar/${data.organisationFeedToken}.ics`, {}, icsEvents],
-      ["Areas (API)", "/api/v1/areas", {}, (b) => (JSON.parse(b) as { items: { organisations: unknown[] }[] }).items.reduce((n, a) => n + 1 + a.organisations.length, 0)],
-    ];
     const reads: RowsRead[] = [];
-    for (const [name, path, headers, count] of rowsReadEndpoints) {
-      const r = await rowsRead(name, base, path, headers, count);
+    for (const endpoint of listEndpoints(data)) {
+      const r = await rowsRead(base, endpoint);
       reads.push(r);
-      log(`  ${name}: ${r.rowsRead} rows read for ${r.rowsReturned} returned (bound ${r.bound}) ${r.withinBound ? "✔" : "✖ OVER"}`);
+      const verdict = r.withinBound ? "✔" : r.unbounded ? `(not bounded: ${r.unbounded})` : "✖ OVER";
+      log(`  ${r.name}: ${r.rowsRead} rows read for ${r.rowsReturned} returned (bound ${r.bound}) ${verdict}`);
     }
 
     log("\nScheduled handler (three ticks in a row; rows read from the Worker's own meter):");
@@ -314,7 +255,8 @@ async function main() {
       extension,
       tookSeconds: Math.round((Date.now() - started) / 1000),
     };
-    const file = join(root, "bench/results", `${result.date.slice(0, 10)}-${result.mode}.json`);
+    mkdirSync(join(root, "bench/results"), { recursive: true });
+    const file = join(root, "bench/results", `${result.date.slice(0, 10)}${quick ? "-quick" : ""}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     if (!quick) writeBenchmarksMd(result);
     log(`\nSaved ${file}${quick ? "" : " and BENCHMARKS.md"} (${result.tookSeconds}s in all).`);
@@ -331,6 +273,7 @@ function writeBenchmarksMd(r: {
   data: Record<string, number>;
   throughput: Throughput[];
   rowsRead: RowsRead[];
+  scheduledTicks: { rowsRead: number; rowsWritten: number; queries: number; jobs: string }[];
   signing: SigningResult;
   peakMemoryMb: number;
   extension: ExtensionFigures;
@@ -353,7 +296,9 @@ function writeBenchmarksMd(r: {
     "",
     "### D1 rows read per request",
     "",
-    table(["endpoint", "rows returned", "rows read", "bound (2n+50)", "within"], r.rowsRead.map((x) => [x.name, x.rowsReturned, x.rowsRead, x.bound, x.withinBound ? "yes" : "**no**"])),
+    table(["endpoint", "rows returned", "rows read", "bound (2n+50)", "within"], r.rowsRead.map((x) => [x.name, x.rowsReturned, x.rowsRead, x.bound, x.withinBound ? "yes" : x.unbounded ? `no (${x.unbounded})` : "**no**"])),
+    "",
+    `Scheduled handler, three ticks in a row: ${r.scheduledTicks.map((t) => `${t.rowsRead} rows read (${t.queries} queries)`).join("; ")} with ${(r.data.watches ?? 0).toLocaleString("en-GB")} watches stored.`,
     "",
     "### Signing on one hot petition",
     "",
