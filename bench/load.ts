@@ -16,7 +16,7 @@ export interface Sizes {
 }
 
 export const FULL: Sizes = { areas: 50, consultations: 100_000, petitions: 20_000, signatures: 1_000_000, obligations: 200_000, hotShare: 0.2 };
-export const QUICK: Sizes = { areas: 10, consultations: 5_000, petitions: 1_000, signatures: 50_000, obligations: 10_000, hotShare: 0.2 };
+export const QUICK: Sizes = { areas: 10, consultations: 5_000, petitions: 3_000, signatures: 50_000, obligations: 10_000, hotShare: 0.2 };
 
 /** What the benchmark needs to know about the loaded data. */
 export interface Loaded {
