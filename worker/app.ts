@@ -90,6 +90,7 @@ export function buildApp() {
       c.header("X-D1-Rows-Read", String(usage.rowsRead));
       c.header("X-D1-Rows-Written", String(usage.rowsWritten));
       c.header("X-D1-Queries", String(usage.queries));
+      c.header("X-D1-Round-Trips", String(usage.roundTrips));
     }
   });
 
