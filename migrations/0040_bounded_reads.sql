@@ -115,3 +115,8 @@ BEGIN
     END
   WHERE target_kind = 'petition' AND target_id = NEW.id;
 END;
+
+-- Areas and organisations by name (every filter menu, the areas list): walked in order, so each
+-- row is read once rather than again by a sort.
+CREATE INDEX areas_name ON areas(name);
+CREATE INDEX organisations_name ON organisations(name);

@@ -377,19 +377,27 @@ function decodeCursor(cursor: string, sort: PetitionListQuery["sort"]): [string 
 export async function listPublic(db: DB, q: PetitionListQuery, now: Date, publicUrl: string): Promise<PetitionPage> {
   const bySignatures = q.sort === "signatures";
   const keyExpr = bySignatures ? sql`p.signature_count` : NEWEST;
-  let query = listQuery(db)
+  const base = listQuery(db)
     .select(sql<string>`${NEWEST}`.as("sort_newest"))
-    .where(all(publicConditions(q, now)))
-    .orderBy([sql`${keyExpr} DESC`, sql`p.id DESC`])
-    .limit(q.perPage + 1);
+    .where(all(publicConditions(q, now)));
+  const wanted = q.perPage + 1;
+  let rows;
   if (q.after) {
     const [key, id] = decodeCursor(q.after, q.sort);
-    // Written as a range on the key (which SQLite seeks in the index) plus the tie on id.
-    query = query.where(sql<SqlBool>`${keyExpr} <= ${key} AND (${keyExpr} < ${key} OR p.id < ${id})`);
+    // Two seeks in the (key DESC, id DESC) index, each to the exact row: first the rest of the
+    // petitions tied with the last one shown, then those after the key. (One range on the key
+    // would read every tied petition again; SQLite does not seek a row value in a DESC index.)
+    const tied = await base.where(sql<SqlBool>`${keyExpr} = ${key} AND p.id < ${id}`).orderBy(sql`p.id DESC`).limit(wanted).execute();
+    const after =
+      tied.length < wanted ? await base.where(sql<SqlBool>`${keyExpr} < ${key}`).orderBy([sql`${keyExpr} DESC`, sql`p.id DESC`]).limit(wanted - tied.length).execute() : [];
+    rows = [...tied, ...after];
   } else {
-    query = query.offset((q.page - 1) * q.perPage);
+    rows = await base
+      .orderBy([sql`${keyExpr} DESC`, sql`p.id DESC`])
+      .limit(wanted)
+      .offset((q.page - 1) * q.perPage)
+      .execute();
   }
-  const rows = await query.execute();
   const shown = await named(db, rows.slice(0, q.perPage));
   const last = shown[shown.length - 1];
   const hasMore = rows.length > q.perPage;
