@@ -1,9 +1,10 @@
 // Every list, dashboard and feed endpoint the benchmark measures (bench/endpoints.ts, the same
 // table) reads at most 2 × rows returned + 50 rows of D1, at small size, through the real Worker:
 // a query that loses its index or reads names per row fails `npm test`, not just the benchmark.
-// The data is shaped to expose a missing bound: three areas (each with its own organisations and
-// people), 300 petitions an area (over ten pages), hundreds of signatures on one petition,
-// consultations and requests in every area, and many watches that are not due or no longer live.
+// The data is shaped to expose a missing bound: thirty areas (each with its own organisations
+// and people, so a page across areas names many of them), 300 petitions an area (over ten pages,
+// opened on few days, so page boundaries fall among ties), hundreds of signatures on one
+// petition, consultations and requests in every area, and many watches not due or no longer live.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listEndpoints, pathOf, rowsReadBound, type EndpointData } from "../../bench/endpoints";
@@ -11,12 +12,12 @@ import { randomToken, sha256 } from "../../worker/crypto";
 import { metered, request, type Metered } from "./helpers";
 import { latestEmailTo, nextIp, tokenIn } from "./petitionHelpers";
 
-const AREAS = 3;
-const PETITIONS = 900;
+const AREAS = 30;
+const PETITIONS = 9000;
 const HOT_SIGNATURES = 600;
-const SPREAD_SIGNATURES = 900;
-const CONSULTATIONS = 300;
-const OBLIGATIONS = 300;
+const SPREAD_SIGNATURES = 3000;
+const CONSULTATIONS = 3000;
+const OBLIGATIONS = 3000;
 
 const now = new Date().toISOString();
 /** An ISO timestamp `days` (an SQL expression) from now, as toISOString() writes it. */
@@ -63,7 +64,7 @@ async function seedRowsReadData(): Promise<EndpointData> {
       ),
     ]),
     // Petitions, spread over the areas: most open, a quarter closed, a fifth owing a response;
-    // opened on only 12 different days, so a page boundary falls among many ties (75 a day).
+    // opened on only 12 different days, so a page boundary falls among many ties.
     run(
       `${upTo(PETITIONS)}
        INSERT INTO petitions (area_id, organisation_id, title, action, background, petitioner_name, petitioner_email, petitioner_confirmed_at,
@@ -71,14 +72,14 @@ async function seedRowsReadData(): Promise<EndpointData> {
          response_state, response_due_at, response_threshold_reached_at, created_at, updated_at)
        SELECT (SELECT id FROM areas WHERE slug = 'area-' || (i % ${AREAS} + 1)), ${org("pct", `i % ${AREAS} + 1`)},
          'Petition ' || i || ': keep service ' || (i % 97) || ' open', 'We ask the trust to keep it open.', 'Many rely on it.',
-         'Petitioner ' || i, 'petitioner' || i || '@rows.example', ${ts("-(i % 12) - 5")},
-         CASE WHEN i % 4 = 3 THEN 'closed' ELSE 'open' END, ${ts("-(i % 12) - 5")},
-         CASE WHEN i % 4 = 3 THEN ${ts("-1")} ELSE ${ts("(i % 60) + 1")} END,
-         CASE WHEN i % 4 = 3 THEN ${ts("-1")} END, 100, 1000, 20,
-         CASE WHEN i % 5 = 0 THEN 'owed' ELSE 'not_due' END,
-         CASE WHEN i % 5 = 0 THEN ${ts("(i % 30) - 10")} END,
-         CASE WHEN i % 5 = 0 THEN ${ts("-(i % 12) - 4")} END,
-         ${ts("-(i % 12) - 5")}, ${ts("-(i % 12) - 5")}
+         'Petitioner ' || i, 'petitioner' || i || '@rows.example', ${ts(`-((i / ${AREAS}) % 12) - 5`)},
+         CASE WHEN (i / ${AREAS}) % 4 = 3 THEN 'closed' ELSE 'open' END, ${ts(`-((i / ${AREAS}) % 12) - 5`)},
+         CASE WHEN (i / ${AREAS}) % 4 = 3 THEN ${ts("-1")} ELSE ${ts(`((i / ${AREAS}) % 60) + 1`)} END,
+         CASE WHEN (i / ${AREAS}) % 4 = 3 THEN ${ts("-1")} END, 100, 1000, 20,
+         CASE WHEN (i / ${AREAS}) % 7 = 3 THEN 'owed' ELSE 'not_due' END,
+         CASE WHEN (i / ${AREAS}) % 7 = 3 THEN ${ts(`((i / ${AREAS}) % 30) - 10`)} END,
+         CASE WHEN (i / ${AREAS}) % 7 = 3 THEN ${ts(`-((i / ${AREAS}) % 12) - 4`)} END,
+         ${ts(`-((i / ${AREAS}) % 12) - 5`)}, ${ts(`-((i / ${AREAS}) % 12) - 5`)}
        FROM n`,
     ),
     // A few awaiting moderation in every area.
@@ -109,10 +110,10 @@ async function seedRowsReadData(): Promise<EndpointData> {
          CASE (i / ${AREAS}) % 3 WHEN 0 THEN 'information_request' WHEN 1 THEN 'report' ELSE 'osc_referral' END,
          CASE WHEN (i / ${AREAS}) % 3 = 2 THEN ${org("osc", `i % ${AREAS} + 1`)} ELSE ${org("pct", `i % ${AREAS} + 1`)} END,
          ${org("link", `i % ${AREAS} + 1`)}, 'Request ' || i, '', ${person("link", `i % ${AREAS} + 1`)},
-         ${ts("-(i / 3 % 90)")}, ${ts("28 - (i / 3 % 90)")},
-         CASE WHEN (i / 9) % 3 = 0 THEN 'met' WHEN (i / 3) % 17 = 0 THEN 'withdrawn' ELSE 'open' END,
-         CASE WHEN (i / 9) % 3 = 0 THEN ${ts("10 - (i / 3 % 90)")} END, CASE WHEN (i / 9) % 3 = 0 THEN 0 END,
-         ${ts("-(i / 3 % 90)")}, ${ts("-(i / 3 % 90)")}
+         ${ts(`-((i / ${AREAS}) % 90)`)}, ${ts(`28 - ((i / ${AREAS}) % 90)`)},
+         CASE WHEN (i / ${AREAS} / 3) % 3 = 0 THEN 'met' WHEN (i / ${AREAS}) % 17 = 0 THEN 'withdrawn' ELSE 'open' END,
+         CASE WHEN (i / ${AREAS} / 3) % 3 = 0 THEN ${ts(`10 - ((i / ${AREAS}) % 90)`)} END, CASE WHEN (i / ${AREAS} / 3) % 3 = 0 THEN 0 END,
+         ${ts(`-((i / ${AREAS}) % 90)`)}, ${ts(`-((i / ${AREAS}) % 90)`)}
        FROM n`,
     ),
   ]);
@@ -248,4 +249,5 @@ describe("signing a hot petition", () => {
     expect(onHot.confirm.roundTrips).toBe(2);
   });
 });
+
 
