@@ -16,7 +16,7 @@ export interface Sizes {
 }
 
 export const FULL: Sizes = { areas: 50, consultations: 100_000, petitions: 20_000, signatures: 1_000_000, obligations: 200_000, hotShare: 0.2 };
-export const QUICK: Sizes = { areas: 10, consultations: 5_000, petitions: 1_000, signatures: 50_000, obligations: 10_000, hotShare: 0.2 };
+export const QUICK: Sizes = { areas: 10, consultations: 5_000, petitions: 3_000, signatures: 50_000, obligations: 10_000, hotShare: 0.2 };
 
 /** What the benchmark needs to know about the loaded data. */
 export interface Loaded {
@@ -26,6 +26,17 @@ export interface Loaded {
   clerkSession: string;
   linkToken: string;
   linkPersonId: number;
+  /** API tokens of area 1's scrutiny clerk and the PCT's responder. */
+  clerkToken: string;
+  responderToken: string;
+  /** Area 1's slug and organisations. */
+  areaSlug: string;
+  pctId: number;
+  linkOrgId: number;
+  /** Calendar feed tokens: the committee's petitions feed, the LINk member's and the PCT's deadlines. */
+  committeeFeedToken: string;
+  personFeedToken: string;
+  organisationFeedToken: string;
   counts: Record<string, number>;
 }
 
@@ -176,6 +187,17 @@ export function load(persistDir: string, sizes: Sizes, now = new Date()): Loaded
   run("INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)", hash(clerkSession), people[0]!.clerk!, at, iso(t0 + 7 * DAY));
   const linkToken = randomBytes(24).toString("base64url");
   run("INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)", hash(linkToken), linkPersonId, at, at);
+  const clerkToken = randomBytes(24).toString("base64url");
+  run("INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)", hash(clerkToken), people[0]!.clerk!, at, at);
+  const responderToken = randomBytes(24).toString("base64url");
+  run("INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)", hash(responderToken), people[0]!.responder!, at, at);
+  const committeeFeedToken = randomBytes(24).toString("base64url");
+  run("INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, NULL, ?, ?, ?)", hash(committeeFeedToken), orgs[0]!.osc!, people[0]!.clerk!, at);
+  const personFeedToken = randomBytes(24).toString("base64url");
+  run("INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, ?, NULL, ?, ?)", hash(personFeedToken), linkPersonId, linkPersonId, at);
+  const organisationFeedToken = randomBytes(24).toString("base64url");
+  // The PCT's feed (person_id set, so it is a clock feed, not the committee's petitions feed).
+  run("INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, NULL, ?, ?, ?)", hash(organisationFeedToken), orgs[0]!.pct!, people[0]!.responder!, at);
   db.exec("COMMIT");
   db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 
@@ -188,5 +210,21 @@ export function load(persistDir: string, sizes: Sizes, now = new Date()): Loaded
   const rows = db.prepare("SELECT count(*) AS n FROM signatures WHERE petition_id = ? AND state = 'confirmed'").get(hotPetitionId) as { n: number };
   if (hot.signature_count !== rows.n || rows.n < hotCount) throw new Error(`Counter mismatch on the hot petition: ${hot.signature_count} vs ${rows.n} rows`);
   db.close();
-  return { hotPetitionId, openPetitionIds: openPetitionIds.slice(0, 50), areaId: orgs[0]!.area!, clerkSession, linkToken, linkPersonId, counts };
+  return {
+    hotPetitionId,
+    openPetitionIds: openPetitionIds.slice(0, 50),
+    areaId: orgs[0]!.area!,
+    clerkSession,
+    linkToken,
+    linkPersonId,
+    clerkToken,
+    responderToken,
+    areaSlug: "area-1",
+    pctId: orgs[0]!.pct!,
+    linkOrgId: orgs[0]!.link!,
+    committeeFeedToken,
+    personFeedToken,
+    organisationFeedToken,
+    counts,
+  };
 }

@@ -1,6 +1,6 @@
 // Europe/London calendar arithmetic: every date the product shows or counts from is a London date.
 import { TZDate, tz } from "@date-fns/tz";
-import { addDays, endOfDay, format, parseISO, startOfDay } from "date-fns";
+import { endOfDay, format, parseISO, startOfDay } from "date-fns";
 
 export const LONDON = "Europe/London";
 const inLondon = { in: tz(LONDON) };
@@ -54,12 +54,18 @@ export function startOfLondonDay(date: CalendarDate): Date {
 
 /** The calendar date n days after date (n may be negative). */
 export function addCalendarDays(date: CalendarDate, n: number): CalendarDate {
-  return format(addDays(londonMidnight(date), n, inLondon), "yyyy-MM-dd", inLondon);
+  // Calendar days do not depend on the time zone: plain UTC date arithmetic, no zone look-ups
+  // (working-day deadlines call this for every day they count, on every row of a list).
+  assertCalendarDate(date);
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /** Day of the week of a calendar date: 0 Sunday .. 6 Saturday. */
 export function dayOfWeek(date: CalendarDate): number {
-  return londonMidnight(date).getDay();
+  assertCalendarDate(date);
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
 /** Whole London calendar days from one instant's date to another's (b - a). */

@@ -86,9 +86,12 @@ export function buildApp() {
     await identify(c);
     await next();
     if (c.env.BENCH_METRICS === "true") {
+      // A streamed body (CSV) reads as it streams: buffer it so the figures include every page.
+      if (c.res.body) c.res = new Response(await c.res.arrayBuffer(), c.res);
       c.header("X-D1-Rows-Read", String(usage.rowsRead));
       c.header("X-D1-Rows-Written", String(usage.rowsWritten));
       c.header("X-D1-Queries", String(usage.queries));
+      c.header("X-D1-Round-Trips", String(usage.roundTrips));
     }
   });
 

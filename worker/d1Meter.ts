@@ -5,6 +5,8 @@ export interface D1Usage {
   rowsRead: number;
   rowsWritten: number;
   queries: number;
+  /** Calls to D1 (a batch is one, however many statements it holds): the request's waits on the database. */
+  roundTrips: number;
 }
 
 function record(usage: D1Usage, result: unknown): void {
@@ -22,6 +24,7 @@ function meterStatement(statement: D1PreparedStatement, usage: D1Usage): D1Prepa
       if (prop === "bind") return (...args: unknown[]) => meterStatement(value.apply(target, args), usage);
       if (prop === "all" || prop === "run") {
         return async (...args: unknown[]) => {
+          usage.roundTrips++;
           const result = await value.apply(target, args);
           record(usage, result);
           return result;
@@ -31,6 +34,7 @@ function meterStatement(statement: D1PreparedStatement, usage: D1Usage): D1Prepa
         // These do not return meta; count the query so unmetered reads are visible.
         return async (...args: unknown[]) => {
           usage.queries++;
+          usage.roundTrips++;
           return value.apply(target, args);
         };
       }
@@ -47,6 +51,7 @@ export function meteredD1(d1: D1Database, usage: D1Usage): D1Database {
       if (prop === "prepare") return (sql: string) => meterStatement(target.prepare(sql), usage);
       if (prop === "batch") {
         return async (statements: D1PreparedStatement[]) => {
+          usage.roundTrips++;
           const results = await target.batch(statements);
           for (const r of results) record(usage, r);
           return results;
@@ -57,4 +62,4 @@ export function meteredD1(d1: D1Database, usage: D1Usage): D1Database {
   });
 }
 
-export const newUsage = (): D1Usage => ({ rowsRead: 0, rowsWritten: 0, queries: 0 });
+export const newUsage = (): D1Usage => ({ rowsRead: 0, rowsWritten: 0, queries: 0, roundTrips: 0 });

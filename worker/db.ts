@@ -256,6 +256,8 @@ export interface WatchesTable {
   target_id: number;
   next_alert_at: string | null;
   created_at: string;
+  /** The target's latest live deadline (NULL: none), kept by triggers (migration 0040). */
+  live_until: Generated<string | null>;
 }
 
 export interface OutboxTable {

@@ -10,11 +10,11 @@ export interface Limit {
   windowSeconds: number;
 }
 
-/** Counts one hit on `key`; throws a 429 with Retry-After once the window's limit is passed. */
-export async function enforceLimit(db: DB, key: string, limit: Limit, now: Date): Promise<void> {
+/** The statement that counts one hit on `key` and returns the window's count (to run in a batch). */
+export function limitHit(db: DB, key: string, limit: Limit, now: Date) {
   const nowIso = now.toISOString();
   const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000).toISOString();
-  const row = await db
+  return db
     .insertInto("rate_limits")
     .values({ key, window_started_at: nowIso, hits: 1 })
     .onConflict((oc) =>
@@ -23,10 +23,18 @@ export async function enforceLimit(db: DB, key: string, limit: Limit, now: Date)
         window_started_at: sql<string>`CASE WHEN rate_limits.window_started_at <= ${windowStart} THEN ${nowIso} ELSE rate_limits.window_started_at END`,
       }),
     )
-    .returning(["hits", "window_started_at"])
-    .executeTakeFirstOrThrow();
+    .returning(["hits", "window_started_at"]);
+}
+
+/** Throws a 429 with Retry-After if the row limitHit() returned is past the window's limit. */
+export function checkLimit(row: { hits: number; window_started_at: string }, limit: Limit, now: Date): void {
   if (row.hits > limit.max) {
     const resetsAt = Date.parse(row.window_started_at) + limit.windowSeconds * 1000;
     throw tooManyRequests(Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)), limit.what);
   }
+}
+
+/** Counts one hit on `key`; throws a 429 with Retry-After once the window's limit is passed. */
+export async function enforceLimit(db: DB, key: string, limit: Limit, now: Date): Promise<void> {
+  checkLimit(await limitHit(db, key, limit, now).executeTakeFirstOrThrow(), limit, now);
 }

@@ -124,6 +124,11 @@ export const PetitionListQuery = PageQuery.extend({
   q: z.string().trim().max(200, { error: "Search for 200 characters or fewer" }).optional(),
   sort: optionalEnum(z.enum(["recent", "signatures"], { error: "Sort by recent or signatures" })),
   format: optionalEnum(z.enum(["json", "csv"], { error: "The format is json or csv" })),
+  after: z
+    .string()
+    .max(200, { error: "That page link is not valid" })
+    .optional()
+    .meta({ description: "The `nextCursor` of the previous page: the next page, read from where that one ended (`page` is then ignored)" }),
 });
 export type PetitionListQuery = z.infer<typeof PetitionListQuery>;
 
@@ -174,6 +179,17 @@ export const PetitionSummary = z
   })
   .meta({ id: "PetitionSummary" });
 export type PetitionSummary = z.infer<typeof PetitionSummary>;
+
+export const PetitionPage = z
+  .object({
+    items: z.array(PetitionSummary),
+    page: z.number().int(),
+    perPage: z.number().int(),
+    hasMore: z.boolean().meta({ description: "True when there is a further page" }),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `after` for the next page (null on the last page)" }),
+  })
+  .meta({ id: "PetitionPage" });
+export type PetitionPage = z.infer<typeof PetitionPage>;
 
 export const TimelineEntry = z
   .object({

@@ -116,6 +116,7 @@ export interface Metered {
   rowsRead: number;
   rowsWritten: number;
   queries: number;
+  roundTrips: number;
 }
 
 /** A request with D1 metering on: the rows the request read and wrote (what Cloudflare bills). */
@@ -124,7 +125,7 @@ export async function metered(path: string, init: RequestInit = {}): Promise<Met
   const response = await worker.fetch(new Request(new URL(path, BASE), init), { ...env, BENCH_METRICS: "true" }, ctx);
   await waitOnExecutionContext(ctx);
   const n = (h: string) => Number(response.headers.get(h) ?? Number.NaN);
-  return { response, rowsRead: n("X-D1-Rows-Read"), rowsWritten: n("X-D1-Rows-Written"), queries: n("X-D1-Queries") };
+  return { response, rowsRead: n("X-D1-Rows-Read"), rowsWritten: n("X-D1-Rows-Written"), queries: n("X-D1-Queries"), roundTrips: n("X-D1-Round-Trips") };
 }
 
 /** Cloudflare bills by rows read: a list must read at most 2 x rows returned + 50. */

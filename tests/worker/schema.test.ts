@@ -23,7 +23,7 @@ const columns = {
   obligations: { id: 1, area_id: 1, kind: 1, owed_by_organisation_id: 1, owed_to_organisation_id: 1, title: 1, body: 1, petition_id: 1, consultation_id: 1, raised_by: 1, received_at: 1, due_at: 1, state: 1, met_at: 1, met_late: 1, withdrawn_at: 1, client_id: 1, created_at: 1, updated_at: 1, overdue_at: 1 },
   obligation_tallies: { organisation_id: 1, side: 1, met_on_time: 1, met_late: 1 },
   obligation_messages: { id: 1, obligation_id: 1, author_id: 1, author_organisation_id: 1, kind: 1, body: 1, links: 1, created_at: 1 },
-  watches: { id: 1, person_id: 1, organisation_id: 1, target_kind: 1, target_id: 1, next_alert_at: 1, created_at: 1 },
+  watches: { id: 1, person_id: 1, organisation_id: 1, target_kind: 1, target_id: 1, next_alert_at: 1, created_at: 1, live_until: 1 },
   outbox: { id: 1, to_email: 1, person_id: 1, subject: 1, body_text: 1, category: 1, dedupe_key: 1, digest: 1, created_at: 1, attempts: 1, next_attempt_at: 1, last_error: 1, sent_at: 1, failed_at: 1 },
   rate_limits: { key: 1, window_started_at: 1, hits: 1 },
   erasure_requests: { token_hash: 1, email: 1, email_canonical: 1, created_at: 1, expires_at: 1 },

@@ -10,7 +10,7 @@ import type { DB } from "../db";
 import { notFound } from "../errors";
 import { obligationScope } from "../obligations/queries";
 import { ensureWatches, refOf, removeWatch, watchFromRow } from "./service";
-import { loadTargets, targetKey, type TargetRef } from "./targets";
+import { liveWatched, type TargetRef } from "./targets";
 
 export const alertsApi = apiRouter();
 
@@ -104,22 +104,16 @@ alertsApi.openapi(
 const ALERTS_LOOK_BACK = 86_400_000;
 
 export async function alertsFor(db: DB, actor: Actor, now: Date, publicUrl: string): Promise<AlertsResponse> {
-  const watches = await db
-    .selectFrom("watches")
-    .select(["id", "target_kind", "target_id"])
-    .where("person_id", "=", actor.personId)
-    .limit(1000)
-    .execute();
-  const targets = await loadTargets(db, watches.map(refOf));
   const from = now.getTime() - ALERTS_LOOK_BACK;
-  const items: AlertItem[] = watches.flatMap((w) => {
-    const t = targets.get(targetKey(refOf(w)));
-    if (!t) return [];
+  // live_until (the latest live deadline of the target, kept by triggers) skips watches with
+  // nothing left to show, so a person watching years of closed consultations reads only the live ones.
+  const watched = await liveWatched(db, actor.personId, new Date(from).toISOString());
+  const items: AlertItem[] = watched.flatMap(({ watchId, target: t }) => {
     return t.deadlines
       .filter((d) => Date.parse(d.at) >= from)
       .map((d) => ({
         key: `${t.kind}:${t.id}:${d.kind}:${d.at}`,
-        watchId: w.id,
+        watchId,
         targetKind: t.kind,
         targetId: t.id,
         title: t.title,

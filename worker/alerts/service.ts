@@ -74,7 +74,7 @@ export async function ensureWatches(
   const out: { watch: WatchRow; created: boolean }[] = [];
   for (const [i, w] of wanted.entries()) {
     const watch = await findWatch(db, w.personId, w.target);
-    if (watch) out.push({ watch, created: results[i]?.meta.changes === 1 });
+    if (watch) out.push({ watch, created: (results[i]?.meta.changes ?? 0) > 0 });
   }
   return out;
 }

@@ -33,30 +33,36 @@ export function targetPath(t: TargetRef): string {
   return `/${t.kind}s/${t.id}`;
 }
 
+type ConsultationTargetRow = { id: number; area_id: number; title: string; url: string | null; state: string; closes_at: string | null };
+const consultationTarget = (r: ConsultationTargetRow): WatchTarget => ({
+  kind: "consultation",
+  id: r.id,
+  areaId: r.area_id,
+  title: r.title,
+  url: r.url,
+  path: targetPath({ kind: "consultation", id: r.id }),
+  deadlines: r.state === "active" && r.closes_at ? [{ kind: "closes", at: r.closes_at }] : [],
+});
+
 async function consultations(db: DB, ids: number[]): Promise<WatchTarget[]> {
   const rows = await db.selectFrom("consultations").select(["id", "area_id", "title", "url", "state", "closes_at"]).where("id", "in", ids).execute();
-  return rows.map((r) => ({
-    kind: "consultation",
-    id: r.id,
-    areaId: r.area_id,
-    title: r.title,
-    url: r.url,
-    path: targetPath({ kind: "consultation", id: r.id }),
-    deadlines: r.state === "active" && r.closes_at ? [{ kind: "closes", at: r.closes_at }] : [],
-  }));
+  return rows.map(consultationTarget);
 }
+
+type ObligationTargetRow = { id: number; area_id: number; title: string; state: string; due_at: string };
+const obligationTarget = (r: ObligationTargetRow): WatchTarget => ({
+  kind: "obligation",
+  id: r.id,
+  areaId: r.area_id,
+  title: r.title,
+  url: null,
+  path: targetPath({ kind: "obligation", id: r.id }),
+  deadlines: r.state === "open" ? [{ kind: "reply_due", at: r.due_at }] : [],
+});
 
 async function obligations(db: DB, ids: number[]): Promise<WatchTarget[]> {
   const rows = await db.selectFrom("obligations").select(["id", "area_id", "title", "state", "due_at"]).where("id", "in", ids).execute();
-  return rows.map((r) => ({
-    kind: "obligation",
-    id: r.id,
-    areaId: r.area_id,
-    title: r.title,
-    url: null,
-    path: targetPath({ kind: "obligation", id: r.id }),
-    deadlines: r.state === "open" ? [{ kind: "reply_due", at: r.due_at }] : [],
-  }));
+  return rows.map(obligationTarget);
 }
 
 async function petitions(db: DB, ids: number[]): Promise<WatchTarget[]> {
@@ -65,12 +71,15 @@ async function petitions(db: DB, ids: number[]): Promise<WatchTarget[]> {
     .select(["id", "area_id", "title", "state", "closes_at", "response_state", "response_due_at"])
     .where("id", "in", ids)
     .execute();
-  return rows.map((r) => {
-    const deadlines: Deadline[] = [];
-    if (r.state === "open" && r.closes_at) deadlines.push({ kind: "closes", at: r.closes_at });
-    if (r.response_state === "owed" && r.response_due_at && r.state !== "hidden") deadlines.push({ kind: "response_due", at: r.response_due_at });
-    return { kind: "petition", id: r.id, areaId: r.area_id, title: r.title, url: null, path: targetPath({ kind: "petition", id: r.id }), deadlines };
-  });
+  return rows.map(petitionTarget);
+}
+
+type PetitionTargetRow = { id: number; area_id: number; title: string; state: string; closes_at: string | null; response_state: string; response_due_at: string | null };
+function petitionTarget(r: PetitionTargetRow): WatchTarget {
+  const deadlines: Deadline[] = [];
+  if (r.state === "open" && r.closes_at) deadlines.push({ kind: "closes", at: r.closes_at });
+  if (r.response_state === "owed" && r.response_due_at && r.state !== "hidden") deadlines.push({ kind: "response_due", at: r.response_due_at });
+  return { kind: "petition", id: r.id, areaId: r.area_id, title: r.title, url: null, path: targetPath({ kind: "petition", id: r.id }), deadlines };
 }
 
 const loaders: Record<TargetKind, (db: DB, ids: number[]) => Promise<WatchTarget[]>> = { consultation: consultations, obligation: obligations, petition: petitions };
@@ -83,4 +92,30 @@ export async function loadTargets(db: DB, refs: readonly TargetRef[]): Promise<M
     for (const part of chunks(ids)) for (const t of await loaders[kind](db, part)) found.set(targetKey(t), t);
   }
   return found;
+}
+
+/**
+ * What a person watches that still has a live deadline (live_until at or after `from`, or any
+ * live deadline when `from` is null), with its watch id: one join per kind, so each watch and
+ * its target are read once (a list of ids would also read the list, twice the rows).
+ */
+export async function liveWatched(db: DB, personId: number, from: string | null): Promise<{ watchId: number; target: WatchTarget }[]> {
+  const watched = (kind: TargetKind) => {
+    const q = db.selectFrom("watches as w").where("w.person_id", "=", personId).where("w.target_kind", "=", kind);
+    return from === null ? q.where("w.live_until", "is not", null) : q.where("w.live_until", ">=", from);
+  };
+  const [cs, os, ps] = await Promise.all([
+    watched("consultation").innerJoin("consultations as t", "t.id", "w.target_id").select(["w.id as watch_id", "t.id", "t.area_id", "t.title", "t.url", "t.state", "t.closes_at"]).limit(1000).execute(),
+    watched("obligation").innerJoin("obligations as t", "t.id", "w.target_id").select(["w.id as watch_id", "t.id", "t.area_id", "t.title", "t.state", "t.due_at"]).limit(1000).execute(),
+    watched("petition")
+      .innerJoin("petitions as t", "t.id", "w.target_id")
+      .select(["w.id as watch_id", "t.id", "t.area_id", "t.title", "t.state", "t.closes_at", "t.response_state", "t.response_due_at"])
+      .limit(1000)
+      .execute(),
+  ]);
+  return [
+    ...cs.map((r) => ({ watchId: r.watch_id, target: consultationTarget(r) })),
+    ...os.map((r) => ({ watchId: r.watch_id, target: obligationTarget(r) })),
+    ...ps.map((r) => ({ watchId: r.watch_id, target: petitionTarget(r) })),
+  ];
 }

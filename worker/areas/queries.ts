@@ -7,11 +7,15 @@ export function organisationFromRow(o: { id: number; area_id: number; slug: stri
   return { id: o.id, areaId: o.area_id, slug: o.slug, name: o.name, kind: o.kind as OrganisationKind, predecessorId: o.predecessor_id };
 }
 
-export async function listAreas(db: DB): Promise<Area[]> {
-  const [areas, organisations] = await Promise.all([
-    db.selectFrom("areas").select(["id", "slug", "name"]).orderBy("name").execute(),
-    db.selectFrom("organisations").select(["id", "area_id", "slug", "name", "kind", "predecessor_id"]).orderBy("name").execute(),
-  ]);
+/** Every area with its organisations (or only the areas named), each in name order. */
+export async function listAreas(db: DB, only?: readonly number[]): Promise<Area[]> {
+  let areaQuery = db.selectFrom("areas").select(["id", "slug", "name"]).orderBy("name");
+  let orgQuery = db.selectFrom("organisations").select(["id", "area_id", "slug", "name", "kind", "predecessor_id"]).orderBy("name");
+  if (only) {
+    areaQuery = areaQuery.where("id", "in", only.slice(0, 90));
+    orgQuery = orgQuery.where("area_id", "in", only.slice(0, 90));
+  }
+  const [areas, organisations] = await Promise.all([areaQuery.execute(), orgQuery.execute()]);
   return areas.map((a) => ({ ...a, organisations: organisations.filter((o) => o.area_id === a.id).map(organisationFromRow) }));
 }
 

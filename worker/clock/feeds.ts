@@ -1,8 +1,7 @@
 // Calendar (iCalendar) feeds of deadlines, per person (what they watch) and per organisation (its clock).
 // The address carries a secret token; only its hash is stored, and it can be revoked.
 import { londonDate } from "../../shared/time";
-import { refOf } from "../alerts/service";
-import { deadlineLabel, loadTargets, targetKey } from "../alerts/targets";
+import { deadlineLabel, liveWatched } from "../alerts/targets";
 import { randomToken, sha256 } from "../crypto";
 import type { DB } from "../db";
 import type { CalendarEntry } from "../feeds/ical";
@@ -49,11 +48,9 @@ export async function revokeFeed(db: DB, id: number, owner: FeedOwner, now: Date
 }
 
 async function personEntries(db: DB, personId: number, publicUrl: string, host: string): Promise<CalendarEntry[]> {
-  const watches = await db.selectFrom("watches").select(["target_kind", "target_id"]).where("person_id", "=", personId).limit(1000).execute();
-  const targets = await loadTargets(db, watches.map(refOf));
-  return watches.flatMap((w) => {
-    const t = targets.get(targetKey(refOf(w)));
-    if (!t) return [];
+  // Only watches whose target still has a deadline (live_until, kept by triggers), each read once with its target.
+  const watched = await liveWatched(db, personId, null);
+  return watched.flatMap(({ target: t }) => {
     return t.deadlines.map((d) => ({
       uid: `${t.kind}-${t.id}-${d.kind}@${host}`,
       title: `${deadlineLabel(t.kind, d.kind)}: ${t.title}`,

@@ -3,8 +3,8 @@ import { obligationKinds } from "../../shared/obligations/machine";
 import type { Clock, ClockCounts, ClockItem } from "../../shared/schemas/clock";
 import type { RecordLoader } from "../auth/middleware";
 import type { DB } from "../db";
-import { consultationQuery, outcomeDueAt, type ConsultationRow } from "../consultations/queries";
-import { obligationQuery, type ObligationRow } from "../obligations/queries";
+import { outcomeDueAt, withDetails, type ConsultationRow } from "../consultations/queries";
+import { obligationListQuery, withNames, type ObligationRow } from "../obligations/queries";
 
 const WEEK = 7 * 86_400_000;
 /** Open items read for one clock, at most (an organisation has tens, not thousands). */
@@ -90,11 +90,12 @@ function responseItem(c: ConsultationRow, organisationName: string, publicUrl: s
 
 /** Open obligations and active consultations (still open, or closed awaiting their outcome) in scope. */
 export async function clockItems(db: DB, scope: ClockScope, now: Date, publicUrl: string): Promise<ClockItem[]> {
-  const open = obligationQuery(db).where("ob.state", "=", "open").orderBy("ob.due_at").limit(CLOCK_LIMIT);
-  const active = consultationQuery(db).where("c.state", "=", "active").where("c.closes_at", "is not", null).orderBy("c.closes_at").limit(CLOCK_LIMIT);
+  // Rows of the tables only; names are added once per organisation and area (withNames, withDetails).
+  const open = obligationListQuery(db).where("ob.state", "=", "open").orderBy("ob.due_at").limit(CLOCK_LIMIT);
+  const active = db.selectFrom("consultations as c").selectAll("c").where("c.state", "=", "active").where("c.closes_at", "is not", null).orderBy("c.closes_at").limit(CLOCK_LIMIT);
   const org = scope.organisationId;
   const respondsInArea = org !== null && RESPONDS_TO_CONSULTATIONS.includes(scope.kind ?? "");
-  const [owing, owed, consultations, toRespond] = await Promise.all([
+  const [owingRows, owedRows, consultationRows, toRespondRows] = await Promise.all([
     org === null ? open.where("ob.area_id", "=", scope.areaId).execute() : open.where("ob.owed_by_organisation_id", "=", org).execute(),
     org === null ? Promise.resolve([]) : open.where("ob.owed_to_organisation_id", "=", org).execute(),
     org === null ? active.where("c.area_id", "=", scope.areaId).execute() : active.where("c.organisation_id", "=", org).execute(),
@@ -102,7 +103,12 @@ export async function clockItems(db: DB, scope: ClockScope, now: Date, publicUrl
       ? active.where("c.area_id", "=", scope.areaId).where("c.closes_at", ">", now.toISOString()).where("c.link_responded_at", "is", null).execute()
       : Promise.resolve([]),
   ]);
-  const obligations = new Map([...owing, ...owed].map((o) => [o.id, o]));
+  const [obligationRows, consultations, toRespond] = await Promise.all([
+    withNames(db, [...new Map([...owingRows, ...owedRows].map((o) => [o.id, o])).values()]),
+    withDetails(db, consultationRows),
+    withDetails(db, toRespondRows),
+  ]);
+  const obligations = new Map(obligationRows.map((o) => [o.id, o]));
   const items = [
     ...[...obligations.values()].map((o) => obligationItem(o, now, publicUrl)),
     ...consultations.flatMap((c) => consultationItems(c, now, publicUrl)),

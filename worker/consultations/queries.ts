@@ -1,10 +1,10 @@
 // Reading consultations: one record, lists by computed status, lookup by address, and the loader for authorize().
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type Selectable } from "kysely";
 import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../shared/consultations/status";
 import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
-import { fetchPage, type Database, type DB } from "../db";
+import { chunks, fetchPage, type ConsultationsTable, type Database, type DB } from "../db";
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -127,20 +127,38 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%
 export async function listConsultations(db: DB, opts: ListOptions, now: Date): Promise<{ rows: ConsultationRow[]; hasMore: boolean }> {
   const cutoffs = opts.status === "outcome_overdue" ? await outcomeCutoffs(db, now, opts.areaId) : new Map<number, string>();
   if (opts.status === "outcome_overdue" && cutoffs.size === 0) return { rows: [], hasMore: false };
-  let query = consultationQuery(db).where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
-  if (opts.areaId) query = query.where("c.area_id", "=", opts.areaId);
+  // Consultations only; organisation and area details are added afterwards, reading each once.
+  let base = db.selectFrom("consultations as c").selectAll("c");
+  if (opts.areaId) base = base.where("c.area_id", "=", opts.areaId);
   if (opts.q) {
     const pattern = likePattern(opts.q);
-    query = query.where((eb) => eb.or([sql<boolean>`${eb.ref("c.title")} LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`${eb.ref("c.summary")} LIKE ${pattern} ESCAPE '\\'`]));
+    base = base.where((eb) => eb.or([sql<boolean>`${eb.ref("c.title")} LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`${eb.ref("c.summary")} LIKE ${pattern} ESCAPE '\\'`]));
   }
+  if (opts.status === "current" || opts.status === "open") {
+    // Soonest closing first, then those with no closing date: two walks of the (area, state,
+    // closes_at) index rather than one sort of every active consultation.
+    const t = now.toISOString();
+    const soon = new Date(now.getTime() + CLOSING_SOON_DAYS * DAY).toISOString();
+    let active = base.where("c.state", "=", "active");
+    if (opts.status === "open") active = active.where((eb) => eb.or([eb("c.opens_at", "is", null), eb("c.opens_at", "<=", t)]));
+    const wanted = opts.page * opts.perPage + 1;
+    const dated = await active.where("c.closes_at", ">", opts.status === "open" ? soon : t).orderBy("c.closes_at").orderBy("c.id").limit(wanted).execute();
+    const undated = dated.length < wanted ? await active.where("c.closes_at", "is", null).orderBy("c.id").limit(wanted - dated.length).execute() : [];
+    const all = [...dated, ...undated];
+    const start = (opts.page - 1) * opts.perPage;
+    return { rows: await withDetails(db, all.slice(start, start + opts.perPage)), hasMore: all.length > start + opts.perPage };
+  }
+  let query = base.where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
+  // Each order is the order of an index on (area_id, state, column) or (area_id, updated_at), ties by id the same way.
+  let dir: "asc" | "desc" = "desc";
   switch (opts.status) {
     case "upcoming":
       query = query.orderBy("c.opens_at");
+      dir = "asc";
       break;
-    case "current":
-    case "open":
     case "closing_soon":
-      query = query.orderBy(sql`c.closes_at IS NULL`).orderBy("c.closes_at");
+      query = query.orderBy("c.closes_at");
+      dir = "asc";
       break;
     case "closed":
     case "outcome_overdue":
@@ -152,5 +170,23 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
     default:
       query = query.orderBy("c.updated_at", "desc");
   }
-  return fetchPage(query.orderBy("c.id", "desc"), opts.page, opts.perPage);
+  const { rows, hasMore } = await fetchPage(query.orderBy("c.id", dir), opts.page, opts.perPage);
+  return { rows: await withDetails(db, rows), hasMore };
+}
+
+/** Adds what consultationQuery() joins (organisation name, area name, slug and outcome period), a few rows for a whole page. */
+export async function withDetails(db: DB, rows: Selectable<ConsultationsTable>[]): Promise<ConsultationRow[]> {
+  if (rows.length === 0) return [];
+  const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
+  const areaIds = [...new Set(rows.map((r) => r.area_id))];
+  const [orgs, areas] = await Promise.all([
+    Promise.all(chunks(orgIds).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part).execute())).then((r) => r.flat()),
+    Promise.all(chunks(areaIds).map((part) => db.selectFrom("areas").select(["id", "name", "slug", "outcome_overdue_weeks"]).where("id", "in", part).execute())).then((r) => r.flat()),
+  ]);
+  const org = new Map(orgs.map((o) => [o.id, o]));
+  const area = new Map(areas.map((a) => [a.id, a]));
+  return rows.map((r) => {
+    const a = area.get(r.area_id)!;
+    return { ...r, organisation_name: org.get(r.organisation_id)?.name ?? "", outcome_overdue_weeks: a.outcome_overdue_weeks, area_slug: a.slug, area_name: a.name };
+  });
 }

@@ -117,7 +117,7 @@ export async function updateConsultation(s: Services, actor: Actor, row: Consult
     if (isUniqueViolation(err)) throw validationFailed({ url: "Another consultation in this area already has this web address" });
     throw err;
   }
-  if (results[0]?.meta.changes !== 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation while you were editing it. Reload it and try again.");
+  if ((results[0]?.meta.changes ?? 0) < 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation while you were editing it. Reload it and try again.");
   if (changes.closes_at !== row.closes_at) await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
   return (await findConsultation(db, row.id))!;
 }
@@ -151,7 +151,7 @@ export async function publishOutcome(s: Services, actor: Actor, actingRoles: Rol
       .where("updated_at", "=", row.updated_at),
     auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "consultation", entityId: row.id, action: event, from: current, to, at: now, details: outcome }),
   ]);
-  if (update?.meta.changes !== 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
+  if ((update?.meta.changes ?? 0) < 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
   if (current === "active") {
     await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
     await tellWatchers(s, row, outcome);
@@ -168,7 +168,7 @@ export async function changeState(s: Services, actor: Actor, actingRoles: Role[]
     db.updateTable("consultations").set({ state: to, updated_at: now.toISOString() }).where("id", "=", row.id).where("state", "=", current),
     auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "consultation", entityId: row.id, action: event, from: current, to, at: now, details: reason ? { reason } : {} }),
   ]);
-  if (update?.meta.changes !== 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
+  if ((update?.meta.changes ?? 0) < 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
   await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
   return (await findConsultation(db, row.id))!;
 }

@@ -5,7 +5,8 @@ import type { RecordScope } from "../../shared/permissions";
 import type { Link, Obligation, ObligationMessage, ObligationStatus, TimelineEntry } from "../../shared/schemas/obligations";
 import { londonDate } from "../../shared/time";
 import type { RecordLoader } from "../auth/middleware";
-import { fetchPage, type DB } from "../db";
+import type { Selectable } from "kysely";
+import { chunks, type DB, type ObligationsTable } from "../db";
 
 export function obligationQuery(db: DB) {
   return db
@@ -17,6 +18,21 @@ export function obligationQuery(db: DB) {
 }
 
 export type ObligationRow = Awaited<ReturnType<ReturnType<typeof obligationQuery>["executeTakeFirstOrThrow"]>>;
+
+/** Obligations only, for lists: `withNames()` adds the organisations' names, reading each organisation once. */
+export function obligationListQuery(db: DB) {
+  return db.selectFrom("obligations as ob").selectAll("ob");
+}
+
+export async function withNames(db: DB, rows: Selectable<ObligationsTable>[]): Promise<ObligationRow[]> {
+  if (rows.length === 0) return [];
+  const ids = [...new Set(rows.flatMap((r) => [r.owed_by_organisation_id, ...(r.owed_to_organisation_id ? [r.owed_to_organisation_id] : [])]))];
+  const names = new Map<number, string>();
+  for (const part of chunks(ids)) {
+    for (const o of await db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part).execute()) names.set(o.id, o.name);
+  }
+  return rows.map((r) => ({ ...r, owed_by_name: names.get(r.owed_by_organisation_id) ?? "", owed_to_name: r.owed_to_organisation_id ? (names.get(r.owed_to_organisation_id) ?? null) : null }));
+}
 
 /** Both sides may see an obligation: the organisation that owes it and the one it is owed to. */
 export function obligationScope(o: { area_id: number; owed_by_organisation_id: number; owed_to_organisation_id: number | null }): RecordScope {
@@ -141,34 +157,57 @@ export interface ObligationListOptions {
   perPage: number;
 }
 
-/** Obligations involving the organisations (either side) or in the areas, soonest due first for open ones. */
+type Order = { column: "due_at" | "met_at" | "withdrawn_at" | "created_at"; desc: boolean };
+
+/**
+ * Obligations involving the organisations (either side) or in the areas, soonest due first for
+ * open ones. Each side (owed by, owed to, in the area) is its own query walking its index in
+ * the list's order, and the pages are merged here: an OR across the sides would read every
+ * obligation of the organisation and sort them.
+ */
 export async function listObligations(db: DB, opts: ObligationListOptions, now: Date): Promise<{ rows: ObligationRow[]; hasMore: boolean }> {
   if (opts.organisationIds.length === 0 && opts.areaIds.length === 0) return { rows: [], hasMore: false };
   const t = now.toISOString();
-  let q = obligationQuery(db).where((eb) =>
-    eb.or([
-      ...(opts.organisationIds.length ? [eb("ob.owed_by_organisation_id", "in", opts.organisationIds), eb("ob.owed_to_organisation_id", "in", opts.organisationIds)] : []),
-      ...(opts.areaIds.length ? [eb("ob.area_id", "in", opts.areaIds)] : []),
-    ]),
-  );
+  let order: Order;
+  let base = obligationListQuery(db);
   switch (opts.status) {
     case "open":
-      q = q.where("ob.state", "=", "open").where("ob.due_at", ">=", t).orderBy("ob.due_at");
+      base = base.where("ob.state", "=", "open").where("ob.due_at", ">=", t);
+      order = { column: "due_at", desc: false };
       break;
     case "unanswered":
-      q = q.where("ob.state", "=", "open").orderBy("ob.due_at");
+      base = base.where("ob.state", "=", "open");
+      order = { column: "due_at", desc: false };
       break;
     case "overdue":
-      q = q.where("ob.state", "=", "open").where("ob.due_at", "<", t).orderBy("ob.due_at");
+      base = base.where("ob.state", "=", "open").where("ob.due_at", "<", t);
+      order = { column: "due_at", desc: false };
       break;
     case "met":
-      q = q.where("ob.state", "=", "met").orderBy("ob.met_at", "desc");
+      base = base.where("ob.state", "=", "met");
+      order = { column: "met_at", desc: true };
       break;
     case "withdrawn":
-      q = q.where("ob.state", "=", "withdrawn").orderBy("ob.withdrawn_at", "desc");
+      base = base.where("ob.state", "=", "withdrawn");
+      order = { column: "withdrawn_at", desc: true };
       break;
     default:
-      q = q.orderBy("ob.created_at", "desc");
+      order = { column: "created_at", desc: true };
   }
-  return fetchPage(q.orderBy("ob.id", "desc"), opts.page, opts.perPage);
+  // Ties in id order the same way as the column, so each side's index gives the order as it is.
+  const dir = order.desc ? "desc" : "asc";
+  const wanted = opts.page * opts.perPage + 1;
+  const sides = [
+    ...(opts.organisationIds.length ? [base.where("ob.owed_by_organisation_id", "in", opts.organisationIds), base.where("ob.owed_to_organisation_id", "in", opts.organisationIds)] : []),
+    ...(opts.areaIds.length ? [base.where("ob.area_id", "in", opts.areaIds)] : []),
+  ];
+  const results = await Promise.all(sides.map((q) => q.orderBy(`ob.${order.column}`, dir).orderBy("ob.id", dir).limit(wanted).execute()));
+  const byId = new Map(results.flat().map((r) => [r.id, r]));
+  const key = (r: Selectable<ObligationsTable>) => r[order.column] ?? "";
+  const sorted = [...byId.values()].sort((a, b) => {
+    const c = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
+    return order.desc ? -c : c;
+  });
+  const start = (opts.page - 1) * opts.perPage;
+  return { rows: await withNames(db, sorted.slice(start, start + opts.perPage)), hasMore: sorted.length > start + opts.perPage };
 }

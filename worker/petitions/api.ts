@@ -12,6 +12,7 @@ import {
   NewPetition,
   Petition,
   PetitionListQuery,
+  PetitionPage,
   PetitionSummary,
   RemovalInput,
   ResponseInput,
@@ -95,7 +96,7 @@ petitionsApi.openapi(
     description: "Newest first (or `sort=signatures`). `format=csv` gives every match as CSV.",
     middleware: [publicAccess] as const,
     request: { query: PetitionListQuery },
-    responses: { 200: { description: "A page of petitions", content: { "application/json": { schema: pageOf(PetitionSummary) }, ...csv } }, 422: errorResponses[422] },
+    responses: { 200: { description: "A page of petitions", content: { "application/json": { schema: PetitionPage }, ...csv } }, 422: errorResponses[422] },
   }),
   async (c) => {
     const q = c.req.valid("query");

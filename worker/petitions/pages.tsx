@@ -216,7 +216,7 @@ petitionPages.get("/petitions", publicAccess, async (c) => {
   const q = parsed.success ? parsed.data : PetitionListQuery.parse({});
   const [ctx, options, results] = await Promise.all([pageContext(c), areaOptions(c), listPublic(c.var.db, q, c.var.now, c.env.PUBLIC_URL)]);
   const filters = { q: q.q, areaId: q.areaId, organisationId: q.organisationId, status: q.status, sort: q.sort };
-  const page = (p: number) => `/petitions${query({ ...filters, page: p === 1 ? undefined : p })}`;
+  const page = (p: number, after?: string) => `/petitions${query({ ...filters, page: p === 1 ? undefined : p, after })}`;
   return renderPage(
     c,
     <Layout ctx={ctx} title="Petitions">
@@ -252,7 +252,8 @@ petitionPages.get("/petitions", publicAccess, async (c) => {
           <PetitionListItem key={p.id} p={p} now={c.var.now} />
         ))}
       </ul>
-      <Pagination previous={q.page > 1 ? page(q.page - 1) : null} next={results.hasMore ? page(q.page + 1) : null} />
+      {/* Next reads on from this page's last petition (a cursor); Previous counts back by page number. */}
+      <Pagination previous={q.page > 1 ? page(q.page - 1) : null} next={results.hasMore && results.nextCursor ? page(q.page + 1, results.nextCursor) : null} />
       <p class="nhsuk-body-s">
         Use this list elsewhere: <a href={`/api/v1/petitions.csv${query(filters)}`}>download as a spreadsheet (CSV)</a> or{" "}
         <a href={`/api/v1/petitions${query(filters)}`}>as data (JSON)</a>.
@@ -583,7 +584,8 @@ petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scru
 // ---------------------------------------------------------------- clerks: dashboard, CSV and calendar addresses
 
 async function dashboardOptions(c: Context<AppEnv>, reach: Reach) {
-  const areas = (await listAreas(c.var.db)).filter((a) => reach.areaIds.includes(a.id));
+  // Only the caller's areas and their organisations (by the organisations_area index), not every area's.
+  const areas = reach.areaIds.length ? await listAreas(c.var.db, reach.areaIds) : [];
   return {
     areas,
     organisations: areas.flatMap((a) =>

@@ -6,15 +6,15 @@ import { rejectionReasons, type RejectionCode } from "../../shared/petitions/mac
 import { petitionStatus, petitionStatusLabels } from "../../shared/petitions/status";
 import { isAllowed, permissions, type Action, type Permission } from "../../shared/permissions";
 import type { Role } from "../../shared/roles";
-import type { DashboardFilter, DashboardRow, Petition, PetitionListQuery, PetitionSummary, SimilarPetition, TimelineEntry } from "../../shared/schemas/petitions";
+import type { DashboardFilter, DashboardRow, Petition, PetitionListQuery, PetitionPage, PetitionSummary, SimilarPetition, TimelineEntry } from "../../shared/schemas/petitions";
 import { formatLondonDate, londonDate } from "../../shared/time";
 import { workingDaysBetween } from "../../shared/workingDays";
 import type { Actor } from "../auth/actor";
 import type { RecordLoader } from "../auth/middleware";
 import { sha256 } from "../crypto";
-import type { DB, PetitionsTable } from "../db";
+import { chunks, type DB, type PetitionsTable } from "../db";
 import type { AppEnv } from "../env";
-import { AppError, forbidden, notFound, unauthenticated } from "../errors";
+import { AppError, forbidden, notFound, unauthenticated, validationFailed } from "../errors";
 
 export type PetitionRow = Selectable<PetitionsTable> & { organisation_name: string; area_name: string };
 
@@ -137,9 +137,7 @@ function inReach(r: Reach): Expression<SqlBool> {
 const summaryColumns = [
   "p.id",
   "p.area_id",
-  "a.name as area_name",
   "p.organisation_id",
-  "o.name as organisation_name",
   "p.title",
   "p.state",
   "p.response_state",
@@ -267,21 +265,24 @@ export async function petitionDetail(db: DB, p: PetitionRow, now: Date, publicUr
 const ANSWERABLE = sql<SqlBool>`p.state IN ('open', 'closed')`;
 
 /** The SQL condition for a list filter (public or dashboard). */
-export function filterCondition(filter: DashboardFilter, now: Date): Expression<SqlBool> {
+export function filterCondition(filter: DashboardFilter, now: Date, inOrder = false): Expression<SqlBool> {
   const nowIso = now.toISOString();
+  // `+p.state` keeps SQLite walking the list's order index (reading only the rows it shows)
+  // instead of taking every petition in that state from the state index and sorting them.
+  const state = sql.raw(inOrder ? "+p.state" : "p.state");
   switch (filter) {
     case "open":
-      return sql<SqlBool>`p.state = 'open'`;
+      return sql<SqlBool>`${state} = 'open'`;
     case "closed":
-      return sql<SqlBool>`p.state = 'closed'`;
+      return sql<SqlBool>`${state} = 'closed'`;
     case "rejected":
-      return sql<SqlBool>`p.state = 'rejected'`;
+      return sql<SqlBool>`${state} = 'rejected'`;
     case "pending":
-      return sql<SqlBool>`p.state = 'pending'`;
+      return sql<SqlBool>`${state} = 'pending'`;
     case "draft":
-      return sql<SqlBool>`p.state = 'draft'`;
+      return sql<SqlBool>`${state} = 'draft'`;
     case "removed":
-      return sql<SqlBool>`p.state = 'hidden'`;
+      return sql<SqlBool>`${state} = 'hidden'`;
     case "response_owed":
       return sql<SqlBool>`p.response_state = 'owed' AND ${ANSWERABLE}`;
     case "response_overdue":
@@ -309,47 +310,120 @@ function textCondition(q: string): Expression<SqlBool> {
   )})`;
 }
 
+/** Petitions only: the names of their organisations and areas are added by `named()` (a few rows, not one per petition). */
 function listQuery(db: DB) {
-  return db
-    .selectFrom("petitions as p")
-    .innerJoin("organisations as o", "o.id", "p.organisation_id")
-    .innerJoin("areas as a", "a.id", "p.area_id")
-    .select(summaryColumns);
+  return db.selectFrom("petitions as p").select(summaryColumns);
+}
+
+/** Adds organisation and area names to list rows, reading each organisation and area once. */
+export async function named<R extends { organisation_id: number; area_id: number }>(db: DB, rows: R[]): Promise<(R & { organisation_name: string; area_name: string })[]> {
+  if (rows.length === 0) return [];
+  const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
+  const areaIds = [...new Set(rows.map((r) => r.area_id))];
+  // The ids as a VALUES list joined by primary key: one row read per name. An IN list (or
+  // json_each) is first copied into a temporary table, which D1 counts as reads too: twice the rows.
+  const byIds = async (table: "organisations" | "areas", ids: number[]) =>
+    (
+      await Promise.all(
+        chunks(ids).map(
+          async (part) =>
+            (
+              await sql<{ id: number; name: string }>`SELECT t.id, t.name FROM (VALUES ${sql.join(part.map((id) => sql`(${id})`))}) AS ids JOIN ${sql.table(table)} AS t ON t.id = ids.column1`.execute(db)
+            ).rows,
+        ),
+      )
+    ).flat();
+  const [orgs, areas] = await Promise.all([byIds("organisations", orgIds), byIds("areas", areaIds)]);
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const areaName = new Map(areas.map((a) => [a.id, a.name]));
+  return rows.map((r) => ({ ...r, organisation_name: orgName.get(r.organisation_id) ?? "", area_name: areaName.get(r.area_id) ?? "" }));
 }
 
 /** What anyone may list: open, closed and rejected petitions (never drafts, pending or removed). */
 const PUBLIC_STATES = sql<SqlBool>`p.state IN ('open', 'closed', 'rejected')`;
+const PUBLIC_STATES_IN_ORDER = sql<SqlBool>`+p.state IN ('open', 'closed', 'rejected')`;
 
+/**
+ * In one area the partial indexes of migration 0040 (area, order) are used; across areas the
+ * order indexes are walked with the state checked row by row (`+p.state`), so either way a
+ * page reads about as many petitions as it shows.
+ */
 function publicConditions(q: Omit<PetitionListQuery, "page" | "perPage">, now: Date): Expression<SqlBool>[] {
   return [
-    PUBLIC_STATES,
+    q.areaId ? PUBLIC_STATES : PUBLIC_STATES_IN_ORDER,
     ...(q.areaId ? [sql<SqlBool>`p.area_id = ${q.areaId}`] : []),
     ...(q.organisationId ? [sql<SqlBool>`p.organisation_id = ${q.organisationId}`] : []),
-    ...(q.status ? [filterCondition(q.status, now)] : []),
+    ...(q.status ? [filterCondition(q.status, now, true)] : []),
     ...(q.q ? [textCondition(q.q)] : []),
   ];
 }
 
 const all = (conditions: Expression<SqlBool>[]) => sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
 
-export async function listPublic(db: DB, q: PetitionListQuery, now: Date, publicUrl: string) {
-  const order =
-    q.sort === "signatures"
-      ? [sql`p.signature_count DESC`, sql`p.id DESC`]
-      : [sql`COALESCE(p.opened_at, p.moderated_at, p.created_at) DESC`, sql`p.id DESC`];
-  const rows = await listQuery(db)
-    .where(all(publicConditions(q, now)))
-    .orderBy(order)
-    .limit(q.perPage + 1)
-    .offset((q.page - 1) * q.perPage)
-    .execute();
-  return { items: rows.slice(0, q.perPage).map((r) => summaryOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
+const NEWEST = sql`COALESCE(p.opened_at, p.moderated_at, p.created_at)`;
+
+/** A page cursor: the sort key and id of the last petition shown. */
+function encodeCursor(key: string | number, id: number): string {
+  return btoa(JSON.stringify([key, id])).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+}
+
+function decodeCursor(cursor: string, sort: PetitionListQuery["sort"]): [string | number, number] {
+  try {
+    const value = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as unknown;
+    if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[1]) && (sort === "signatures" ? Number.isSafeInteger(value[0]) : typeof value[0] === "string")) {
+      return value as [string | number, number];
+    }
+  } catch {
+    // fall through
+  }
+  throw validationFailed({ after: "That page link is not valid: go back to the first page" });
+}
+
+/**
+ * A page of the public list. With `after` (the previous page's nextCursor) it reads on from
+ * where that page ended (keyset: about as many rows as it returns, however deep); `page`
+ * alone skips by OFFSET, which reads every row it skips.
+ */
+export async function listPublic(db: DB, q: PetitionListQuery, now: Date, publicUrl: string): Promise<PetitionPage> {
+  const bySignatures = q.sort === "signatures";
+  const keyExpr = bySignatures ? sql`p.signature_count` : NEWEST;
+  const base = listQuery(db)
+    .select(sql<string>`${NEWEST}`.as("sort_newest"))
+    .where(all(publicConditions(q, now)));
+  const wanted = q.perPage + 1;
+  let rows;
+  if (q.after) {
+    const [key, id] = decodeCursor(q.after, q.sort);
+    // Two seeks in the (key DESC, id DESC) index, each to the exact row: first the rest of the
+    // petitions tied with the last one shown, then those after the key. (One range on the key
+    // would read every tied petition again; SQLite does not seek a row value in a DESC index.)
+    const tied = await base.where(sql<SqlBool>`${keyExpr} = ${key} AND p.id < ${id}`).orderBy(sql`p.id DESC`).limit(wanted).execute();
+    const after =
+      tied.length < wanted ? await base.where(sql<SqlBool>`${keyExpr} < ${key}`).orderBy([sql`${keyExpr} DESC`, sql`p.id DESC`]).limit(wanted - tied.length).execute() : [];
+    rows = [...tied, ...after];
+  } else {
+    rows = await base
+      .orderBy([sql`${keyExpr} DESC`, sql`p.id DESC`])
+      .limit(wanted)
+      .offset((q.page - 1) * q.perPage)
+      .execute();
+  }
+  const shown = await named(db, rows.slice(0, q.perPage));
+  const last = shown[shown.length - 1];
+  const hasMore = rows.length > q.perPage;
+  return {
+    items: shown.map((r) => summaryOf(r, now, publicUrl)),
+    page: q.page,
+    perPage: q.perPage,
+    hasMore,
+    nextCursor: hasMore && last ? encodeCursor(bySignatures ? last.signature_count : last.sort_newest, last.id) : null,
+  };
 }
 
 /** The same list a page at a time in id order, for CSV. */
 export function publicPage(db: DB, q: PetitionListQuery, now: Date) {
-  return (afterId: number, size: number) =>
-    listQuery(db).where(all(publicConditions(q, now))).where("p.id", ">", afterId).orderBy("p.id").limit(size).execute();
+  return async (afterId: number, size: number) =>
+    named(db, await listQuery(db).where(all(publicConditions(q, now))).where("p.id", ">", afterId).orderBy("p.id").limit(size).execute());
 }
 
 export const publicCsvHeader = ["Id", "Title", "Addressed to", "Area", "Status", "Signatures", "Signatures for a response", "Signatures for scrutiny", "Opened", "Closes", "Response due", "Web address"];
@@ -426,10 +500,10 @@ function dashboardConditions(q: DashboardQueryInput, reach: Reach, now: Date): E
  * soonest due first), referrals waiting for the committee, petitions waiting to be checked
  * (the longest waiting first), open petitions (the soonest closing first), then the rest.
  */
-function urgencyOrder(now: Date) {
-  const nowIso = now.toISOString();
+function urgencyOrder() {
+  // Overdue responses come first because owed responses are in due-date order: the expressions
+  // do not depend on the time, so the index petitions_urgency_area (migration 0040) holds this order.
   const rank = sql`CASE
-    WHEN p.state IN ('open', 'closed') AND p.response_state = 'owed' AND p.response_due_at < ${nowIso} THEN 0
     WHEN p.state IN ('open', 'closed') AND p.response_state = 'owed' THEN 1
     WHEN p.state IN ('open', 'closed') AND p.scrutiny_state = 'referred' THEN 2
     WHEN p.state = 'pending' THEN 3
@@ -449,10 +523,10 @@ function dashboardQuery(db: DB, q: DashboardQueryInput, reach: Reach, now: Date)
   return listQuery(db)
     .select(["p.created_at", "p.response_threshold_reached_at", "p.responded_at", "p.referred_at"])
     .where(all(dashboardConditions(q, reach, now)))
-    .orderBy(urgencyOrder(now));
+    .orderBy(urgencyOrder());
 }
 
-type DashboardDbRow = Awaited<ReturnType<ReturnType<typeof dashboardQuery>["execute"]>>[number];
+type DashboardDbRow = Awaited<ReturnType<ReturnType<typeof dashboardQuery>["execute"]>>[number] & { organisation_name: string; area_name: string };
 
 export function dashboardRowOf(r: DashboardDbRow, now: Date, publicUrl: string): DashboardRow {
   const summary = summaryOf(r, now, publicUrl);
@@ -473,16 +547,20 @@ export async function dashboard(db: DB, q: DashboardQueryInput & { page: number;
     .limit(q.perPage + 1)
     .offset((q.page - 1) * q.perPage)
     .execute();
-  return { items: rows.slice(0, q.perPage).map((r) => dashboardRowOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
+  const shown = await named(db, rows.slice(0, q.perPage));
+  return { items: shown.map((r) => dashboardRowOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
 }
 
-/** The dashboard in urgency order, a page at a time (for CSV): no request holds the whole list. */
-export async function* dashboardPages(db: DB, q: DashboardQueryInput, reach: Reach, now: Date, publicUrl: string, size = 200): AsyncGenerator<unknown[][]> {
-  for (let offset = 0; ; offset += size) {
-    const rows = await dashboardQuery(db, q, reach, now).limit(size).offset(offset).execute();
-    if (rows.length) yield rows.map((r) => dashboardCsvRow(dashboardRowOf(r, now, publicUrl)));
-    if (rows.length < size) return;
-  }
+/** Rows in one CSV of the dashboard, at most (an area has hundreds of petitions a year, not tens of thousands). */
+export const DASHBOARD_CSV_LIMIT = 20_000;
+
+/**
+ * The dashboard in urgency order for CSV, in one pass down the urgency index: each petition is
+ * read once (paging by OFFSET would read the first pages again for every later one).
+ */
+export async function* dashboardPages(db: DB, q: DashboardQueryInput, reach: Reach, now: Date, publicUrl: string): AsyncGenerator<unknown[][]> {
+  const rows = await named(db, await dashboardQuery(db, q, reach, now).limit(DASHBOARD_CSV_LIMIT).execute());
+  for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500).map((r) => dashboardCsvRow(dashboardRowOf(r, now, publicUrl)));
 }
 
 export const dashboardCsvHeader = ["Id", "Title", "Addressed to", "Area", "Status", "Signatures", "Response threshold reached", "Response due", "Working days overdue", "Responded", "Referred to scrutiny", "Closes", "Web address"];
@@ -495,10 +573,23 @@ function dashboardCsvRow(r: DashboardRow): unknown[] {
 
 export async function inbox(db: DB, reach: Reach, now: Date, publicUrl: string) {
   const base = listQuery(db).where(inReach(reach)).where(ANSWERABLE);
-  const [owed, open] = await Promise.all([
+  // Open petitions, the most signed first: one walk of an index per organisation (or area) in
+  // reach, merged here, so a responder for two organisations reads 50 from each, not all of both.
+  const openIn = (column: "p.organisation_id" | "p.area_id", id: number) =>
+    listQuery(db)
+      .where(column, "=", id)
+      .where(sql<SqlBool>`p.response_state = 'not_due' AND p.state = 'open'`)
+      .orderBy("p.signature_count", "desc")
+      .orderBy("p.id")
+      .limit(50)
+      .execute();
+  const [owedRows, ...openParts] = await Promise.all([
     base.where("p.response_state", "=", "owed").orderBy("p.response_due_at").orderBy("p.id").limit(200).execute(),
-    base.where("p.response_state", "=", "not_due").where("p.state", "=", "open").orderBy("p.signature_count", "desc").limit(50).execute(),
+    ...reach.organisationIds.map((id) => openIn("p.organisation_id", id)),
+    ...reach.areaIds.map((id) => openIn("p.area_id", id)),
   ]);
+  const openRows = [...new Map(openParts.flat().map((r) => [r.id, r])).values()].sort((a, b) => b.signature_count - a.signature_count || a.id - b.id).slice(0, 50);
+  const [owed, open] = await Promise.all([named(db, owedRows), named(db, openRows)]);
   const row = (r: SummaryRow) => {
     const s = summaryOf(r, now, publicUrl);
     return { ...s, overdue: s.status === "response_overdue", workingDaysOverdue: s.status === "response_overdue" && r.response_due_at ? Math.max(1, workingDaysBetween(londonDate(r.response_due_at), londonDate(now))) : null };
@@ -536,13 +627,15 @@ export async function feedByToken(db: DB, token: string) {
 
 /** Responses owed in an area, the soonest due first (a calendar shows at most 500). */
 export async function responsesDue(db: DB, areaId: number) {
-  return listQuery(db)
+  const rows = await listQuery(db)
     .where("p.area_id", "=", areaId)
     .where(ANSWERABLE)
-    .where("p.response_state", "=", "owed")
+    // Literal, not bound: SQLite uses the partial index petitions_area_owed only for a literal.
+    .where(sql<SqlBool>`p.response_state = 'owed'`)
     .where("p.response_due_at", "is not", null)
     .orderBy("p.response_due_at")
     .limit(500)
     .execute();
+  return named(db, rows);
 }
 

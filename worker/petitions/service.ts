@@ -28,7 +28,7 @@ import { batch, type DB } from "../db";
 import { enqueueEmail } from "../email/outbox";
 import { appSecret, type AppEnv } from "../env";
 import { AppError, validationFailed } from "../errors";
-import { enforceLimit, type Limit } from "../rateLimit";
+import { checkLimit, enforceLimit, limitHit, type Limit } from "../rateLimit";
 import { targetChanged } from "../alerts/service";
 import { erasedEmailKey, yourDataUrl } from "../privacy/service";
 import * as emails from "./emails";
@@ -187,16 +187,24 @@ export const notOpen = () =>
 export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, input: SignatureInput, ipHash: string): Promise<void> {
   const { db, now } = ctx;
   if (!isOpenForSignatures(petition, now)) throw notOpen();
-  await limitBoth(ctx, "sign", ipHash, input.email);
   const canonical = canonicalEmail(input.email);
   const links = linksFor(ctx.publicUrl);
-  const existing = await db
-    .selectFrom("signatures")
-    .select(["id", "state"])
-    .where("petition_id", "=", petition.id)
-    // A signer who had their details erased is still recognised by the keyed hash left in their place.
-    .where("email_canonical", "in", [canonical, await erasedEmailKey(ctx.secret, canonical)])
-    .executeTakeFirst();
+  // One round trip for both rate limits and the look-up of an earlier signature; one more for the writes.
+  const erasedKey = await erasedEmailKey(ctx.secret, canonical);
+  type Hit = { hits: number; window_started_at: string };
+  const [ipHit, emailHit, found] = await batch(ctx.d1, [
+    limitHit(db, `petition-sign:ip:${ipHash}`, LIMITS.signIp, now),
+    limitHit(db, `petition-sign:email:${await sha256(canonical)}`, LIMITS.signEmail, now),
+    db
+      .selectFrom("signatures")
+      .select(["id", "state"])
+      .where("petition_id", "=", petition.id)
+      // A signer who had their details erased is still recognised by the keyed hash left in their place.
+      .where("email_canonical", "in", [canonical, erasedKey]),
+  ]);
+  checkLimit(ipHit!.results[0] as Hit, LIMITS.signIp, now);
+  checkLimit(emailHit!.results[0] as Hit, LIMITS.signEmail, now);
+  const existing = found!.results[0] as { id: number; state: string } | undefined;
   if (existing && existing.state !== "pending") {
     await enqueueEmail(db, { to: input.email, category: "petition_already_signed", ...emails.alreadySignedEmail(petition, links.petition(petition.id)) }, now).execute();
     return;
@@ -307,11 +315,14 @@ export async function confirmSignature(ctx: PetitionCtx, token: string): Promise
       at: now,
     }),
     ...thresholdStatements(db, row, now, now, linksFor(ctx.publicUrl)),
+    // The count after this signature, read in the same round trip (the triggers have kept it).
+    db.selectFrom("petitions").select("signature_count").where("id", "=", row.id),
   ]);
   if ((results[0]?.meta.changes ?? 0) > 0) {
     // Only when this signature crossed a threshold (a response now owed): keeps the hot path lean.
-    if (results.slice(2).some((r) => (r.meta.changes ?? 0) > 0)) await deadlinesChanged(ctx, row.id);
-    return { ok: true, petitionId: row.id, already: false, signatureCount: await count() };
+    if (results.slice(2, -1).some((r) => (r.meta.changes ?? 0) > 0)) await deadlinesChanged(ctx, row.id);
+    const counted = results[results.length - 1]!.results[0] as { signature_count: number };
+    return { ok: true, petitionId: row.id, already: false, signatureCount: counted.signature_count };
   }
   // Lost a race: with a second click of the same link (already counted) or with the closing.
   const after = await db.selectFrom("signatures").select("state").where("id", "=", row.signature_id).executeTakeFirst();

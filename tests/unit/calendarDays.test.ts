@@ -1,0 +1,44 @@
+// Calendar-day arithmetic is plain date arithmetic (no time-zone look-ups, for speed on lists):
+// it must agree with the London-zoned reckoning of date-fns/tz, across clock changes and years.
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays, format } from "date-fns";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addCalendarDays, dayOfWeek, LONDON } from "../../shared/time";
+
+const inLondon = { in: tz(LONDON) };
+const calendarDate = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const zoned = (date: string) => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, LONDON);
+};
+
+describe("calendar days", () => {
+  it("add like date-fns in London, over clock changes and leap years", () => {
+    fc.assert(
+      fc.property(calendarDate, fc.integer({ min: -800, max: 800 }), (date, n) => {
+        expect(addCalendarDays(date, n)).toBe(format(addDays(zoned(date), n, inLondon), "yyyy-MM-dd", inLondon));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(addCalendarDays("2026-03-28", 1)).toBe("2026-03-29");
+    expect(addCalendarDays("2026-10-25", 1)).toBe("2026-10-26");
+    expect(addCalendarDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addCalendarDays("2027-01-01", -1)).toBe("2026-12-31");
+  });
+
+  it("give the day of the week as London does", () => {
+    fc.assert(
+      fc.property(calendarDate, (date) => {
+        expect(dayOfWeek(date)).toBe(zoned(date).getDay());
+      }),
+      { numRuns: 2000 },
+    );
+    expect(dayOfWeek("2026-11-23")).toBe(1);
+  });
+
+  it("refuse what is not a calendar date", () => {
+    expect(() => addCalendarDays("2026-02-30", 1)).toThrow(RangeError);
+    expect(() => dayOfWeek("23/11/2026")).toThrow(RangeError);
+  });
+});
