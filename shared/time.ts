@@ -28,10 +28,24 @@ function londonMidnight(date: CalendarDate): TZDate {
   return new TZDate(y, m - 1, d, LONDON);
 }
 
+const HOUR = 3_600_000;
+/** London dates by UTC hour: London's offset from UTC is always a whole number of hours, so every
+ * instant in one UTC hour falls on the same London date. Bounded; lists ask for the same few hours
+ * (now, due dates) on every row, and the zone look-up costs tens of microseconds. */
+const dateByHour = new Map<number, CalendarDate>();
+
 /** The London calendar date on which an instant falls. */
 export function londonDate(instant: Date | string | number): CalendarDate {
   const d = typeof instant === "string" ? parseISO(instant) : new Date(instant);
-  return format(d, "yyyy-MM-dd", inLondon);
+  const hour = Math.floor(d.getTime() / HOUR);
+  if (Number.isNaN(hour)) throw new RangeError(`Not an instant: ${String(instant)}`);
+  let date = dateByHour.get(hour);
+  if (date === undefined) {
+    date = format(new Date(hour * HOUR), "yyyy-MM-dd", inLondon);
+    if (dateByHour.size >= 4096) dateByHour.clear();
+    dateByHour.set(hour, date);
+  }
+  return date;
 }
 
 /** The instant of a London wall-clock time on a date ("HH:mm", default midnight). */
