@@ -2,23 +2,18 @@
 // the outcome must be the one accessTable.ts declares, a refusal writes nothing, and no response
 // carries text the caller may not see. A route the app has but the table lacks fails the test.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../worker/app";
 import { buildApi, OPENAPI_INFO } from "../../worker/api";
 import { buildWorld, MARKERS, WHO, type Side, type Who, type World } from "./accessFixtures";
 import { accessTable, type Outcome, type ParamKind, type RouteAccess } from "./accessTable";
 import { dbDigest, request } from "./helpers";
 import { nextIp } from "./petitionHelpers";
+import { appRouteKeys, fillPath } from "./routes";
 import { expectSecurityHeaders } from "./securityHeaders";
 
 let w: World;
 beforeAll(async () => {
   w = await buildWorld();
 }, 120_000);
-
-/** "METHOD /path" of every route the Hono app answers (middleware excluded). */
-export function appRouteKeys(): string[] {
-  return [...new Set(buildApp().routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
-}
 
 function openApiRouteKeys(): string[] {
   const doc = buildApi().getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) as unknown as { paths: Record<string, Record<string, unknown>> };
@@ -36,31 +31,6 @@ function expected(rule: RouteAccess, who: Who, side: Side): Outcome {
   const isAllowed = allowed === "everyone" || (allowed === "signedIn" ? !SIGNED_OUT.includes(who) : allowed.includes(who));
   if (isAllowed) return "ok";
   return SIGNED_OUT.includes(who) ? (rule.anonymous ?? "signin") : (rule.denied ?? "forbidden");
-}
-
-/** Replaces each :name (with an optional {regex}) in a Hono path by a value. */
-async function fillPath(pattern: string, value: (name: string) => Promise<string>): Promise<string> {
-  let out = "";
-  for (let i = 0; i < pattern.length; ) {
-    if (pattern[i] !== ":") {
-      out += pattern[i++];
-      continue;
-    }
-    let j = i + 1;
-    while (j < pattern.length && /\w/.test(pattern[j]!)) j++;
-    const name = pattern.slice(i + 1, j);
-    if (pattern[j] === "{") {
-      let depth = 0;
-      do {
-        if (pattern[j] === "{") depth++;
-        if (pattern[j] === "}") depth--;
-        j++;
-      } while (depth > 0 && j < pattern.length);
-    }
-    out += await value(name);
-    i = j;
-  }
-  return out;
 }
 
 async function paramValue(kind: ParamKind, side: Side): Promise<string> {
