@@ -42,7 +42,6 @@ export interface CalendarEntry {
  * control characters (RFC 5545 allows none in TEXT but tab) are dropped.
  */
 export function calendarText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 }
 
