@@ -1,14 +1,16 @@
 // Administration: area defaults, organisation overrides, people and their roles.
 import { z } from "zod";
 import { organisationKinds, roles } from "../roles";
-import { Email, text } from "./common";
+import { Email, numberFromText, text } from "./common";
 
 const count = (label: string, max: number) =>
-  z.coerce
-    .number({ error: `${label} must be a number` })
-    .int({ error: `${label} must be a whole number` })
-    .min(1, { error: `${label} must be at least 1` })
-    .max(max, { error: `${label} must be ${max} or less` });
+  numberFromText(
+    z
+      .number({ error: `${label} must be a number` })
+      .int({ error: `${label} must be a whole number` })
+      .min(1, { error: `${label} must be at least 1` })
+      .max(max, { error: `${label} must be ${max} or less` }),
+  );
 
 export const AreaSettings = z
   .object({
@@ -49,7 +51,7 @@ export const NewOrganisation = z
     name: text("the organisation's name", { min: 2, max: 200 }),
     kind: z.enum(organisationKinds, { error: "Choose what kind of organisation it is" }),
     email: z.preprocess((v) => (v === "" ? undefined : v), Email.optional()),
-    predecessorId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+    predecessorId: z.preprocess((v) => (v === "" ? undefined : v), numberFromText(z.number({ error: "Choose the organisation it replaces" }).int().positive()).optional()),
   })
   .meta({ id: "NewOrganisation" });
 
@@ -57,7 +59,7 @@ export const NewMembership = z
   .object({
     name: text("the person's full name", { min: 2, max: 120 }),
     email: Email,
-    organisationId: z.coerce.number({ error: "Choose an organisation" }).int().positive({ error: "Choose an organisation" }),
+    organisationId: numberFromText(z.number({ error: "Choose an organisation" }).int().positive({ error: "Choose an organisation" })),
     role: z.enum(roles, { error: "Choose a role" }),
   })
   .meta({ id: "NewMembership" });

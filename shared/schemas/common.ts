@@ -16,12 +16,22 @@ export const ErrorResponse = z
   .meta({ id: "Error" });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+/**
+ * A number sent as JSON, or as the text of a form field or path ("12", "-3", "1.5"). Nothing else is
+ * read as one: not true, [], null, "", "0x10", "1e3" or " " (which z.coerce would turn into numbers).
+ */
+export function numberFromText<T extends z.ZodType<number>>(schema: T) {
+  return z.preprocess((v) => (typeof v === "string" && /^\s*-?\d{1,16}(\.\d{1,16})?\s*$/.test(v) ? Number(v) : v), schema);
+}
+
 export const IdParam = z.object({
-  id: z.coerce
-    .number({ error: "The id must be a whole number" })
-    .int({ error: "The id must be a whole number" })
-    .positive({ error: "The id must be a whole number" })
-    .meta({ param: { name: "id", in: "path" }, example: 12 }),
+  id: numberFromText(
+    z
+      .number({ error: "The id must be a whole number" })
+      .int({ error: "The id must be a whole number" })
+      .positive({ error: "The id must be a whole number" })
+      .max(Number.MAX_SAFE_INTEGER, { error: "The id must be a whole number" }),
+  ).meta({ param: { name: "id", in: "path" }, example: 12 }),
 });
 
 export const Instant = z.iso.datetime({ offset: true, error: "Enter a date and time in ISO 8601 format, like 2026-03-12T23:59:00Z" });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { commissioningStages, engagementMethods } from "../consultations/machine";
 import { londonInstant } from "../time";
-import { CalendarDate, Instant, PageQuery, pageOf, text } from "./common";
+import { CalendarDate, Instant, numberFromText, PageQuery, pageOf, text } from "./common";
 
 export const CommissioningStage = z.enum(Object.keys(commissioningStages) as [keyof typeof commissioningStages], {
   error: "Choose a commissioning stage from the list",
@@ -161,7 +161,7 @@ const optionalTime = z.preprocess(
 export const ConsultationForm = z
   .object({
     clientId: z.preprocess(emptyToUndefined, ClientId.optional()),
-    organisationId: z.coerce.number({ error: "Choose who runs the consultation" }).int().positive({ error: "Choose who runs the consultation" }),
+    organisationId: numberFromText(z.number({ error: "Choose who runs the consultation" }).int().positive({ error: "Choose who runs the consultation" })),
     title: text("a title", { max: 300 }),
     url: z.preprocess(emptyToUndefined, WebAddress.optional()),
     summary: z.string().trim().max(5000, { error: "The summary must be 5000 characters or fewer" }).default(""),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { obligationKinds } from "../obligations/machine";
 import { raisableKinds } from "../obligations/rules";
 import { ClientId, WebAddress } from "./consultations";
-import { CalendarDate, PageQuery, pageOf, text } from "./common";
+import { CalendarDate, numberFromText, PageQuery, pageOf, text } from "./common";
 
 export const ObligationKind = z.enum(Object.keys(obligationKinds) as [keyof typeof obligationKinds]);
 export const RaisableKind = z.enum(raisableKinds, { error: "Choose what kind of request it is" });
@@ -135,8 +135,8 @@ export const ObligationForm = z.preprocess(
   z.object({
     clientId: z.preprocess(blankToUndefined, ClientId.optional()),
     kind: RaisableKind,
-    owedByOrganisationId: z.coerce.number({ error: "Choose who owes the reply" }).int().positive({ error: "Choose who owes the reply" }),
-    owedToOrganisationId: z.coerce.number({ error: "Choose who the reply is owed to" }).int().positive({ error: "Choose who the reply is owed to" }),
+    owedByOrganisationId: numberFromText(z.number({ error: "Choose who owes the reply" }).int().positive({ error: "Choose who owes the reply" })),
+    owedToOrganisationId: numberFromText(z.number({ error: "Choose who the reply is owed to" }).int().positive({ error: "Choose who the reply is owed to" })),
     title: text("a title", { max: 300 }),
     body: messageText("what you are asking or reporting"),
     links: FormLinks,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { rejectionCodes, rejectionReasons, type RejectionCode } from "../petitions/machine";
 import { normalisePostcode } from "../petitions/signatures";
 import { petitionFilters, petitionStatuses, type PetitionFilter } from "../petitions/status";
-import { CalendarDate, Email, PageQuery, capitalise } from "./common";
+import { CalendarDate, Email, numberFromText, PageQuery, capitalise } from "./common";
 
 /** Text typed by people: "Enter a title" when empty, then the length rules. */
 function text(label: string, { min, max }: { min: number; max: number }) {
@@ -15,7 +15,7 @@ function text(label: string, { min, max }: { min: number; max: number }) {
     .max(max, { error: `${capitalise(label)} must be ${max} characters or fewer` });
 }
 
-const id = (message: string) => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
+const id = (message: string) => numberFromText(z.number({ error: message }).int({ error: message }).positive({ error: message }));
 
 /** A checkbox on a form ("yes" when ticked, absent when not) or a JSON boolean. */
 const checkbox = (message: string) =>

@@ -1,11 +1,14 @@
 // A person's alert preferences: lead times before deadlines, and the daily digest.
 import { z } from "zod";
+import { numberFromText } from "./common";
 
-const LeadTime = z.coerce
-  .number({ error: "Each reminder must be a number of days" })
-  .int({ error: "Each reminder must be a whole number of days" })
-  .min(0, { error: "Reminders cannot be after the deadline" })
-  .max(90, { error: "Reminders can be at most 90 days before" });
+const LeadTime = numberFromText(
+  z
+    .number({ error: "Each reminder must be a number of days" })
+    .int({ error: "Each reminder must be a whole number of days" })
+    .min(0, { error: "Reminders cannot be after the deadline" })
+    .max(90, { error: "Reminders can be at most 90 days before" }),
+);
 
 const LeadTimes = z
   .array(LeadTime)

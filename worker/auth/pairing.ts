@@ -1,7 +1,7 @@
 // Pairing the browser extension with an account: a short code shown on the web, exchanged for a revocable API token.
 import { randomCode, randomToken, sha256 } from "../crypto";
 import { batch, type DB } from "../db";
-import { auditInsert } from "../audit";
+import { auditInsertIfChanged } from "../audit";
 
 export const PAIRING_CODE_MINUTES = 10;
 
@@ -86,7 +86,8 @@ export async function revokeApiToken(db: DB, d1: D1Database, personId: number, t
       .where("id", "=", tokenId)
       .where("person_id", "=", personId)
       .where("revoked_at", "is", null),
-    auditInsert(db, { actor: "system", areaId: null, entity: "api_token", entityId: tokenId, action: "revoked", at: now, details: { personId } }),
+    // Only when it was this person's live token: asking to revoke someone else's writes nothing.
+    auditInsertIfChanged(db, { actor: "system", areaId: null, entity: "api_token", entityId: tokenId, action: "revoked", at: now, details: { personId } }),
   ]);
-  return result?.meta.changes === 1;
+  return (result?.meta.changes ?? 0) > 0;
 }

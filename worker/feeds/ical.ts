@@ -35,13 +35,23 @@ export interface CalendarEntry {
   when: { date: CalendarDate } | { instant: string };
 }
 
+/**
+ * Text for a calendar property. ical.js escapes \n , ; and \ but passes a bare carriage return (and
+ * other control characters) through, which some calendar programs read as a line break: a title
+ * could then end the event and start properties of its own. Line breaks become \n; other
+ * control characters (RFC 5545 allows none in TEXT but tab) are dropped.
+ */
+export function calendarText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+
 export function buildCalendar(name: string, entries: CalendarEntry[], now: Date = new Date()): string {
   const calendar = new ICAL.Component(["vcalendar", [], []]);
   calendar.updatePropertyWithValue("prodid", "-//Health involvement tracker//Deadlines//EN");
   calendar.updatePropertyWithValue("version", "2.0");
   calendar.updatePropertyWithValue("calscale", "GREGORIAN");
   calendar.updatePropertyWithValue("method", "PUBLISH");
-  calendar.updatePropertyWithValue("x-wr-calname", name);
+  calendar.updatePropertyWithValue("x-wr-calname", calendarText(name));
   calendar.updatePropertyWithValue("x-wr-timezone", "Europe/London");
   // Calendar programs poll subscriptions; ask for hourly.
   calendar.updatePropertyWithValue("refresh-interval", ICAL.Duration.fromString("PT1H"));
@@ -53,8 +63,8 @@ export function buildCalendar(name: string, entries: CalendarEntry[], now: Date 
   for (const e of entries) {
     const event = new ICAL.Event(new ICAL.Component("vevent"));
     event.uid = e.uid;
-    event.summary = e.title;
-    if (e.description) event.description = e.description;
+    event.summary = calendarText(e.title);
+    if (e.description) event.description = calendarText(e.description);
     event.component.updatePropertyWithValue("dtstamp", stamp);
     if (e.url) event.component.updatePropertyWithValue("url", e.url);
     if ("date" in e.when) {
