@@ -141,6 +141,13 @@ export const accessTable: Record<string, RouteAccess> = {
   "GET /": PUBLIC,
   "GET /about": PUBLIC,
   "GET /privacy": PUBLIC,
+  // Removing your details: anyone may ask; the emailed link alone says whose details go.
+  "GET /your-data": PUBLIC,
+  "POST /your-data": PUBLIC,
+  "GET /your-data/check-email": PUBLIC,
+  "GET /your-data/remove": { query: "token=not-a-real-token", ...PUBLIC },
+  "POST /your-data/remove": PUBLIC,
+  "GET /your-data/removed": PUBLIC,
   "GET /sign-in": PUBLIC,
   "POST /sign-in": PUBLIC,
   "GET /sign-in/check-email": { query: "email=someone%40example.org", ...PUBLIC },
