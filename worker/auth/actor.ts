@@ -27,22 +27,19 @@ export interface Actor {
 
 export const SESSION_COOKIE = "session";
 
-export async function loadPerson(
-  db: DB,
-  personId: number,
-  via: Actor["via"],
-): Promise<Omit<Actor, "tokenId"> | null> {
-  const person = await db
-    .selectFrom("people")
-    .select(["id", "name", "email", "lead_times", "daily_digest"])
-    .where("id", "=", personId)
-    .executeTakeFirst();
-  if (!person) return null;
-  const memberships = await db
-    .selectFrom("memberships as m")
-    .innerJoin("organisations as o", "o.id", "m.organisation_id")
-    .innerJoin("areas as a", "a.id", "o.area_id")
+/** A person and their memberships, as one query (one row per membership; one row with nulls for none). */
+function personQuery(db: DB) {
+  return db
+    .selectFrom("people as p")
+    .leftJoin("memberships as m", "m.person_id", "p.id")
+    .leftJoin("organisations as o", "o.id", "m.organisation_id")
+    .leftJoin("areas as a", "a.id", "o.area_id")
     .select([
+      "p.id",
+      "p.name",
+      "p.email",
+      "p.lead_times",
+      "p.daily_digest",
       "m.role",
       "m.organisation_id",
       "o.name as organisation_name",
@@ -51,9 +48,14 @@ export async function loadPerson(
       "a.name as area_name",
       "a.slug as area_slug",
     ])
-    .where("m.person_id", "=", personId)
-    .orderBy("o.name")
-    .execute();
+    .orderBy("o.name");
+}
+
+type PersonRow = Awaited<ReturnType<ReturnType<typeof personQuery>["execute"]>>[number];
+
+function toActor(rows: PersonRow[], via: Actor["via"]): Omit<Actor, "tokenId"> | null {
+  const person = rows[0];
+  if (!person) return null;
   return {
     personId: person.id,
     name: person.name,
@@ -61,48 +63,56 @@ export async function loadPerson(
     leadTimes: JSON.parse(person.lead_times) as number[],
     dailyDigest: person.daily_digest === 1,
     via,
-    memberships: memberships.map((m) => ({
-      role: m.role as Role,
-      organisationId: m.organisation_id,
-      organisationName: m.organisation_name,
-      organisationKind: m.organisation_kind as OrganisationKind,
-      areaId: m.area_id,
-      areaName: m.area_name,
-      areaSlug: m.area_slug,
-    })),
+    memberships: rows
+      .filter((m) => m.role !== null && m.organisation_id !== null && m.area_id !== null)
+      .map((m) => ({
+        role: m.role as Role,
+        organisationId: m.organisation_id!,
+        organisationName: m.organisation_name!,
+        organisationKind: m.organisation_kind as OrganisationKind,
+        areaId: m.area_id!,
+        areaName: m.area_name!,
+        areaSlug: m.area_slug!,
+      })),
   };
 }
 
+export async function loadPerson(db: DB, personId: number, via: Actor["via"]): Promise<Omit<Actor, "tokenId"> | null> {
+  return toActor(await personQuery(db).where("p.id", "=", personId).execute(), via);
+}
+
+// The session or token, the person and their memberships are read in one round trip: every
+// request that carries a cookie or token pays for it.
 async function actorFromSession(db: DB, sessionId: string, now: Date): Promise<Actor | null> {
-  const session = await db
-    .selectFrom("sessions")
-    .select(["person_id", "expires_at"])
-    .where("id_hash", "=", await sha256(sessionId))
-    .executeTakeFirst();
-  if (!session || session.expires_at <= now.toISOString()) return null;
-  return loadPerson(db, session.person_id, "session");
+  const rows = await personQuery(db)
+    .innerJoin("sessions as s", "s.person_id", "p.id")
+    .where("s.id_hash", "=", await sha256(sessionId))
+    .where("s.expires_at", ">", now.toISOString())
+    .execute();
+  return toActor(rows, "session");
 }
 
 async function actorFromToken(c: Context<AppEnv>, db: DB, token: string, now: Date): Promise<Actor | null> {
-  const row = await db
-    .selectFrom("api_tokens")
-    .select(["id", "person_id", "last_used_at"])
-    .where("token_hash", "=", await sha256(token))
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
+  const rows = await personQuery(db)
+    .innerJoin("api_tokens as t", "t.person_id", "p.id")
+    .select(["t.id as token_id", "t.last_used_at as token_last_used_at"])
+    .where("t.token_hash", "=", await sha256(token))
+    .where("t.revoked_at", "is", null)
+    .execute();
+  const row = rows[0];
   if (!row) return null;
   // Record use at most hourly: a write on every request would cost more than it tells.
   const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-  if (!row.last_used_at || row.last_used_at < hourAgo) {
-    const update = db.updateTable("api_tokens").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
+  if (!row.token_last_used_at || row.token_last_used_at < hourAgo) {
+    const update = db.updateTable("api_tokens").set({ last_used_at: now.toISOString() }).where("id", "=", row.token_id).execute();
     try {
       c.executionCtx.waitUntil(update);
     } catch {
       await update;
     }
   }
-  const person = await loadPerson(db, row.person_id, "token");
-  return person ? { ...person, tokenId: row.id } : null;
+  const person = toActor(rows, "token");
+  return person ? { ...person, tokenId: row.token_id } : null;
 }
 
 /** Reads the bearer token or session cookie; sets c.var.actor (null when anonymous). */
