@@ -144,11 +144,13 @@ function validFor(name: string, s: JsonSchema): fc.Arbitrary<unknown> {
 
 /**
  * Values the property's schema certainly refuses. The schemas are shared with the web forms, so
- * the text a form would send is documented as accepted: "" for a field that is not required (left
- * blank), "yes"/"on" for a boolean (a ticked checkbox) and "12" for a number (see NUMBER_TEXT).
+ * the text a form would send is documented as accepted: "" for a field that is not required or
+ * may be null (left blank), "yes"/"on" for a boolean (a ticked checkbox) and "12" for a number (see NUMBER_TEXT).
  */
 function invalidFor(s: JsonSchema, required: boolean): fc.Arbitrary<unknown> {
-  return invalidValues(s).filter((v) => !(v === "" && !required) && !(typesOf(s).includes("boolean") && (v === "yes" || v === "on")));
+  // A blank field means "none" where the field may be left out or may be null.
+  const blankAccepted = !required || typesOf(s).includes("null");
+  return invalidValues(s).filter((v) => !(v === "" && blankAccepted) && !(typesOf(s).includes("boolean") && (v === "yes" || v === "on")));
 }
 
 function invalidValues(s: JsonSchema): fc.Arbitrary<unknown> {
