@@ -9,12 +9,12 @@ import { batch, type DB } from "../db";
 import type { AppEnv } from "../env";
 import { AppError, validationFailed } from "../errors";
 import { slugify } from "../text";
+import { pathId } from "../pathId";
 
 type AreaRow = { id: number; slug: string; name: string };
 
 function idParam(c: Context<AppEnv>, name = "id"): number | null {
-  const id = Number(c.req.param(name));
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  return pathId(c, name);
 }
 
 /** The area named by :id in the path. */

@@ -11,6 +11,7 @@ import { notFound } from "../errors";
 import { BackLink, Button, Form, InsetText, Table } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
+import { pathId } from "../pathId";
 
 export const deliveryPages = new Hono<AppEnv>();
 
@@ -105,7 +106,8 @@ async function retry(c: Context<AppEnv>, area: Area, id: number): Promise<boolea
 
 deliveryPages.post("/admin/areas/:slug/deliveries/:id{[0-9]+}/retry", authorize("outbox.review", areaBySlug), async (c) => {
   const area = recordOf<Area>(c);
-  if (!(await retry(c, area, Number(c.req.param("id"))))) throw notFound("failed email");
+  const id = pathId(c);
+  if (id === null || !(await retry(c, area, id))) throw notFound("failed email");
   return redirectWithFlash(c, `/admin/areas/${area.slug}/deliveries`, "The email will be sent again now, with the usual retries if it fails.");
 });
 

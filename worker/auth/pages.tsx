@@ -30,6 +30,7 @@ import { publicAccess, signedIn } from "./middleware";
 import { createPairingCode, formatPairingCode, PAIRING_CODE_MINUTES, revokeApiToken } from "./pairing";
 import { endSession, startSession } from "./session";
 import { isSafeNext, redeemSignInToken, requestSignInLink, SIGN_IN_LINK_MINUTES } from "./signIn";
+import { pathId } from "../pathId";
 
 export const authPages = new Hono<AppEnv>();
 
@@ -303,8 +304,8 @@ authPages.post("/account/pairing-code", signedIn, async (c) => {
 });
 
 authPages.post("/account/tokens/:id/revoke", signedIn, async (c) => {
-  const id = Number(c.req.param("id"));
-  if (!Number.isInteger(id)) throw new AppError(404, "not_found", "That connection does not exist.");
+  const id = pathId(c);
+  if (id === null) throw new AppError(404, "not_found", "That connection does not exist.");
   const revoked = await revokeApiToken(c.var.db, c.env.DB, c.var.actor!.personId, id, c.var.now);
   if (!revoked) throw new AppError(404, "not_found", "That connection does not exist, or was already disconnected.");
   return redirectWithFlash(c, "/account#extension", "The extension was disconnected. It can no longer use your account.");

@@ -17,6 +17,7 @@ import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
 import { calendarForToken, createFeedToken, feedUrl, liveFeeds, revokeFeed, type FeedOwner } from "./feeds";
 import { clockArea, clockFor, clockOrganisation, scopeOf, type ClockOrganisation, type ClockScope } from "./queries";
+import { pathId } from "../pathId";
 
 export const clockPages = new Hono<AppEnv>();
 
@@ -252,7 +253,8 @@ clockPages.post("/clock/organisations/:id/feeds", authorize("organisation.view_c
 clockPages.post("/clock/organisations/:id/feeds/:feedId{[0-9]+}/revoke", authorize("organisation.view_clock", clockOrganisation), async (c) => {
   const form = await parseForm(c, FeedScope);
   const scope = form.ok ? form.data.scope : "person";
-  const revoked = await revokeFeed(c.var.db, Number(c.req.param("feedId")), feedOwner(c, scope), c.var.now);
+  const feedId = pathId(c, "feedId");
+  const revoked = feedId !== null && (await revokeFeed(c.var.db, feedId, feedOwner(c, scope), c.var.now));
   if (!revoked) throw notFound("calendar address");
   return redirectWithFlash(c, `/clock/organisations/${recordOf<ClockOrganisation>(c).id}#calendars`, "That calendar address no longer works. Calendars subscribed to it will stop updating.");
 });

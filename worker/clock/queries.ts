@@ -5,6 +5,7 @@ import type { RecordLoader } from "../auth/middleware";
 import type { DB } from "../db";
 import { outcomeDueAt, withDetails, type ConsultationRow } from "../consultations/queries";
 import { obligationListQuery, withNames, type ObligationRow } from "../obligations/queries";
+import { pathId } from "../pathId";
 
 const WEEK = 7 * 86_400_000;
 /** Open items read for one clock, at most (an organisation has tens, not thousands). */
@@ -33,8 +34,8 @@ export const scopeOf = (o: ClockOrganisation): ClockScope => ({ organisationId: 
 
 /** The organisation named by :id; its clock belongs to it (and its area's clerks and administrators). */
 export const clockOrganisation: RecordLoader<ClockOrganisation> = async (c) => {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const id = pathId(c);
+  if (id === null) return null;
   const org = await c.var.db.selectFrom("organisations").select(["id", "area_id", "name", "kind"]).where("id", "=", id).executeTakeFirst();
   return org ? { record: org, scope: { areaId: org.area_id, organisationIds: [org.id] } } : null;
 };

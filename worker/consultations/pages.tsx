@@ -37,6 +37,7 @@ import { Closing, ConsultationStatusTag, outcomeOverdueText, WatchForm } from ".
 import { servicesOf as services } from "../services";
 import { consultationById, consultationFromRow, findConsultation, listConsultations, type ConsultationRow } from "./queries";
 import { changeState, createConsultation, markLinkResponded, publishOutcome, updateConsultation } from "./service";
+import { pathId } from "../pathId";
 
 export const consultationPages = new Hono<AppEnv>();
 
@@ -371,7 +372,8 @@ async function renderConsultation(c: Context<AppEnv>, row: ConsultationRow, prob
 }
 
 consultationPages.get("/consultations/:id{[0-9]+}", publicAccess, async (c) => {
-  const row = await findConsultation(c.var.db, Number(c.req.param("id")));
+  const id = pathId(c);
+  const row = id === null ? undefined : await findConsultation(c.var.db, id);
   if (!row) throw notFound("consultation");
   return renderConsultation(c, row);
 });
@@ -503,14 +505,15 @@ consultationPages.post("/consultations/:id/outcome", authorize("consultation.pub
 });
 
 consultationPages.post("/consultations/:id{[0-9]+}/watch", signedIn, async (c) => {
-  const id = Number(c.req.param("id"));
-  if (!(await findConsultation(c.var.db, id))) throw notFound("consultation");
+  const id = pathId(c);
+  if (id === null || !(await findConsultation(c.var.db, id))) throw notFound("consultation");
   await ensureWatches(c.var.db, c.env.DB, [{ personId: c.var.actor!.personId, target: { kind: "consultation", id } }], c.var.now);
   return redirectWithFlash(c, `/consultations/${id}`, "You are watching this consultation. We will email you before it closes.");
 });
 
 consultationPages.post("/consultations/:id{[0-9]+}/unwatch", signedIn, async (c) => {
-  const id = Number(c.req.param("id"));
+  const id = pathId(c);
+  if (id === null) throw notFound("consultation");
   await removeWatch(c.var.db, c.var.actor!.personId, { target: { kind: "consultation", id } });
   return redirectWithFlash(c, `/consultations/${id}`, "You are no longer watching this consultation.");
 });

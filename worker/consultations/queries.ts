@@ -5,6 +5,7 @@ import type { CommissioningStage, EngagementMethod } from "../../shared/consulta
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
 import { chunks, fetchPage, type ConsultationsTable, type Database, type DB } from "../db";
+import { pathId } from "../pathId";
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -60,8 +61,8 @@ export function findConsultation(db: DB, id: number): Promise<ConsultationRow | 
 
 /** The consultation named by :id; it belongs to its area and the organisation running it. */
 export const consultationById: RecordLoader<ConsultationRow> = async (c) => {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const id = pathId(c);
+  if (id === null) return null;
   const row = await findConsultation(c.var.db, id);
   return row ? { record: row, scope: { areaId: row.area_id, organisationIds: [row.organisation_id] } } : null;
 };

@@ -15,12 +15,12 @@ import { sha256 } from "../crypto";
 import { chunks, type DB, type PetitionsTable } from "../db";
 import type { AppEnv } from "../env";
 import { AppError, forbidden, notFound, unauthenticated, validationFailed } from "../errors";
+import { pathId } from "../pathId";
 
 export type PetitionRow = Selectable<PetitionsTable> & { organisation_name: string; area_name: string };
 
 function idParam(c: Context<AppEnv>): number | null {
-  const id = Number(c.req.param("id"));
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  return pathId(c);
 }
 
 export async function findPetition(db: DB, id: number): Promise<PetitionRow | undefined> {
