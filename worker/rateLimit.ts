@@ -26,9 +26,21 @@ export function limitHit(db: DB, key: string, limit: Limit, now: Date) {
     .returning(["hits", "window_started_at"]);
 }
 
+/** Takes back a hit limitHit() counted in the window it returned (a request refused by another limit). */
+export function limitUndo(db: DB, key: string, row: { window_started_at: string }) {
+  return db
+    .updateTable("rate_limits")
+    .set({ hits: sql<number>`hits - 1` })
+    .where("key", "=", key)
+    .where("window_started_at", "=", row.window_started_at)
+    .where("hits", ">", 0);
+}
+
+export const overLimit = (row: { hits: number }, limit: Limit) => row.hits > limit.max;
+
 /** Throws a 429 with Retry-After if the row limitHit() returned is past the window's limit. */
 export function checkLimit(row: { hits: number; window_started_at: string }, limit: Limit, now: Date): void {
-  if (row.hits > limit.max) {
+  if (overLimit(row, limit)) {
     const resetsAt = Date.parse(row.window_started_at) + limit.windowSeconds * 1000;
     throw tooManyRequests(Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)), limit.what);
   }

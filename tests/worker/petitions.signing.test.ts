@@ -114,6 +114,17 @@ describe("abuse limits", () => {
     expect(html).toContain("Too many signatures from here.");
   });
 
+  it("does not let requests refused for their address use up someone's email allowance", async () => {
+    const { petitionId } = await openPetition(s.organisationIds.pct!, clerkToken, { title: "Longer opening hours at the walk-in centre" });
+    const busy = "192.0.2.201";
+    for (let i = 0; i < LIMITS.signIp.max; i++) expect((await sign(petitionId, { email: uniqueEmail("busy") }, busy)).status).toBe(202);
+    // Someone at the busy address keeps sending another person's email address: each is refused.
+    const victim = uniqueEmail("victim");
+    for (let i = 0; i < LIMITS.signEmail.max + 2; i++) expect((await sign(petitionId, { email: victim }, busy)).status).toBe(429);
+    // From their own address, that person can still sign.
+    expect((await sign(petitionId, { email: victim }, "198.51.100.7")).status).toBe(202);
+  });
+
   it("limits starting petitions per email address", async () => {
     const email = uniqueEmail("prolific");
     const start = (i: number) =>

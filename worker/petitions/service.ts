@@ -28,7 +28,7 @@ import { batch, type DB } from "../db";
 import { enqueueEmail } from "../email/outbox";
 import { appSecret, type AppEnv } from "../env";
 import { AppError, validationFailed } from "../errors";
-import { checkLimit, enforceLimit, limitHit, type Limit } from "../rateLimit";
+import { checkLimit, enforceLimit, limitHit, limitUndo, overLimit, type Limit } from "../rateLimit";
 import { targetChanged } from "../alerts/service";
 import { erasedEmailKey, yourDataUrl } from "../privacy/service";
 import * as emails from "./emails";
@@ -192,9 +192,10 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
   // One round trip for both rate limits and the look-up of an earlier signature; one more for the writes.
   const erasedKey = await erasedEmailKey(ctx.secret, canonical);
   type Hit = { hits: number; window_started_at: string };
+  const emailKey = `petition-sign:email:${await sha256(canonical)}`;
   const [ipHit, emailHit, found] = await batch(ctx.d1, [
     limitHit(db, `petition-sign:ip:${ipHash}`, LIMITS.signIp, now),
-    limitHit(db, `petition-sign:email:${await sha256(canonical)}`, LIMITS.signEmail, now),
+    limitHit(db, emailKey, LIMITS.signEmail, now),
     db
       .selectFrom("signatures")
       .select(["id", "state"])
@@ -202,7 +203,11 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
       // A signer who had their details erased is still recognised by the keyed hash left in their place.
       .where("email_canonical", "in", [canonical, erasedKey]),
   ]);
-  checkLimit(ipHit!.results[0] as Hit, LIMITS.signIp, now);
+  const ipRow = ipHit!.results[0] as Hit;
+  // A request refused for its address must not use up the email's allowance: someone sending
+  // many requests from one place could otherwise stop another person signing from anywhere.
+  if (overLimit(ipRow, LIMITS.signIp)) await limitUndo(db, emailKey, emailHit!.results[0] as Hit).execute();
+  checkLimit(ipRow, LIMITS.signIp, now);
   checkLimit(emailHit!.results[0] as Hit, LIMITS.signEmail, now);
   const existing = found!.results[0] as { id: number; state: string } | undefined;
   if (existing && existing.state !== "pending") {
