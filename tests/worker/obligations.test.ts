@@ -232,3 +232,23 @@ describe("web pages, without JavaScript", () => {
     expect(await (await request(location, { headers: { Cookie: trust.cookie } })).text()).toContain("We accept recommendations 1 to 4.");
   });
 });
+
+describe("the scheduled handler, with many requests overdue at once", () => {
+  it("stamps each once, with one audit entry each, over several batches and runs", async () => {
+    const sender: EmailSender & { sent: EmailMessage[] } = { sent: [], async send(m) { this.sent.push(m); } };
+    await runScheduled(env, new Date(), sender); // anything overdue from earlier tests
+    const ids: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const { body } = await raise(ben, { receivedOn: "2025-11-03", title: `Overdue in a crowd ${i}`, owedByOrganisationId: i % 2 ? s.organisationIds.ccg : s.organisationIds.pct });
+      ids.push(body.obligation.id);
+    }
+    const first = await runScheduled(env, new Date(), sender);
+    expect(first.jobs["obligations-overdue"]).toEqual({ overdue: 30 });
+    const second = await runScheduled(env, new Date(), sender);
+    expect(second.jobs["obligations-overdue"]).toEqual({ overdue: 0 });
+    const stamped = await db.selectFrom("obligations").select("id").where("id", "in", ids).where("overdue_at", "is not", null).execute();
+    expect(stamped).toHaveLength(30);
+    const audits = await db.selectFrom("audit_log").select("entity_id").where("entity", "=", "obligation").where("action", "=", "became_overdue").where("entity_id", "in", ids).execute();
+    expect(audits.map((a) => a.entity_id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+  });
+});

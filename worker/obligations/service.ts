@@ -239,6 +239,8 @@ async function tellRaisingSide(s: Services, row: ObligationRow, what: string, su
 
 /** Obligations stamped overdue a run, at most; the rest wait for the next run. */
 const OVERDUE_PER_RUN = 100;
+/** Obligations stamped in one D1 batch (a round trip). */
+const OVERDUE_PER_BATCH = 25;
 
 /**
  * Moves statuses on: an open obligation past its due date is stamped overdue once, the
@@ -257,10 +259,10 @@ export async function markOverdueObligations({ db, env, now }: ScheduledJobConte
     .execute();
   if (due.length === 0) return { overdue: 0 };
   const answering = await peopleAnsweringFor(db, [...new Set(due.map((o) => o.owed_by_organisation_id))]);
-  let marked = 0;
-  for (const o of due) {
+  const statementsFor = (o: (typeof due)[number]) => {
     const page = new URL(`/obligations/${o.id}`, env.PUBLIC_URL).toString();
-    const results = await batch(env.DB, [
+    return [
+      // The audit entry follows its stamp directly: it is written only if the stamp changed a row.
       db.updateTable("obligations").set({ overdue_at: now.toISOString() }).where("id", "=", o.id).where("state", "=", "open").where("overdue_at", "is", null),
       auditInsertIfChanged(db, { actor: "system", areaId: o.area_id, entity: "obligation", entityId: o.id, action: "became_overdue", from: "open", to: "overdue", at: now }),
       ...answering
@@ -279,8 +281,19 @@ export async function markOverdueObligations({ db, env, now }: ScheduledJobConte
             now,
           ),
         ),
-    ]);
-    marked += changed(results[0]) ? 1 : 0;
+    ];
+  };
+  // Several obligations a round trip; each batch is atomic, so a run stopped part-way leaves whole
+  // obligations stamped (with their audit entry and emails) or untouched for the next run.
+  let marked = 0;
+  for (let i = 0; i < due.length; i += OVERDUE_PER_BATCH) {
+    const parts = due.slice(i, i + OVERDUE_PER_BATCH).map(statementsFor);
+    const results = await batch(env.DB, parts.flat());
+    let at = 0;
+    for (const part of parts) {
+      marked += changed(results[at]) ? 1 : 0;
+      at += part.length;
+    }
   }
   return { overdue: marked };
 }
