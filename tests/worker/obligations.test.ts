@@ -249,6 +249,6 @@ describe("the scheduled handler, with many requests overdue at once", () => {
     const stamped = await db.selectFrom("obligations").select("id").where("id", "in", ids).where("overdue_at", "is not", null).execute();
     expect(stamped).toHaveLength(30);
     const audits = await db.selectFrom("audit_log").select("entity_id").where("entity", "=", "obligation").where("action", "=", "became_overdue").where("entity_id", "in", ids).execute();
-    expect(audits.map((a) => a.entity_id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+    expect(audits.map((a) => Number(a.entity_id)).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
   });
 });
