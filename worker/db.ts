@@ -275,6 +275,8 @@ export interface OutboxTable {
   last_error: string | null;
   sent_at: string | null;
   failed_at: string | null;
+  /** When the address and text of an email to the public were removed (erasure or retention). */
+  redacted_at: string | null;
 }
 
 export interface RateLimitsTable {

@@ -1,4 +1,5 @@
-// The scheduled handler's D1 reads grow with the number of items due, not with the number stored.
+// The scheduled handler's D1 reads grow with the number of items due, not with the number stored
+// (consultations, requests and watches months ahead; emails too new, or already done, to redact).
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LEAD_TIMES, nextAlertAt } from "../../shared/alerts/timing";
@@ -77,6 +78,13 @@ async function storeFarFuture(n: number) {
       created_at: at,
     }));
   await inChunks(watches, 16, (part) => db.insertInto("watches").values(part));
+  // n emails to the public sent today (the delivery log keeps them for months), and n a year
+  // old whose address and text were removed already.
+  const emails = Array.from({ length: n }, (_, i) => ({ to_email: `far${first + i}@example.org`, subject: "Far", body_text: "Far", category: "test", created_at: at, sent_at: at }));
+  await inChunks(emails, 10, (part) => db.insertInto("outbox").values(part));
+  const yearAgo = iso(now.getTime() - 365 * DAY);
+  const redacted = emails.map((e) => ({ ...e, to_email: "(removed)", body_text: "(removed)", created_at: yearAgo, sent_at: yearAgo, redacted_at: yearAgo }));
+  await inChunks(redacted, 10, (part) => db.insertInto("outbox").values(part));
 }
 
 async function measure(): Promise<{ rowsRead: number; statements: number; report: Awaited<ReturnType<typeof runScheduled>> }> {
@@ -118,10 +126,11 @@ describe("scheduled handler reads", () => {
     );
     expect(large.rowsRead).toBe(small.rowsRead);
     expect(large.statements).toBe(small.statements);
-    // The signer-data retention job reads each area's retention setting once a run: areas are few
-    // and do not grow with the items stored.
+    // The signer-data retention job reads each area's retention setting once a run (areas are few
+    // and do not grow with the items stored); the delivery-log retention job reads 3 rows when
+    // nothing is due (the end of its partial index and the empty IN list).
     const areas = Number((await db.selectFrom("areas").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-    expect(small.rowsRead).toBeLessThanOrEqual(10 + areas);
+    expect(small.rowsRead).toBeLessThanOrEqual(13 + areas);
     expect(large.report.jobs.alerts).toEqual({ due: 0, queued: 0 });
     expect(large.report.jobs["obligations-overdue"]).toEqual({ overdue: 0 });
 

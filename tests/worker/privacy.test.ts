@@ -4,7 +4,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SeedResult } from "../../worker/dev/seed";
-import { eraseExpiredSignerData } from "../../worker/privacy/service";
+import { enqueueEmail, REDACTED_ADDRESS, REDACTED_TEXT, REDACTED_UNSENT } from "../../worker/email/outbox";
+import { deliverOutbox, type EmailMessage, type EmailSender } from "../../worker/email/sender";
+import { EMAIL_RETENTION_DAYS, eraseExpiredSignerData, redactExpiredEmails } from "../../worker/privacy/service";
 import { runScheduled } from "../../worker/scheduled";
 import { db, dbDigest, postForm, request, seed, sessionFor, tokenFor } from "./helpers";
 import { latestEmailTo, openPetition, petitionRow, sign, signAndConfirm, tokenIn, uniqueEmail, visitor } from "./petitionHelpers";
@@ -20,6 +22,15 @@ const districts = (petitionId: number) =>
   db.selectFrom("petition_districts").select(["district", "signature_count"]).where("petition_id", "=", petitionId).orderBy("district").execute();
 const signatureOf = (petitionId: number, id: number) => db.selectFrom("signatures").selectAll().where("petition_id", "=", petitionId).where("id", "=", id).executeTakeFirst();
 const auditText = async () => JSON.stringify(await db.selectFrom("audit_log").selectAll().execute());
+const outboxRows = (ids: number[]) => db.selectFrom("outbox").selectAll().where("id", "in", ids.length ? ids : [-1]).orderBy("id").execute();
+
+/** A sender that keeps what it was given (the real delivery loop, nothing leaves the machine). */
+class RecordingSender implements EmailSender {
+  sent: EmailMessage[] = [];
+  async send(message: EmailMessage) {
+    this.sent.push(message);
+  }
+}
 
 /** Asks for the erasure link as a visitor would, and returns the token from the email (if one was sent). */
 async function askForLink(email: string): Promise<Response> {
@@ -89,6 +100,65 @@ describe("erasing your own details", () => {
     expect((await sign(open.petitionId, { name: "Lee Leaver", email: me })).status).toBe(202);
     expect((await latestEmailTo(me)).category).toBe("petition_already_signed");
     expect((await petitionRow(open.petitionId)).signature_count).toBe(before.count);
+  });
+
+  it("removes the address and text of the emails we sent them, stops those not yet sent, and leaves everyone else's mail", async () => {
+    // Signed with one spelling of a Gmail address, erased with another: the same person.
+    const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const signedAs = `ola.outbox.${tag}+health@gmail.com`;
+    const askedAs = `olaoutbox${tag}@googlemail.com`;
+    const first = await openPetition(s.organisationIds.pct!, clerkToken, { title: "Keep the birth centre open" });
+    const second = await openPetition(s.organisationIds.pct!, clerkToken, { title: "A defibrillator at the village hall" });
+    await signAndConfirm(first.petitionId, { name: "Ola Outbox", email: signedAs, postcode: "NR5 9AA" });
+    expect((await sign(second.petitionId, { name: "Ola Outbox", email: signedAs, postcode: "NR5 9AA" })).status).toBe(202);
+
+    // The first confirmation email goes out through the delivery loop; the second waits.
+    const sender = new RecordingSender();
+    const [firstMail, pendingMail] = await db.selectFrom("outbox").select("id").where("to_email", "=", signedAs).where("category", "=", "signature_confirm").orderBy("id").execute();
+    if (!firstMail || !pendingMail) throw new Error("expected two confirmation emails");
+    expect(await deliverOutbox(db, sender, "from@example.org", new Date(), { ids: [firstMail.id] })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    // Mail that is not theirs: someone else's, and an account holder's that happens to use the address.
+    const othersMail = await enqueueEmail(db, { to: uniqueEmail("bystander"), subject: "Someone else's", text: "Dear Bystander", category: "test" }, new Date()).returning("id").executeTakeFirstOrThrow();
+    const accountMail = await enqueueEmail(db, { to: signedAs, personId: s.personIds.clerk!, subject: "Your sign-in link", text: "Staff mail", category: "sign_in" }, new Date()).returning("id").executeTakeFirstOrThrow();
+
+    const theirs = await db.selectFrom("outbox").select("id").where("to_email", "=", signedAs).where("person_id", "is", null).execute();
+    expect(theirs.length).toBeGreaterThanOrEqual(2);
+
+    expect((await askForLink(askedAs)).status).toBe(303);
+    const request = await latestEmailTo(askedAs, "erasure_confirm");
+    const token = tokenIn(request.body_text, "/your-data/remove");
+    const before = await outboxRows([othersMail.id, accountMail.id]);
+    expect((await confirmErasure(token)).status).toBe(303);
+
+    const after = await outboxRows([...theirs.map((r) => r.id), request.id]);
+    expect(after).toHaveLength(theirs.length + 1);
+    for (const row of after) {
+      expect(row).toMatchObject({ to_email: REDACTED_ADDRESS, body_text: REDACTED_TEXT, next_attempt_at: null });
+      expect(row.redacted_at).not.toBeNull();
+      // The delivery log keeps what kind of email it was and when.
+      expect(row.subject).not.toBe("");
+      expect(row.created_at).not.toBeNull();
+    }
+    const sent = after.find((r) => r.id === firstMail.id)!;
+    expect(sent.sent_at).not.toBeNull();
+    expect(sent.failed_at).toBeNull();
+    const unsent = after.find((r) => r.id === pendingMail.id)!;
+    expect(unsent).toMatchObject({ sent_at: null, last_error: REDACTED_UNSENT });
+    expect(unsent.failed_at).not.toBeNull();
+
+    // Nothing of theirs is left anywhere in the outbox, and nothing redacted is ever sent.
+    const everything = JSON.stringify(await db.selectFrom("outbox").selectAll().where("person_id", "is", null).execute());
+    for (const value of [signedAs, askedAs, "Ola Outbox", token]) expect(everything).not.toContain(value);
+    await deliverOutbox(db, sender, "from@example.org", new Date(Date.now() + 86_400_000), { ids: after.map((r) => r.id) });
+    expect(sender.sent.map((m) => m.to)).toEqual([signedAs]);
+
+    // Other people's mail and account mail are exactly as they were.
+    expect(await outboxRows([othersMail.id, accountMail.id])).toEqual(before);
+
+    // Audited with how many, never the values.
+    const audit = await db.selectFrom("audit_log").select(["actor_label", "details"]).where("entity", "=", "outbox").where("action", "=", "emails_redacted").orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(audit.actor_label).toBe("public");
+    expect(JSON.parse(audit.details)).toEqual({ emails: after.length, erased: ["address", "text"], requestedBy: "the person, by email link" });
   });
 
   it("cannot erase someone else's details: the link goes only to their address, and a made-up link does nothing", async () => {
@@ -209,6 +279,44 @@ describe("signer data retention", () => {
     // Done: the scheduled handler finds nothing more to do there.
     const tick = await runScheduled(env, now, null);
     expect(tick.jobs["privacy.signer-retention"]).toEqual({ signatures: 0, petitions: 0, requests: 0 });
+  });
+});
+
+describe("delivery log retention", () => {
+  it("removes the address and text of emails to the public once they are older than the retention period, in bounded batches, never account mail", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - (EMAIL_RETENTION_DAYS + 1) * 86_400_000);
+    const recent = new Date(now.getTime() - (EMAIL_RETENTION_DAYS - 1) * 86_400_000);
+    const queue = async (at: Date, to: string, personId: number | null = null) =>
+      (await enqueueEmail(db, { to, personId, subject: `Update for ${to}`, text: `Dear ${to}`, category: "test" }, at).returning("id").executeTakeFirstOrThrow()).id;
+    const oldPublic = [];
+    for (let i = 0; i < 5; i++) oldPublic.push(await queue(old, uniqueEmail("old")));
+    const oldAccount = await queue(old, uniqueEmail("staff"), s.personIds.clerk!);
+    const recentPublic = await queue(recent, uniqueEmail("recent"));
+    const untouched = await outboxRows([oldAccount, recentPublic]);
+
+    // At most 3 a run, 2 a statement.
+    const runs: number[] = [];
+    do runs.push((await redactExpiredEmails(db, env.DB, now, { perRun: 3, batchSize: 2 })).emails);
+    while (runs.at(-1) === 3 && runs.length < 10);
+    expect(runs.every((n) => n <= 3)).toBe(true);
+    expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
+
+    for (const row of await outboxRows(oldPublic)) expect(row).toMatchObject({ to_email: REDACTED_ADDRESS, body_text: REDACTED_TEXT, redacted_at: now.toISOString() });
+    expect(await outboxRows([oldAccount, recentPublic])).toEqual(untouched);
+
+    const audit = await db.selectFrom("audit_log").select(["actor_label", "details"]).where("entity", "=", "outbox").where("action", "=", "emails_redacted").where("at", "=", now.toISOString()).execute();
+    const perStatement = audit.map((a) => JSON.parse(a.details) as { emails: number; retentionDays: number });
+    expect(perStatement.every((d) => d.emails > 0 && d.emails <= 2 && d.retentionDays === EMAIL_RETENTION_DAYS)).toBe(true);
+    expect(perStatement.reduce((a, d) => a + d.emails, 0)).toBe(runs.reduce((a, b) => a + b, 0));
+    expect(audit.every((a) => a.actor_label === "system")).toBe(true);
+
+    // Done: the scheduled handler finds nothing more to redact.
+    const tick = await runScheduled(env, now, null);
+    expect(tick.jobs["privacy.email-retention"]).toEqual({ emails: 0 });
+
+    // The privacy page says so.
+    expect(await (await request("/privacy")).text()).toContain(`a record of the emails we send you for ${EMAIL_RETENTION_DAYS} days`);
   });
 });
 

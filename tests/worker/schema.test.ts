@@ -24,7 +24,7 @@ const columns = {
   obligation_tallies: { organisation_id: 1, side: 1, met_on_time: 1, met_late: 1 },
   obligation_messages: { id: 1, obligation_id: 1, author_id: 1, author_organisation_id: 1, kind: 1, body: 1, links: 1, created_at: 1 },
   watches: { id: 1, person_id: 1, organisation_id: 1, target_kind: 1, target_id: 1, next_alert_at: 1, created_at: 1, live_until: 1 },
-  outbox: { id: 1, to_email: 1, person_id: 1, subject: 1, body_text: 1, category: 1, dedupe_key: 1, digest: 1, created_at: 1, attempts: 1, next_attempt_at: 1, last_error: 1, sent_at: 1, failed_at: 1 },
+  outbox: { id: 1, to_email: 1, person_id: 1, subject: 1, body_text: 1, category: 1, dedupe_key: 1, digest: 1, created_at: 1, attempts: 1, next_attempt_at: 1, last_error: 1, sent_at: 1, failed_at: 1, redacted_at: 1 },
   rate_limits: { key: 1, window_started_at: 1, hits: 1 },
   erasure_requests: { token_hash: 1, email: 1, email_canonical: 1, created_at: 1, expires_at: 1 },
   audit_log: { id: 1, at: 1, actor_id: 1, actor_label: 1, area_id: 1, entity: 1, entity_id: 1, action: 1, from_state: 1, to_state: 1, details: 1 },

@@ -1,5 +1,6 @@
 // Every email is first written to the outbox (in the same batch as the change that causes it).
-import type { DB } from "../db";
+import type { UpdateQueryBuilder, UpdateResult } from "kysely";
+import type { Database, DB } from "../db";
 
 export interface OutgoingEmail {
   to: string;
@@ -35,3 +36,35 @@ export function enqueueEmail(db: DB, email: OutgoingEmail, now: Date) {
     .values(outboxRow(email, now))
     .onConflict((oc) => oc.column("dedupe_key").doNothing());
 }
+
+// ---------------------------------------------------------------- data rights
+
+/** What an email to the public keeps of its address and text once redacted. */
+export const REDACTED_ADDRESS = "(removed)";
+export const REDACTED_TEXT = "(The address and text of this email were removed.)";
+/** Why an email redacted before it was sent never will be. */
+export const REDACTED_UNSENT = "Not sent: the address was removed first";
+
+/**
+ * Removes the address and text of emails to the public (no person_id) that `where` picks, and
+ * stops any not yet sent from going. The subject, category and dates stay, as the delivery log.
+ * Account holders' mail (sign-in links, alerts) is never touched.
+ */
+export function redactPublicEmails(db: DB, at: string, where: (qb: OutboxUpdate) => OutboxUpdate) {
+  return where(
+    db
+      .updateTable("outbox")
+      .set((eb) => ({
+        to_email: REDACTED_ADDRESS,
+        body_text: REDACTED_TEXT,
+        redacted_at: at,
+        next_attempt_at: null,
+        failed_at: eb.case().when("sent_at", "is", null).then(eb.fn.coalesce("failed_at", eb.val(at))).else(eb.ref("failed_at")).end(),
+        last_error: eb.case().when("sent_at", "is", null).then(eb.val<string | null>(REDACTED_UNSENT)).else(eb.ref("last_error")).end(),
+      }))
+      .where("person_id", "is", null)
+      .where("redacted_at", "is", null),
+  );
+}
+
+type OutboxUpdate = UpdateQueryBuilder<Database, "outbox", "outbox", UpdateResult>;

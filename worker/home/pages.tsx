@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { organisationKindLabels } from "../../shared/roles";
 import { listAreas } from "../areas/queries";
 import { publicAccess } from "../auth/middleware";
+import { EMAIL_RETENTION_DAYS } from "../privacy/service";
 import type { AppEnv } from "../env";
 import { Layout } from "../web/layout";
 import { pageContext, renderPage } from "../web/render";
@@ -87,6 +88,10 @@ homePages.get("/privacy", publicAccess, async (c) => {
         You can have your name, email address and postcode removed at any time: <a href="/your-data">remove your
         details</a>. Your signature stays counted. We also remove signers' details automatically a set time after a
         petition closes (a year, unless the area has chosen another period).
+      </p>
+      <p>
+        We keep a record of the emails we send you for {EMAIL_RETENTION_DAYS} days, in case one goes astray. After
+        that, or as soon as you remove your details, your address and the text of those emails are removed from it.
       </p>
     </Layout>,
   );

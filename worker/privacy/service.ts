@@ -6,7 +6,7 @@ import { sql, type SqlBool } from "kysely";
 import { canonicalEmail } from "../../shared/petitions/signatures";
 import { hmac, randomToken, sha256 } from "../crypto";
 import { batch, type DB } from "../db";
-import { enqueueEmail } from "../email/outbox";
+import { enqueueEmail, redactPublicEmails } from "../email/outbox";
 import { enforceLimit, type Limit } from "../rateLimit";
 
 /** How long the emailed link works. */
@@ -124,7 +124,7 @@ export async function erasureSummary(db: DB, req: ErasureRequest): Promise<{ sig
  * itself. Every statement is conditional on the request still existing, so a second click
  * changes nothing. Audit entries say what was erased, never the erased values.
  */
-export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Promise<{ signatures: number; petitions: number } | null> {
+export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Promise<{ signatures: number; petitions: number; emails: number } | null> {
   const { db, now } = ctx;
   const at = now.toISOString();
   const live = sql<SqlBool>`EXISTS (SELECT 1 FROM erasure_requests WHERE token_hash = ${req.token_hash})`;
@@ -132,7 +132,12 @@ export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Prom
   const mine = (qb: ReturnType<typeof signaturesOf>) => qb.where("s.email_canonical", "=", req.email_canonical).where(live);
   const signaturesOf = () => db.selectFrom("signatures as s").innerJoin("petitions as p", "p.id", "s.petition_id");
   const auditColumns = ["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "from_state", "to_state", "details"] as const;
+  // Every address the person used: each signature's (before it is erased) and the one asked with.
+  const theirAddresses = sql<SqlBool>`to_email IN (SELECT email FROM signatures WHERE email_canonical = ${req.email_canonical} AND email IS NOT NULL UNION SELECT ${req.email})`;
   const results = await batch(ctx.d1, [
+    // The emails we sent them (or were about to) lose address and text; then the count is audited.
+    redactPublicEmails(db, at, (qb) => qb.where(theirAddresses).where(live)),
+    redactedAudit(db, at, "public", { requestedBy: "the person, by email link" }),
     db
       .insertInto("audit_log")
       .columns(auditColumns)
@@ -185,8 +190,30 @@ export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Prom
     // Every open request for the address goes: the erasure is done.
     db.deleteFrom("erasure_requests").where("email_canonical", "=", req.email_canonical),
   ]);
-  if (!(results[5]?.meta.changes)) return null;
-  return { signatures: (results[1]?.meta.changes ?? 0) + (results[2]?.meta.changes ?? 0), petitions: results[4]?.meta.changes ?? 0 };
+  const changed = (i: number) => results[i]?.meta.changes ?? 0;
+  if (!changed(7)) return null;
+  return { signatures: changed(3) + changed(4), petitions: changed(6), emails: changed(0) };
+}
+
+/** An audit entry saying how many emails the statement just before it redacted (none: no entry). */
+function redactedAudit(db: DB, at: string, actor: "public" | "system", why: Record<string, string | number>) {
+  return db
+    .insertInto("audit_log")
+    .columns(["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "details"])
+    .expression(
+      db
+        .selectNoFrom((eb) => [
+          eb.val(at).as("at"),
+          sql<null>`NULL`.as("actor_id"),
+          eb.val(actor).as("actor_label"),
+          sql<null>`NULL`.as("area_id"),
+          eb.val("outbox").as("entity"),
+          sql<null>`NULL`.as("entity_id"),
+          eb.val("emails_redacted").as("action"),
+          sql<string>`json_patch(json_object('emails', changes(), 'erased', json_array('address', 'text')), ${JSON.stringify(why)})`.as("details"),
+        ])
+        .where(sql<number>`changes()`, ">", 0),
+    );
 }
 
 // ---------------------------------------------------------------- retention
@@ -278,4 +305,50 @@ function eraseChunk(db: DB, area: { id: number; signer_data_retention_days: numb
       .where("signers_erased_at", "is", null)
       .where(({ not, exists }) => not(exists(db.selectFrom("signatures").select("id").where("petition_id", "=", petitionId).where("erased_at", "is", null)))),
   ];
+}
+
+// ---------------------------------------------------------------- the delivery log
+
+/** Days an email to the public keeps its address and text in the outbox (the delivery log). */
+export const EMAIL_RETENTION_DAYS = 90;
+/** Emails redacted per statement, and per run at most. */
+export const EMAIL_RETENTION_BATCH = 200;
+export const EMAIL_RETENTION_PER_RUN = 2000;
+
+/**
+ * Removes the address and text of emails to the public created more than EMAIL_RETENTION_DAYS
+ * ago (one not sent by then never will be), oldest first, a bounded number a run. Reads only
+ * emails not yet redacted (a partial index), so the work does not grow with the log.
+ */
+export async function redactExpiredEmails(
+  db: DB,
+  d1: D1Database,
+  now: Date,
+  opts: { perRun?: number; batchSize?: number; keepDays?: number } = {},
+): Promise<{ emails: number }> {
+  const perRun = opts.perRun ?? EMAIL_RETENTION_PER_RUN;
+  const batchSize = opts.batchSize ?? EMAIL_RETENTION_BATCH;
+  const keepDays = opts.keepDays ?? EMAIL_RETENTION_DAYS;
+  const at = now.toISOString();
+  const cutoff = new Date(now.getTime() - keepDays * 86_400_000).toISOString();
+  let redacted = 0;
+  while (redacted < perRun) {
+    const limit = Math.min(batchSize, perRun - redacted);
+    const oldest = db
+      .selectFrom("outbox")
+      .select("id")
+      .where("person_id", "is", null)
+      .where("redacted_at", "is", null)
+      .where("created_at", "<=", cutoff)
+      .orderBy("created_at")
+      .limit(limit);
+    const results = await batch(d1, [
+      redactPublicEmails(db, at, (qb) => qb.where("id", "in", oldest)),
+      redactedAudit(db, at, "system", { retentionDays: keepDays }),
+    ]);
+    const n = results[0]?.meta.changes ?? 0;
+    redacted += n;
+    if (n < limit) break;
+  }
+  return { emails: redacted };
 }
