@@ -2,7 +2,7 @@
 // emailed to the address), and the retention job erases signers' details a set time after a
 // petition closes. A signature stays counted: erasure never changes a counted signature's
 // state, so the counting triggers never fire; the postcode district stays for the aggregates.
-import { sql, type SqlBool } from "kysely";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { canonicalEmail } from "../../shared/petitions/signatures";
 import { hmac, randomToken, sha256 } from "../crypto";
 import { batch, type DB } from "../db";
@@ -197,20 +197,32 @@ export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Prom
 
 /** An audit entry saying how many emails the statement just before it redacted (none: no entry). */
 function redactedAudit(db: DB, at: string, actor: "public" | "system", why: Record<string, string | number>) {
+  return auditOfChanges(db, { at, actor, areaId: null, entity: "outbox", entityId: null, action: "emails_redacted" }, sql<string>`json_patch(json_object('emails', changes(), 'erased', json_array('address', 'text')), ${JSON.stringify(why)})`);
+}
+
+/**
+ * An audit entry for a statement that changed many rows, written only if the statement just
+ * before it in the same batch changed any; `details` may say how many with SQLite's changes().
+ */
+function auditOfChanges(
+  db: DB,
+  e: { at: string; actor: string; areaId: number | null; entity: string; entityId: number | null; action: string },
+  details: RawBuilder<string>,
+) {
   return db
     .insertInto("audit_log")
     .columns(["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "details"])
     .expression(
       db
         .selectNoFrom((eb) => [
-          eb.val(at).as("at"),
+          eb.val(e.at).as("at"),
           sql<null>`NULL`.as("actor_id"),
-          eb.val(actor).as("actor_label"),
-          sql<null>`NULL`.as("area_id"),
-          eb.val("outbox").as("entity"),
-          sql<null>`NULL`.as("entity_id"),
-          eb.val("emails_redacted").as("action"),
-          sql<string>`json_patch(json_object('emails', changes(), 'erased', json_array('address', 'text')), ${JSON.stringify(why)})`.as("details"),
+          eb.val(e.actor).as("actor_label"),
+          eb.val(e.areaId).as("area_id"),
+          eb.val(e.entity).as("entity"),
+          eb.val(e.entityId).as("entity_id"),
+          eb.val(e.action).as("action"),
+          details.as("details"),
         ])
         .where(sql<number>`changes()`, ">", 0),
     );
@@ -281,23 +293,11 @@ function eraseChunk(db: DB, area: { id: number; signer_data_retention_days: numb
       .updateTable("signatures")
       .set({ name: null, email: null, email_canonical: null, postcode: null, ip_hash: null, confirm_hash: null, erased_at: at })
       .where("id", "in", chunk),
-    db
-      .insertInto("audit_log")
-      .columns(["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "details"])
-      .expression(
-        db
-          .selectNoFrom((eb) => [
-            eb.val(at).as("at"),
-            sql<null>`NULL`.as("actor_id"),
-            eb.val("system").as("actor_label"),
-            eb.val(area.id).as("area_id"),
-            eb.val("petition").as("entity"),
-            eb.val(petitionId).as("entity_id"),
-            eb.val("signer_data_erased").as("action"),
-            sql<string>`json_object('signatures', changes(), 'erased', json_array('name', 'email', 'postcode'), 'retentionDays', ${area.signer_data_retention_days})`.as("details"),
-          ])
-          .where(sql<number>`changes()`, ">", 0),
-      ),
+    auditOfChanges(
+      db,
+      { at, actor: "system", areaId: area.id, entity: "petition", entityId: petitionId, action: "signer_data_erased" },
+      sql<string>`json_object('signatures', changes(), 'erased', json_array('name', 'email', 'postcode'), 'retentionDays', ${area.signer_data_retention_days})`,
+    ),
     db
       .updateTable("petitions")
       .set({ signers_erased_at: at })
