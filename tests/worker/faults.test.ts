@@ -1,7 +1,7 @@
 // Faults: D1 failing in the middle of a multi-statement write leaves nothing half-written. For
 // each important write, every statement of its batch in turn is made to fail inside the real
 // D1 (after the ones before it have run): the request fails and the database is exactly as
-// before. Then, with no fault, the same request does everything. The scheduled handler
+// before. Then, with no fault, the same request does everything (API writes and the erasure form). The scheduled handler
 // crashing part-way is finished by the next run, with no alert twice.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,9 +9,9 @@ import { ensureWatches } from "../../worker/alerts/service";
 import type { SeedResult } from "../../worker/dev/seed";
 import type { EmailMessage, EmailSender } from "../../worker/email/sender";
 import { runScheduled } from "../../worker/scheduled";
-import { db, dbDigest, seed, tokenFor } from "./helpers";
+import { db, dbDigest, postForm, seed, tokenFor } from "./helpers";
 import { faultyD1, requestWith } from "./faultyD1";
-import { auditFor, latestEmailTo, nextIp, openPetition, petitionRow, startAndConfirm, tokenIn, uniqueEmail } from "./petitionHelpers";
+import { auditFor, latestEmailTo, nextIp, openPetition, petitionRow, signAndConfirm, startAndConfirm, tokenIn, uniqueEmail, visitor } from "./petitionHelpers";
 
 let s: SeedResult;
 let clerk: string;
@@ -37,7 +37,7 @@ function apiWith(d1: D1Database, path: string, token: string | null, body: unkno
  * request failed and nothing changed; stops at the first run the batch was too short to fault,
  * which is the write done for real. Returns that response and how many statements were faulted.
  */
-async function failEachStatementThenSucceed(send: (d1: D1Database) => Promise<Response>): Promise<{ response: Response; faulted: number }> {
+async function failEachStatementThenSucceed(send: (d1: D1Database) => Promise<Response>, web = false): Promise<{ response: Response; faulted: number }> {
   for (let index = 0; index < 100; index++) {
     const before = await dbDigest();
     const fault = faultyD1(env.DB, { index });
@@ -45,7 +45,9 @@ async function failEachStatementThenSucceed(send: (d1: D1Database) => Promise<Re
     if (!fault.injected()) return { response, faulted: index };
     const body = await response.text();
     expect(response.status, `statement ${index} of ${fault.batches[0]} failed: ${body}`).toBe(500);
-    expect(JSON.parse(body)).toMatchObject({ error: { code: "internal_error" } });
+    // The API answers with a JSON error; a web form with the error page.
+    if (web) expect(body).toContain("Sorry, there is a problem with the service");
+    else expect(JSON.parse(body)).toMatchObject({ error: { code: "internal_error" } });
     expect(await dbDigest(), `statement ${index} of ${fault.batches[0]} failed, yet something was written`).toBe(before);
   }
   throw new Error("the batch never ran without a fault");
@@ -176,6 +178,35 @@ class RecordingSender implements EmailSender {
     this.sent.push(m);
   }
 }
+
+describe("erasing your details fails as a whole", () => {
+  it("the emails redacted, the signatures and petition erased, their audit entries and the used link", async () => {
+    const email = uniqueEmail("faulty-leaver");
+    const { petitionId } = await openPetition(s.organisationIds.pct!, clerk, { title: "Faults: a school nurse in every village", petitionerEmail: email, petitionerName: "Fern Fault" });
+    await signAndConfirm(petitionId, { name: "Fern Fault", email, postcode: "NR1 1AA" });
+    const asking = await visitor("/your-data");
+    expect((await postForm("/your-data", asking, { email })).status).toBe(303);
+    const token = tokenIn((await latestEmailTo(email, "erasure_confirm")).body_text, "/your-data/remove");
+
+    const v = await visitor("/your-data");
+    const { response, faulted } = await failEachStatementThenSucceed(
+      (d1) =>
+        requestWith(d1, "/your-data/remove", {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: v.cookie, "CF-Connecting-IP": nextIp() },
+          body: new URLSearchParams({ _csrf: v.csrf, token }),
+          redirect: "manual",
+        }),
+      true,
+    );
+    expect(response.status).toBe(303);
+    expect(faulted).toBe(8);
+    expect(await petitionRow(petitionId)).toMatchObject({ petitioner_name: null, petitioner_email: null });
+    expect(await db.selectFrom("signatures").select(["name", "email"]).where("petition_id", "=", petitionId).execute()).toEqual([{ name: null, email: null }]);
+    expect(await db.selectFrom("outbox").select("id").where("to_email", "=", email).execute()).toEqual([]);
+    expect(await db.selectFrom("erasure_requests").select("token_hash").where("email", "=", email).execute()).toEqual([]);
+  });
+});
 
 describe("the scheduled handler crashing part-way", () => {
   it("is finished by the next run, and nobody gets an alert twice", async () => {
