@@ -1,8 +1,8 @@
 // Faults: D1 failing in the middle of a multi-statement write leaves nothing half-written. For
 // each important write, every statement of its batch in turn is made to fail inside the real
 // D1 (after the ones before it have run): the request fails and the database is exactly as
-// before. Then, with no fault, the same request does everything (API writes and the erasure form). The scheduled handler
-// crashing part-way is finished by the next run, with no alert twice.
+// before. Then, with no fault, the same request does everything (API writes and the erasure
+// form). The scheduled handler crashing part-way is finished by the next run, with no alert twice.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureWatches } from "../../worker/alerts/service";
