@@ -251,3 +251,23 @@ describe("signing a hot petition", () => {
 });
 
 
+
+describe("round trips to D1 on the busiest public reads", () => {
+  // Each call to D1 is a wait on the database (locally, most of a request's cost): reads a page
+  // can name up front go in one batch.
+  it("a petition's page and API answer in one round trip, the petition list in two, the areas in one", async () => {
+    const id = (await env.DB.prepare("SELECT id FROM petitions WHERE state = 'open' ORDER BY signature_count DESC LIMIT 1").first<{ id: number }>())!.id;
+    const trips: Record<string, number> = {};
+    for (const path of [`/petitions/${id}`, `/api/v1/petitions/${id}`, "/api/v1/petitions", "/api/v1/areas"]) {
+      const m = await metered(path);
+      expect(m.response.status, path).toBe(200);
+      trips[path] = m.roundTrips;
+    }
+    expect(trips).toEqual({ [`/petitions/${id}`]: 1, [`/api/v1/petitions/${id}`]: 1, "/api/v1/petitions": 2, "/api/v1/areas": 1 });
+    // The page still shows the signatures by district it read in the same batch.
+    const page = await (await metered(`/petitions/${id}`)).response.text();
+    const districts = await env.DB.prepare("SELECT district FROM petition_districts WHERE petition_id = ? AND signature_count > 0 ORDER BY signature_count DESC LIMIT 1").bind(id).first<{ district: string }>();
+    expect(districts).not.toBeNull();
+    expect(page).toContain(districts!.district);
+  });
+});

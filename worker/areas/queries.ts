@@ -1,7 +1,7 @@
 // Reading areas and their organisations, with the settings organisations inherit from their area.
 import type { Area, Organisation } from "../../shared/schemas/areas";
 import type { OrganisationKind } from "../../shared/roles";
-import type { DB } from "../db";
+import { readBatch, type DB } from "../db";
 
 export function organisationFromRow(o: { id: number; area_id: number; slug: string; name: string; kind: string; predecessor_id: number | null }): Organisation {
   return { id: o.id, areaId: o.area_id, slug: o.slug, name: o.name, kind: o.kind as OrganisationKind, predecessorId: o.predecessor_id };
@@ -15,7 +15,7 @@ export async function listAreas(db: DB, only?: readonly number[]): Promise<Area[
     areaQuery = areaQuery.where("id", "in", only.slice(0, 90));
     orgQuery = orgQuery.where("area_id", "in", only.slice(0, 90));
   }
-  const [areas, organisations] = await Promise.all([areaQuery.execute(), orgQuery.execute()]);
+  const [areas, organisations] = await readBatch(db, [areaQuery, orgQuery]);
   return areas.map((a) => ({ ...a, organisations: organisations.filter((o) => o.area_id === a.id).map(organisationFromRow) }));
 }
 

@@ -289,9 +289,9 @@ petitionsApi.openapi(
     responses: { 200: ok("The petition", Petition), 404: errorResponses[404], 410: gone, 422: errorResponses[422] },
   }),
   async (c) => {
-    const { petition, removed } = await readablePetition(c);
+    const { petition, removed, districts } = await readablePetition(c, { withDistricts: true });
     if (removed) throw petitionRemoved(petition);
-    return c.json(await petitionDetail(c.var.db, petition, c.var.now, c.env.PUBLIC_URL), 200);
+    return c.json(await petitionDetail(c.var.db, petition, c.var.now, c.env.PUBLIC_URL, districts), 200);
   },
 );
 

@@ -978,10 +978,10 @@ function RemovedPage({ ctx, row }: { ctx: PageContext; row: PetitionRow }) {
 }
 
 petitionPages.get("/petitions/:id{[0-9]+}", publicAccess, async (c) => {
-  const { petition, removed } = await readablePetition(c);
+  const { petition, removed, districts } = await readablePetition(c, { withDistricts: true });
   const ctx = await pageContext(c);
   if (removed) return renderPage(c, <RemovedPage ctx={ctx} row={petition} />, 410);
-  const detail = await petitionDetail(c.var.db, petition, c.var.now, c.env.PUBLIC_URL);
+  const detail = await petitionDetail(c.var.db, petition, c.var.now, c.env.PUBLIC_URL, districts);
   return renderPage(c, <PetitionPage ctx={ctx} p={detail} row={petition} />);
 });
 

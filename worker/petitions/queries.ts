@@ -1,7 +1,7 @@
 // Reading petitions: the record loaders for authorize(), who may see what, and every list
 // (public browse, moderation queue, dashboard, inbox, calendar), each using an index and a LIMIT.
 import type { Context, MiddlewareHandler } from "hono";
-import { sql, type Expression, type Selectable, type SqlBool } from "kysely";
+import { sql, type Compilable, type Expression, type Selectable, type SqlBool } from "kysely";
 import { rejectionReasons, type RejectionCode } from "../../shared/petitions/machine";
 import { petitionStatus, petitionStatusLabels } from "../../shared/petitions/status";
 import { isAllowed, permissions, type Action, type Permission } from "../../shared/permissions";
@@ -12,7 +12,7 @@ import { workingDaysBetween } from "../../shared/workingDays";
 import type { Actor } from "../auth/actor";
 import type { RecordLoader } from "../auth/middleware";
 import { sha256 } from "../crypto";
-import { chunks, type DB, type PetitionsTable } from "../db";
+import { chunks, readBatch, type DB, type PetitionsTable } from "../db";
 import type { AppEnv } from "../env";
 import { AppError, forbidden, notFound, unauthenticated, validationFailed } from "../errors";
 import { pathId } from "../pathId";
@@ -23,15 +23,24 @@ function idParam(c: Context<AppEnv>): number | null {
   return pathId(c);
 }
 
-export async function findPetition(db: DB, id: number): Promise<PetitionRow | undefined> {
+function petitionQuery(db: DB, id: number) {
   return db
     .selectFrom("petitions as p")
     .innerJoin("organisations as o", "o.id", "p.organisation_id")
     .innerJoin("areas as a", "a.id", "p.area_id")
     .selectAll("p")
     .select(["o.name as organisation_name", "a.name as area_name"])
-    .where("p.id", "=", id)
-    .executeTakeFirst();
+    .where("p.id", "=", id);
+}
+
+export async function findPetition(db: DB, id: number): Promise<PetitionRow | undefined> {
+  return petitionQuery(db, id).executeTakeFirst();
+}
+
+/** The petition and its signatures by district, in one round trip (what its page shows). */
+async function findPetitionWithDistricts(db: DB, id: number): Promise<{ petition: PetitionRow | undefined; districts: District[] }> {
+  const [petitions, districts] = await readBatch(db, [petitionQuery(db, id), districtsQuery(db, id)]);
+  return { petition: petitions[0], districts: districts.map(districtOf) };
 }
 
 const scopeOf = (p: PetitionRow) => ({ areaId: p.area_id, organisationIds: [p.organisation_id] });
@@ -53,20 +62,23 @@ export function canModerate(actor: Actor | null, p: PetitionRow): boolean {
   return may(actor, "petition.moderate", p);
 }
 
-export type Readable = { petition: PetitionRow; removed: boolean };
+/** `districts` only when asked for (read in the same round trip as the petition). */
+export type Readable = { petition: PetitionRow; removed: boolean; districts: District[] };
 
 /**
  * The petition named by :id, as the caller may read it: drafts and petitions waiting to
  * be checked exist only for the area's clerks and administrators (404 for everyone
  * else); a removed petition is, for the public, only its removal and reason.
  */
-export async function readablePetition(c: Context<AppEnv>): Promise<Readable> {
+export async function readablePetition(c: Context<AppEnv>, { withDistricts = false } = {}): Promise<Readable> {
   const id = idParam(c);
-  const p = id === null ? undefined : await findPetition(c.var.db, id);
+  const read = async (id: number) => (withDistricts ? findPetitionWithDistricts(c.var.db, id) : { petition: await findPetition(c.var.db, id), districts: [] });
+  const { petition: p, districts } = id === null ? { petition: undefined, districts: [] } : await read(id);
   if (!p) throw notFound("petition");
   const moderator = canModerate(c.var.actor, p);
   if ((p.state === "draft" || p.state === "pending") && !moderator) throw notFound("petition");
-  return { petition: p, removed: p.state === "hidden" && !moderator };
+  const removed = p.state === "hidden" && !moderator;
+  return { petition: p, removed, districts: removed ? [] : districts };
 }
 
 export function removedMessage(p: PetitionRow): string {
@@ -220,20 +232,27 @@ export function timelineOf(p: PetitionRow, now: Date): TimelineEntry[] {
   return t.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-export async function districtsOf(db: DB, petitionId: number, limit = 50) {
-  const rows = await db
+export type District = { district: string; signatures: number };
+
+function districtsQuery(db: DB, petitionId: number, limit = 50) {
+  return db
     .selectFrom("petition_districts")
     .select(["district", "signature_count"])
     .where("petition_id", "=", petitionId)
     .where("signature_count", ">", 0)
     .orderBy("signature_count", "desc")
     .orderBy("district")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ district: r.district, signatures: r.signature_count }));
+    .limit(limit);
 }
 
-export async function petitionDetail(db: DB, p: PetitionRow, now: Date, publicUrl: string): Promise<Petition> {
+const districtOf = (r: { district: string; signature_count: number }): District => ({ district: r.district, signatures: r.signature_count });
+
+export async function districtsOf(db: DB, petitionId: number, limit = 50): Promise<District[]> {
+  return (await districtsQuery(db, petitionId, limit).execute()).map(districtOf);
+}
+
+/** The petition as the API and its page show it; `districts` when already read with it (readablePetition). */
+export async function petitionDetail(db: DB, p: PetitionRow, now: Date, publicUrl: string, districts?: District[]): Promise<Petition> {
   const code = p.rejection_code as RejectionCode | null;
   return {
     ...summaryOf(p, now, publicUrl),
@@ -256,7 +275,7 @@ export async function petitionDetail(db: DB, p: PetitionRow, now: Date, publicUr
       consideredAt: p.osc_considered_at,
     },
     timeline: timelineOf(p, now),
-    districts: await districtsOf(db, p.id),
+    districts: districts ?? (await districtsOf(db, p.id)),
   };
 }
 
@@ -321,19 +340,17 @@ export async function named<R extends { organisation_id: number; area_id: number
   const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
   const areaIds = [...new Set(rows.map((r) => r.area_id))];
   // The ids as a VALUES list joined by primary key: one row read per name. An IN list (or
-  // json_each) is first copied into a temporary table, which D1 counts as reads too: twice the rows.
-  const byIds = async (table: "organisations" | "areas", ids: number[]) =>
-    (
-      await Promise.all(
-        chunks(ids).map(
-          async (part) =>
-            (
-              await sql<{ id: number; name: string }>`SELECT t.id, t.name FROM (VALUES ${sql.join(part.map((id) => sql`(${id})`))}) AS ids JOIN ${sql.table(table)} AS t ON t.id = ids.column1`.execute(db)
-            ).rows,
-        ),
-      )
-    ).flat();
-  const [orgs, areas] = await Promise.all([byIds("organisations", orgIds), byIds("areas", areaIds)]);
+  // json_each) is first copied into a temporary table, which D1 counts as reads too: twice the
+  // rows. All of them in one round trip.
+  const byIds = (table: "organisations" | "areas", ids: number[]) =>
+    chunks(ids).map((part): Compilable<{ id: number; name: string }> => {
+      const raw = sql<{ id: number; name: string }>`SELECT t.id, t.name FROM (VALUES ${sql.join(part.map((id) => sql`(${id})`))}) AS ids JOIN ${sql.table(table)} AS t ON t.id = ids.column1`;
+      return { compile: () => raw.compile(db) };
+    });
+  const orgQueries = byIds("organisations", orgIds);
+  const found = await readBatch(db, [...orgQueries, ...byIds("areas", areaIds)]);
+  const orgs = found.slice(0, orgQueries.length).flat();
+  const areas = found.slice(orgQueries.length).flat();
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
   return rows.map((r) => ({ ...r, organisation_name: orgName.get(r.organisation_id) ?? "", area_name: areaName.get(r.area_id) ?? "" }));
