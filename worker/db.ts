@@ -344,6 +344,7 @@ export function createDb(d1: D1Database): DB {
 }
 
 type RowsOf<Q> = Q extends Compilable<infer R> ? R[] : never;
+type GroupRows<G> = G extends readonly (infer Q)[] ? RowsOf<Q> : never;
 
 /**
  * Several independent reads in one D1 round trip (a batch), each answered with the rows its
@@ -356,6 +357,13 @@ export async function readBatch<const Q extends readonly Compilable<unknown>[]>(
   if (!d1) throw new Error("readBatch needs a DB made by createDb()");
   const results = await d1.batch(queries.map((q) => toStatement(d1, q)));
   return results.map((r) => r.results) as never;
+}
+
+/** Groups of reads (e.g. one per chunk of an id list) in one round trip, each group's rows together. */
+export async function readGroups<const G extends readonly (readonly Compilable<unknown>[])[]>(db: DB, groups: G): Promise<{ [K in keyof G]: GroupRows<G[K]> }> {
+  const results = await readBatch(db, groups.flat());
+  let at = 0;
+  return groups.map((g) => results.slice(at, (at += g.length)).flat()) as never;
 }
 
 /** A compiled Kysely query as a D1 statement, for use in `DB.batch([...])`. */

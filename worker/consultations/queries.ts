@@ -4,7 +4,7 @@ import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../s
 import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
-import { chunks, fetchPage, type ConsultationsTable, type Database, type DB } from "../db";
+import { chunks, fetchPage, readGroups, type ConsultationsTable, type Database, type DB } from "../db";
 import { pathId } from "../pathId";
 
 const DAY = 86_400_000;
@@ -180,10 +180,10 @@ export async function withDetails(db: DB, rows: Selectable<ConsultationsTable>[]
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
   const areaIds = [...new Set(rows.map((r) => r.area_id))];
-  const [orgs, areas] = await Promise.all([
-    Promise.all(chunks(orgIds).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part).execute())).then((r) => r.flat()),
-    Promise.all(chunks(areaIds).map((part) => db.selectFrom("areas").select(["id", "name", "slug", "outcome_overdue_weeks"]).where("id", "in", part).execute())).then((r) => r.flat()),
-  ]);
+  // Every chunk of both in one round trip.
+  const orgQueries = chunks(orgIds).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part));
+  const areaQueries = chunks(areaIds).map((part) => db.selectFrom("areas").select(["id", "name", "slug", "outcome_overdue_weeks"]).where("id", "in", part));
+  const [orgs, areas] = await readGroups(db, [orgQueries, areaQueries]);
   const org = new Map(orgs.map((o) => [o.id, o]));
   const area = new Map(areas.map((a) => [a.id, a]));
   return rows.map((r) => {

@@ -6,7 +6,7 @@ import type { Link, Obligation, ObligationMessage, ObligationStatus, TimelineEnt
 import { londonDate } from "../../shared/time";
 import type { RecordLoader } from "../auth/middleware";
 import type { Selectable } from "kysely";
-import { chunks, type DB, type ObligationsTable } from "../db";
+import { chunks, readGroups, type DB, type ObligationsTable } from "../db";
 
 export function obligationQuery(db: DB) {
   return db
@@ -27,10 +27,8 @@ export function obligationListQuery(db: DB) {
 export async function withNames(db: DB, rows: Selectable<ObligationsTable>[]): Promise<ObligationRow[]> {
   if (rows.length === 0) return [];
   const ids = [...new Set(rows.flatMap((r) => [r.owed_by_organisation_id, ...(r.owed_to_organisation_id ? [r.owed_to_organisation_id] : [])]))];
-  const names = new Map<number, string>();
-  for (const part of chunks(ids)) {
-    for (const o of await db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part).execute()) names.set(o.id, o.name);
-  }
+  const [orgs] = await readGroups(db, [chunks(ids).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part))]);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
   return rows.map((r) => ({ ...r, owed_by_name: names.get(r.owed_by_organisation_id) ?? "", owed_to_name: r.owed_to_organisation_id ? (names.get(r.owed_to_organisation_id) ?? null) : null }));
 }
 
