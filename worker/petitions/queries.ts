@@ -413,11 +413,11 @@ export async function listPublic(db: DB, q: PetitionListQuery, now: Date, public
     // would read every tied petition again; SQLite does not seek a row value in a DESC index.)
     const tied = await base.where(sql<SqlBool>`${keyExpr} = ${key} AND p.id < ${id}`).orderBy(sql`p.id DESC`).limit(wanted).execute();
     const after =
-      tied.length < wanted ? await base.where(sql<SqlBool>`${keyExpr} < ${key}`).orderBy([sql`${keyExpr} DESC`, sql`p.id DESC`]).limit(wanted - tied.length).execute() : [];
+      tied.length < wanted ? await base.where(sql<SqlBool>`${keyExpr} < ${key}`).orderBy(sql`${keyExpr} DESC`).orderBy(sql`p.id DESC`).limit(wanted - tied.length).execute() : [];
     rows = [...tied, ...after];
   } else {
     rows = await base
-      .orderBy([sql`${keyExpr} DESC`, sql`p.id DESC`])
+      .orderBy(sql`${keyExpr} DESC`).orderBy(sql`p.id DESC`)
       .limit(wanted)
       .offset((q.page - 1) * q.perPage)
       .execute();
@@ -530,6 +530,7 @@ function urgencyOrder() {
     WHEN p.state = 'pending' THEN p.petitioner_confirmed_at
     WHEN p.state = 'open' THEN p.closes_at
     ELSE NULL END`;
+  // One ORDER BY of four keys (joined here; Kysely no longer takes an array).
   return [sql`${rank} ASC`, sql`${key} ASC`, sql`p.updated_at DESC`, sql`p.id ASC`];
 }
 
@@ -537,7 +538,7 @@ function dashboardQuery(db: DB, q: DashboardQueryInput, reach: Reach, now: Date)
   return listQuery(db)
     .select(["p.created_at", "p.response_threshold_reached_at", "p.responded_at", "p.referred_at"])
     .where(all(dashboardConditions(q, reach, now)))
-    .orderBy(urgencyOrder());
+    .orderBy(sql.join(urgencyOrder()));
 }
 
 type DashboardDbRow = Awaited<ReturnType<ReturnType<typeof dashboardQuery>["execute"]>>[number] & { organisation_name: string; area_name: string };
