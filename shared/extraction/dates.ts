@@ -2,8 +2,8 @@
 // (03/05/2024 is 3 May), month names and abbreviations, ordinals, weekdays, times such as
 // "11:59pm", "5pm", "17:00", "noon" and "midnight", and the phrases consultations use:
 // "closes at 11:59pm on 12 March 2024", "Closing date: 5 January", "Have your say by Friday 3 May",
-// "runs from 1 June to 24 August". A date without a year takes the nearest sensible year
-// relative to the page's publication date (or today).
+// "runs from 1 June to 24 August", "open until the end of March". A date without a year takes
+// the nearest sensible year relative to the page's publication date (or today).
 import { TZDate } from "@date-fns/tz";
 import { dayOfWeek, endOfLondonDay, isCalendarDate, LONDON, londonInstant, startOfLondonDay, type CalendarDate } from "../time";
 
@@ -28,6 +28,8 @@ export interface DateMention {
   weekday: number | null;
   /** "HH:mm"; null when no time is stated, or for midnight (the day's boundary). */
   time: string | null;
+  /** "the end of March": the month's last day, known once its year is (28 or 29 February). */
+  endOfMonth?: boolean;
 }
 
 export type Role = "opens" | "closes" | "published" | "ignored" | null;
@@ -53,8 +55,15 @@ const PATTERNS: RegExp[] = [
   /(?<![\d/.\-:£$])(?<day>\d{1,2})(?<sep>[/.-])(?<monthNumber>\d{1,2})\k<sep>(?<YEAR>(?:19|20)?\d{2})(?![\d/.-]|:\d)/g,
   // "May 3rd, 2024" (month first, written out: still unambiguous)
   new RegExp(`(?<![a-z])${weekdayPrefix("")}${MONTH}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*[ap]\\.?m\\b)(?:,?\\s+${YEAR})?(?![a-z])`, "gi"),
+  // "the end of March", "end of Sept 2025": the last day of the month
+  new RegExp(`(?<![a-z])(?:the\\s+)?(?<endOf>end)\\s+of\\s+${MONTH}(?:,?\\s+${YEAR})?(?![a-z])`, "gi"),
 ];
 const MONTH_FIRST = PATTERNS[4]!;
+
+/** The last day of a month: 28 or 29 February, 30 or 31 for the others. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
 
 const TIME =
   "(?:(?<h12>\\d{1,2})(?:[:.](?<m12>\\d{2}))?\\s*(?<ap>[ap])\\.?\\s?m\\b\\.?|(?<h24>[01]?\\d|2[0-3])[:.](?<m24>[0-5]\\d)(?!\\d)(?:\\s*(?:hrs|hours|h)\\b)?|(?:12(?:[:.]00)?\\s*)?(?<word>noon|midday|mid-day|midnight))";
@@ -100,13 +109,15 @@ export function findDateMentions(line: string): DateMention[] {
       const start = match.index;
       const end = start + match[0].length;
       if (overlaps(start, end)) continue;
-      // Month first only when the month is written with a capital: "you may 3" is not a date.
-      if (pattern === MONTH_FIRST && !/^[A-Z]/.test(g.MONTH ?? "")) continue;
+      // Month first, or "end of" a month, only when the month is written with a capital: "you may 3"
+      // is not a date.
+      if ((pattern === MONTH_FIRST || g.endOf) && !/^[A-Z]/.test(g.MONTH ?? "")) continue;
       const month = g.MONTH ? MONTH_KEYS.indexOf(g.MONTH.slice(0, 3).toLowerCase()) + 1 : Number(g.monthNumber);
       let year = g.YEAR ? Number(g.YEAR) : null;
       if (year !== null && year < 100) year += 2000;
       const weekday = g.WEEKDAY ? WEEKDAY_KEYS.indexOf(g.WEEKDAY.slice(0, 3).toLowerCase()) : null;
-      const day = Number(g.day);
+      // The end of a month without a year counts as its shortest, until the year is known (toWhen).
+      const day = g.endOf ? daysInMonth(year ?? 2023, month) : Number(g.day);
       if (!validParts(year, month, day)) continue;
       const base = { month, year, from: start, to: end, time: g.isoTime ?? null };
       if (g.dayA !== undefined) {
@@ -121,7 +132,7 @@ export function findDateMentions(line: string): DateMention[] {
         found.push({ ...base, start, end: firstEnd, to: firstEnd, day: dayA, weekday: weekdayA });
         found.push({ ...base, start: secondStart, end, from: secondStart, day, weekday });
       } else {
-        found.push({ ...base, start, end, day, weekday });
+        found.push({ ...base, start, end, day, weekday, ...(g.endOf ? { endOfMonth: true } : {}) });
       }
     }
   }
@@ -308,7 +319,11 @@ function shiftYear(date: CalendarDate, years: number): CalendarDate {
 }
 
 function toWhen(m: DateMention, reference: CalendarDate): When | null {
-  const date = m.year !== null ? calendarDate(m.year, m.month, m.day) : resolveYear(m.month, m.day, reference, m.weekday);
+  let date = m.year !== null ? calendarDate(m.year, m.month, m.day) : resolveYear(m.month, m.day, reference, m.weekday);
+  if (date && m.endOfMonth) {
+    const year = Number(date.slice(0, 4));
+    date = calendarDate(year, m.month, daysInMonth(year, m.month));
+  }
   return date ? { date, time: m.time } : null;
 }
 

@@ -46,6 +46,18 @@ describe("closing phrases", () => {
     expect(closes(["Closing date: 12 March 2024", "Our next consultation closes on 30 April 2024."])).toBe("2024-03-12T23:59:59.999Z");
   });
 
+  it("the end of a month is its last day, in the year the month falls (29 February in a leap year)", () => {
+    expect(closes("The survey is open until the end of March and takes about 15 minutes.", "2025-02-12")).toBe("2025-03-31T22:59:59.999Z");
+    expect(closes("Have your say by the end of February.", "2024-01-15")).toBe("2024-02-29T23:59:59.999Z");
+    expect(closes("Have your say by the end of February.", "2025-01-15")).toBe("2025-02-28T23:59:59.999Z");
+    expect(closes("The consultation closes at the end of Sept 2025.", "2024-01-15")).toBe("2025-09-30T22:59:59.999Z");
+    // A range: from a day to the end of a month.
+    expect(dates("The consultation runs from 1 February to the end of April 2024.")).toMatchObject({ opensAt: "2024-02-01T00:00:00.000Z", closesAt: "2024-04-30T22:59:59.999Z" });
+    // Not a month: "by the end of may" (lower case), and "the end of the month" names none.
+    expect(findDateMentions("We hope to decide by the end of may be later")).toEqual([]);
+    expect(findDateMentions("Responses by the end of the month, please")).toEqual([]);
+  });
+
   it("a date in a label line is joined to the label before it", () => {
     // textLines joins "Closes" and "12 Mar 2024"; here the joined line is given directly.
     expect(closes("Closes: 12 Mar 2024")).toBe("2024-03-12T23:59:59.999Z");
