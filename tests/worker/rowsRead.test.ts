@@ -255,7 +255,7 @@ describe("signing a hot petition", () => {
 describe("round trips to D1 on the busiest public reads", () => {
   // Each call to D1 is a wait on the database (locally, most of a request's cost): reads a page
   // can name up front go in one batch.
-  it("a petition's page and API answer in one round trip, the petition list in two, the areas in one, alerts and consultations in two", async () => {
+  it("a petition's page and API answer in one round trip, the petition list in two, the areas in one, alerts and consultations in two, the dashboard in three", async () => {
     const id = (await env.DB.prepare("SELECT id FROM petitions WHERE state = 'open' ORDER BY signature_count DESC LIMIT 1").first<{ id: number }>())!.id;
     const trips: Record<string, number> = {};
     for (const path of [`/petitions/${id}`, `/api/v1/petitions/${id}`, "/api/v1/petitions", "/api/v1/areas"]) {
@@ -265,8 +265,9 @@ describe("round trips to D1 on the busiest public reads", () => {
     }
     expect(trips).toEqual({ [`/petitions/${id}`]: 1, [`/api/v1/petitions/${id}`]: 1, "/api/v1/petitions": 2, "/api/v1/areas": 1 });
     // The extension's alerts: who is asking, then the three kinds of watch at once; a consultation
-    // list: the page, then its organisations' and areas' names at once.
-    for (const [name, expected] of [["Extension alerts (/me/alerts)", 2], ["Consultation list (API)", 2]] as const) {
+    // list: the page, then its organisations' and areas' names at once; the clerk's dashboard: who
+    // is asking, then the filters' areas, the calendar addresses and the page at once, then names.
+    for (const [name, expected] of [["Extension alerts (/me/alerts)", 2], ["Consultation list (API)", 2], ["Clerk dashboard (web)", 3]] as const) {
       const endpoint = endpoints.find((e) => e.name === name)!;
       const m = await metered(endpoint.path, { headers: endpoint.headers });
       expect(m.response.status, name).toBe(200);

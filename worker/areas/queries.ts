@@ -7,16 +7,30 @@ export function organisationFromRow(o: { id: number; area_id: number; slug: stri
   return { id: o.id, areaId: o.area_id, slug: o.slug, name: o.name, kind: o.kind as OrganisationKind, predecessorId: o.predecessor_id };
 }
 
-/** Every area with its organisations (or only the areas named), each in name order. */
-export async function listAreas(db: DB, only?: readonly number[]): Promise<Area[]> {
+/** The two reads behind listAreas(), for a batch with others; an empty `only` names no area. */
+export function areasQueries(db: DB, only?: readonly number[]) {
   let areaQuery = db.selectFrom("areas").select(["id", "slug", "name"]).orderBy("name");
   let orgQuery = db.selectFrom("organisations").select(["id", "area_id", "slug", "name", "kind", "predecessor_id"]).orderBy("name");
   if (only) {
-    areaQuery = areaQuery.where("id", "in", only.slice(0, 90));
-    orgQuery = orgQuery.where("area_id", "in", only.slice(0, 90));
+    const ids = only.length ? only.slice(0, 90) : [-1];
+    areaQuery = areaQuery.where("id", "in", ids);
+    orgQuery = orgQuery.where("area_id", "in", ids);
   }
-  const [areas, organisations] = await readBatch(db, [areaQuery, orgQuery]);
+  return [areaQuery, orgQuery] as const;
+}
+
+type AreaRow = { id: number; slug: string; name: string };
+type OrganisationRow = Parameters<typeof organisationFromRow>[0];
+
+/** Areas with their organisations, from the rows areasQueries() read. */
+export function areasFrom(areas: AreaRow[], organisations: OrganisationRow[]): Area[] {
   return areas.map((a) => ({ ...a, organisations: organisations.filter((o) => o.area_id === a.id).map(organisationFromRow) }));
+}
+
+/** Every area with its organisations (or only the areas named), each in name order, in one round trip. */
+export async function listAreas(db: DB, only?: readonly number[]): Promise<Area[]> {
+  const [areas, organisations] = await readBatch(db, areasQueries(db, only));
+  return areasFrom(areas, organisations);
 }
 
 export async function findAreaBySlug(db: DB, slug: string) {

@@ -30,7 +30,9 @@ import {
 } from "../../shared/schemas/petitions";
 import { calendarDaysBetween, formatLondonDate, formatLondonDateTime, londonDate } from "../../shared/time";
 import { areaById } from "../admin/service";
-import { listAreas } from "../areas/queries";
+import type { Area } from "../../shared/schemas/areas";
+import { areasFrom, areasQueries, listAreas } from "../areas/queries";
+import { readBatch } from "../db";
 import { authorize, publicAccess, recordOf } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { AppError, notFound } from "../errors";
@@ -63,12 +65,13 @@ import { pageContext, redirectWithFlash, renderPage, type PageContext } from "..
 import {
   canModerate,
   may,
-  dashboard,
+  dashboardPage,
+  dashboardPageQuery,
   dashboardCsvHeader,
   dashboardPages,
   feedByToken,
   feedTokenById,
-  feedTokens,
+  feedTokensQuery,
   inbox,
   listPublic,
   moderationQueue,
@@ -583,9 +586,7 @@ petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scru
 
 // ---------------------------------------------------------------- clerks: dashboard, CSV and calendar addresses
 
-async function dashboardOptions(c: Context<AppEnv>, reach: Reach) {
-  // Only the caller's areas and their organisations (by the organisations_area index), not every area's.
-  const areas = reach.areaIds.length ? await listAreas(c.var.db, reach.areaIds) : [];
+function dashboardOptions(areas: Area[]) {
   return {
     areas,
     organisations: areas.flatMap((a) =>
@@ -603,12 +604,15 @@ async function renderDashboard(c: Context<AppEnv>, created?: { url: string; area
   const reach = reachOf(c.var.actor, "petition.monitor");
   const parsed = DashboardQuery.safeParse(c.req.query());
   const q = parsed.success ? parsed.data : DashboardQuery.parse({});
-  const [ctx, options, results, tokens] = await Promise.all([
+  const db = c.var.db;
+  // In one round trip: the caller's areas and their organisations (for the filters; by the
+  // organisations_area index, not every area's), the calendar addresses and the page's rows.
+  const [[areaRows, orgRows, tokens, rows], ctx] = await Promise.all([
+    readBatch(db, [...areasQueries(db, reach.areaIds), feedTokensQuery(db, reach), dashboardPageQuery(db, q, reach, c.var.now)]),
     pageContext(c),
-    dashboardOptions(c, reach),
-    dashboard(c.var.db, q, reach, c.var.now, c.env.PUBLIC_URL),
-    feedTokens(c.var.db, reach),
   ]);
+  const options = dashboardOptions(areasFrom(areaRows, orgRows));
+  const results = await dashboardPage(db, q, rows, c.var.now, c.env.PUBLIC_URL);
   const filters = { areaId: q.areaId, organisationId: q.organisationId, status: q.status };
   const page = (p: number) => `/petitions/dashboard${query({ ...filters, page: p === 1 ? undefined : p })}`;
   return renderPage(

@@ -557,13 +557,25 @@ export function dashboardRowOf(r: DashboardDbRow, now: Date, publicUrl: string):
   };
 }
 
-export async function dashboard(db: DB, q: DashboardQueryInput & { page: number; perPage: number }, reach: Reach, now: Date, publicUrl: string) {
-  const rows = await dashboardQuery(db, q, reach, now)
+type DashboardPageInput = DashboardQueryInput & { page: number; perPage: number };
+
+/** The read behind one page of the dashboard (one row more, to know there is a next page), for a batch with others. */
+export function dashboardPageQuery(db: DB, q: DashboardPageInput, reach: Reach, now: Date) {
+  return dashboardQuery(db, q, reach, now)
     .limit(q.perPage + 1)
-    .offset((q.page - 1) * q.perPage)
-    .execute();
+    .offset((q.page - 1) * q.perPage);
+}
+
+/** A page of the dashboard from the rows dashboardPageQuery() read: names added, one round trip. */
+export async function dashboardPage(db: DB, q: DashboardPageInput, rows: DashboardDbRowUnnamed[], now: Date, publicUrl: string) {
   const shown = await named(db, rows.slice(0, q.perPage));
   return { items: shown.map((r) => dashboardRowOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
+}
+
+type DashboardDbRowUnnamed = Awaited<ReturnType<ReturnType<typeof dashboardQuery>["execute"]>>[number];
+
+export async function dashboard(db: DB, q: DashboardPageInput, reach: Reach, now: Date, publicUrl: string) {
+  return dashboardPage(db, q, await dashboardPageQuery(db, q, reach, now).execute(), now, publicUrl);
 }
 
 /** Rows in one CSV of the dashboard, at most (an area has hundreds of petitions a year, not tens of thousands). */
@@ -615,6 +627,11 @@ export async function inbox(db: DB, reach: Reach, now: Date, publicUrl: string) 
 // ---------------------------------------------------------------- calendar feed
 
 export async function feedTokens(db: DB, reach: Reach) {
+  return feedTokensQuery(db, reach).execute();
+}
+
+/** The committees' calendar addresses in reach (the read behind feedTokens(), for a batch with others). */
+export function feedTokensQuery(db: DB, reach: Reach) {
   return db
     .selectFrom("feed_tokens as t")
     .innerJoin("organisations as o", "o.id", "t.organisation_id")
@@ -624,8 +641,7 @@ export async function feedTokens(db: DB, reach: Reach) {
     .where("t.person_id", "is", null)
     .where("t.revoked_at", "is", null)
     .orderBy("t.created_at")
-    .limit(100)
-    .execute();
+    .limit(100);
 }
 
 /** The committee and area behind a feed address; null when unknown or turned off. */
