@@ -1,25 +1,19 @@
 // Administration of an area: its defaults, its organisations' overrides, and who holds which role.
-import type { Context } from "hono";
 import type { AreaSettings, NewMembership, OrganisationSettings } from "../../shared/schemas/admin";
 import type { Role } from "../../shared/roles";
 import type { Actor } from "../auth/actor";
 import type { RecordLoader } from "../auth/middleware";
 import { auditInsert } from "../audit";
 import { batch, type DB } from "../db";
-import type { AppEnv } from "../env";
 import { AppError, validationFailed } from "../errors";
 import { slugify } from "../text";
 import { pathId } from "../pathId";
 
 type AreaRow = { id: number; slug: string; name: string };
 
-function idParam(c: Context<AppEnv>, name = "id"): number | null {
-  return pathId(c, name);
-}
-
 /** The area named by :id in the path. */
 export const areaById: RecordLoader<AreaRow> = async (c) => {
-  const id = idParam(c);
+  const id = pathId(c);
   if (id === null) return null;
   const area = await c.var.db.selectFrom("areas").select(["id", "slug", "name"]).where("id", "=", id).executeTakeFirst();
   return area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null;
@@ -33,7 +27,7 @@ export const areaBySlug: RecordLoader<AreaRow> = async (c) => {
 
 /** The organisation named by :id in the path. */
 export const organisationById: RecordLoader<{ id: number; area_id: number; name: string }> = async (c) => {
-  const id = idParam(c);
+  const id = pathId(c);
   if (id === null) return null;
   const org = await c.var.db.selectFrom("organisations").select(["id", "area_id", "name"]).where("id", "=", id).executeTakeFirst();
   return org ? { record: org, scope: { areaId: org.area_id, organisationIds: [org.id] } } : null;
@@ -41,7 +35,7 @@ export const organisationById: RecordLoader<{ id: number; area_id: number; name:
 
 /** The membership named by :id in the path. */
 export const membershipById: RecordLoader<{ id: number; area_id: number; person_id: number; role: string }> = async (c) => {
-  const id = idParam(c);
+  const id = pathId(c);
   if (id === null) return null;
   const m = await c.var.db
     .selectFrom("memberships as m")

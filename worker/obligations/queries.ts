@@ -7,6 +7,7 @@ import { londonDate } from "../../shared/time";
 import type { RecordLoader } from "../auth/middleware";
 import type { Selectable } from "kysely";
 import { chunks, readGroups, type DB, type ObligationsTable } from "../db";
+import { pathId } from "../pathId";
 
 export function obligationQuery(db: DB) {
   return db
@@ -65,14 +66,9 @@ export function findObligation(db: DB, id: number): Promise<ObligationRow | unde
   return obligationQuery(db).where("ob.id", "=", id).executeTakeFirst();
 }
 
-function idParam(raw: string | undefined): number | null {
-  const id = Number(raw);
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
 /** The obligation named by :id, scoped to both its organisations (for viewing). */
 export const obligationById: RecordLoader<ObligationRow> = async (c) => {
-  const id = idParam(c.req.param("id"));
+  const id = pathId(c);
   const row = id === null ? undefined : await findObligation(c.var.db, id);
   return row ? { record: row, scope: obligationScope(row) } : null;
 };

@@ -19,10 +19,6 @@ import { pathId } from "../pathId";
 
 export type PetitionRow = Selectable<PetitionsTable> & { organisation_name: string; area_name: string };
 
-function idParam(c: Context<AppEnv>): number | null {
-  return pathId(c);
-}
-
 function petitionQuery(db: DB, id: number) {
   return db
     .selectFrom("petitions as p")
@@ -47,7 +43,7 @@ const scopeOf = (p: PetitionRow) => ({ areaId: p.area_id, organisationIds: [p.or
 
 /** The petition named by :id in the path; it belongs to its area and the organisation it is addressed to. */
 export const petitionById: RecordLoader<PetitionRow> = async (c) => {
-  const id = idParam(c);
+  const id = pathId(c);
   const p = id === null ? undefined : await findPetition(c.var.db, id);
   return p ? { record: p, scope: scopeOf(p) } : null;
 };
@@ -71,7 +67,7 @@ export type Readable = { petition: PetitionRow; removed: boolean; districts: Dis
  * else); a removed petition is, for the public, only its removal and reason.
  */
 export async function readablePetition(c: Context<AppEnv>, { withDistricts = false } = {}): Promise<Readable> {
-  const id = idParam(c);
+  const id = pathId(c);
   const read = async (id: number) => (withDistricts ? findPetitionWithDistricts(c.var.db, id) : { petition: await findPetition(c.var.db, id), districts: [] });
   const { petition: p, districts } = id === null ? { petition: undefined, districts: [] } : await read(id);
   if (!p) throw notFound("petition");
@@ -91,7 +87,7 @@ export const petitionRemoved = (p: PetitionRow) => new AppError(410, "petition_r
 
 /** The feed token named by :id in the path; it belongs to its committee's area. */
 export const feedTokenById: RecordLoader<{ id: number; area_id: number; organisation_id: number; revoked_at: string | null }> = async (c) => {
-  const id = idParam(c);
+  const id = pathId(c);
   if (id === null) return null;
   const t = await c.var.db
     .selectFrom("feed_tokens as t")
