@@ -35,9 +35,12 @@ export function insertWhen<T extends "audit_log" | "outbox" | "obligations">(
   return table === "outbox" ? insert.onConflict((oc) => oc.column("dedupe_key" as never).doNothing()) : insert;
 }
 
-/** An audit entry written only if the statement before it changed a row. */
-export function auditIfChanged(db: DB, entry: AuditEntry) {
-  return insertWhen(db, "audit_log", auditRow(entry), previousChanged);
+/**
+ * An audit entry written only if the statement before it changed a row. `details` may be SQL
+ * instead of `entry.details`, e.g. to say how many rows with changes().
+ */
+export function auditIfChanged(db: DB, entry: AuditEntry, details?: Expression<string>) {
+  return insertWhen(db, "audit_log", { ...auditRow(entry), ...(details ? { details } : {}) }, previousChanged);
 }
 
 /** An email queued only when `condition` holds (e.g. the change it reports happened). */

@@ -2,11 +2,12 @@
 // emailed to the address), and the retention job erases signers' details a set time after a
 // petition closes. A signature stays counted: erasure never changes a counted signature's
 // state, so the counting triggers never fire; the postcode district stays for the aggregates.
-import { sql, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import { canonicalEmail } from "../../shared/petitions/signatures";
 import { hmac, randomToken, sha256 } from "../crypto";
 import { batch, type DB } from "../db";
 import { enqueueEmail, redactPublicEmails } from "../email/outbox";
+import { auditIfChanged } from "../petitions/statements";
 import { enforceLimit, type Limit } from "../rateLimit";
 
 /** How long the emailed link works. */
@@ -137,7 +138,7 @@ export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Prom
   const results = await batch(ctx.d1, [
     // The emails we sent them (or were about to) lose address and text; then the count is audited.
     redactPublicEmails(db, at, (qb) => qb.where(theirAddresses).where(live)),
-    redactedAudit(db, at, "public", { requestedBy: "the person, by email link" }),
+    redactedAudit(db, now, "public", { requestedBy: "the person, by email link" }),
     db
       .insertInto("audit_log")
       .columns(auditColumns)
@@ -196,36 +197,12 @@ export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Prom
 }
 
 /** An audit entry saying how many emails the statement just before it redacted (none: no entry). */
-function redactedAudit(db: DB, at: string, actor: "public" | "system", why: Record<string, string | number>) {
-  return auditOfChanges(db, { at, actor, areaId: null, entity: "outbox", entityId: null, action: "emails_redacted" }, sql<string>`json_patch(json_object('emails', changes(), 'erased', json_array('address', 'text')), ${JSON.stringify(why)})`);
-}
-
-/**
- * An audit entry for a statement that changed many rows, written only if the statement just
- * before it in the same batch changed any; `details` may say how many with SQLite's changes().
- */
-function auditOfChanges(
-  db: DB,
-  e: { at: string; actor: string; areaId: number | null; entity: string; entityId: number | null; action: string },
-  details: RawBuilder<string>,
-) {
-  return db
-    .insertInto("audit_log")
-    .columns(["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "details"])
-    .expression(
-      db
-        .selectNoFrom((eb) => [
-          eb.val(e.at).as("at"),
-          sql<null>`NULL`.as("actor_id"),
-          eb.val(e.actor).as("actor_label"),
-          eb.val(e.areaId).as("area_id"),
-          eb.val(e.entity).as("entity"),
-          eb.val(e.entityId).as("entity_id"),
-          eb.val(e.action).as("action"),
-          details.as("details"),
-        ])
-        .where(sql<number>`changes()`, ">", 0),
-    );
+function redactedAudit(db: DB, now: Date, actor: "public" | "system", why: Record<string, string | number>) {
+  return auditIfChanged(
+    db,
+    { at: now, actor, areaId: null, entity: "outbox", entityId: null, action: "emails_redacted" },
+    sql<string>`json_patch(json_object('emails', changes(), 'erased', json_array('address', 'text')), ${JSON.stringify(why)})`,
+  );
 }
 
 // ---------------------------------------------------------------- retention
@@ -269,7 +246,7 @@ export async function eraseExpiredSignerData(
     for (const p of due) {
       while (budget > 0) {
         const limit = Math.min(batchSize, budget);
-        const results = await batch(d1, eraseChunk(db, area, p.id, limit, at));
+        const results = await batch(d1, eraseChunk(db, area, p.id, limit, now));
         const n = results[0]?.meta.changes ?? 0;
         erased += n;
         budget -= Math.max(n, 1);
@@ -286,16 +263,17 @@ export async function eraseExpiredSignerData(
 }
 
 /** One bounded step: erase up to `limit` signatures of a petition, audit how many, stamp the petition when none is left. */
-function eraseChunk(db: DB, area: { id: number; signer_data_retention_days: number }, petitionId: number, limit: number, at: string) {
+function eraseChunk(db: DB, area: { id: number; signer_data_retention_days: number }, petitionId: number, limit: number, now: Date) {
+  const at = now.toISOString();
   const chunk = db.selectFrom("signatures").select("id").where("petition_id", "=", petitionId).where("erased_at", "is", null).orderBy("id").limit(limit);
   return [
     db
       .updateTable("signatures")
       .set({ name: null, email: null, email_canonical: null, postcode: null, ip_hash: null, confirm_hash: null, erased_at: at })
       .where("id", "in", chunk),
-    auditOfChanges(
+    auditIfChanged(
       db,
-      { at, actor: "system", areaId: area.id, entity: "petition", entityId: petitionId, action: "signer_data_erased" },
+      { at: now, actor: "system", areaId: area.id, entity: "petition", entityId: petitionId, action: "signer_data_erased" },
       sql<string>`json_object('signatures', changes(), 'erased', json_array('name', 'email', 'postcode'), 'retentionDays', ${area.signer_data_retention_days})`,
     ),
     db
@@ -344,7 +322,7 @@ export async function redactExpiredEmails(
       .limit(limit);
     const results = await batch(d1, [
       redactPublicEmails(db, at, (qb) => qb.where("id", "in", oldest)),
-      redactedAudit(db, at, "system", { retentionDays: keepDays }),
+      redactedAudit(db, now, "system", { retentionDays: keepDays }),
     ]);
     const n = results[0]?.meta.changes ?? 0;
     redacted += n;
