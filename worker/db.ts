@@ -353,17 +353,15 @@ type GroupRows<G> = G extends readonly (infer Q)[] ? RowsOf<Q> : never;
  */
 export async function readBatch<const Q extends readonly Compilable<unknown>[]>(db: DB, queries: Q): Promise<{ [K in keyof Q]: RowsOf<Q[K]> }> {
   const d1 = bindings.get(db);
-  if (queries.length === 0) return [] as never;
   if (!d1) throw new Error("readBatch needs a DB made by createDb()");
-  const results = await d1.batch(queries.map((q) => toStatement(d1, q)));
-  return results.map((r) => r.results) as never;
+  return (await batch(d1, queries)).map((r) => r.results) as never;
 }
 
 /** Groups of reads (e.g. one per chunk of an id list) in one round trip, each group's rows together. */
 export async function readGroups<const G extends readonly (readonly Compilable<unknown>[])[]>(db: DB, groups: G): Promise<{ [K in keyof G]: GroupRows<G[K]> }> {
-  const results = await readBatch(db, groups.flat());
-  let at = 0;
-  return groups.map((g) => results.slice(at, (at += g.length)).flat()) as never;
+  const d1 = bindings.get(db);
+  if (!d1) throw new Error("readGroups needs a DB made by createDb()");
+  return (await batchGroups(d1, groups)).map((results) => results.flatMap((r) => r.results)) as never;
 }
 
 /** A compiled Kysely query as a D1 statement, for use in `DB.batch([...])`. */
@@ -376,9 +374,16 @@ export function toStatement(d1: D1Database, query: Compilable): D1PreparedStatem
  * Runs several writes atomically. D1 has no interactive transactions, so every
  * multi-statement write goes through here.
  */
-export async function batch(d1: D1Database, queries: Compilable[]): Promise<D1Result[]> {
+export async function batch(d1: D1Database, queries: readonly Compilable<unknown>[]): Promise<D1Result[]> {
   if (queries.length === 0) return [];
   return d1.batch(queries.map((q) => toStatement(d1, q)));
+}
+
+/** Groups of statements in one batch, answered group by group (each group's results in order). */
+export async function batchGroups(d1: D1Database, groups: readonly (readonly Compilable<unknown>[])[]): Promise<D1Result[][]> {
+  const results = await batch(d1, groups.flat());
+  let at = 0;
+  return groups.map((g) => results.slice(at, (at += g.length)));
 }
 
 /** Splits values for `IN (...)` lists and multi-row inserts: D1 allows 100 bound parameters a statement. */

@@ -14,7 +14,7 @@ import type { Actor } from "../auth/actor";
 import { requireAllowed } from "../auth/middleware";
 import { auditInsertIfChanged } from "../audit";
 import { randomToken } from "../crypto";
-import { batch, chunks, type DB } from "../db";
+import { batch, batchGroups, chunks, type DB } from "../db";
 import type { Services } from "../services";
 import { enqueueEmail } from "../email/outbox";
 import { AppError, validationFailed } from "../errors";
@@ -287,13 +287,8 @@ export async function markOverdueObligations({ db, env, now }: ScheduledJobConte
   // obligations stamped (with their audit entry and emails) or untouched for the next run.
   let marked = 0;
   for (let i = 0; i < due.length; i += OVERDUE_PER_BATCH) {
-    const parts = due.slice(i, i + OVERDUE_PER_BATCH).map(statementsFor);
-    const results = await batch(env.DB, parts.flat());
-    let at = 0;
-    for (const part of parts) {
-      marked += changed(results[at]) ? 1 : 0;
-      at += part.length;
-    }
+    const perObligation = await batchGroups(env.DB, due.slice(i, i + OVERDUE_PER_BATCH).map(statementsFor));
+    marked += perObligation.filter((results) => changed(results[0])).length;
   }
   return { overdue: marked };
 }
