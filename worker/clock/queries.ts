@@ -104,11 +104,12 @@ export async function clockItems(db: DB, scope: ClockScope, now: Date, publicUrl
       ? active.where("c.area_id", "=", scope.areaId).where("c.closes_at", ">", now.toISOString()).where("c.link_responded_at", "is", null).execute()
       : Promise.resolve([]),
   ]);
-  const [obligationRows, consultations, toRespond] = await Promise.all([
+  // Both consultation lists' details in one look-up (each organisation and area read once).
+  const [obligationRows, detailed] = await Promise.all([
     withNames(db, [...new Map([...owingRows, ...owedRows].map((o) => [o.id, o])).values()]),
-    withDetails(db, consultationRows),
-    withDetails(db, toRespondRows),
+    withDetails(db, [...consultationRows, ...toRespondRows]),
   ]);
+  const [consultations, toRespond] = [detailed.slice(0, consultationRows.length), detailed.slice(consultationRows.length)];
   const obligations = new Map(obligationRows.map((o) => [o.id, o]));
   const items = [
     ...[...obligations.values()].map((o) => obligationItem(o, now, publicUrl)),

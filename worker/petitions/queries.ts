@@ -612,7 +612,9 @@ export async function inbox(db: DB, reach: Reach, now: Date, publicUrl: string) 
     ...reach.areaIds.map((id) => openIn("p.area_id", id)),
   ]);
   const openRows = [...new Map(openParts.flat().map((r) => [r.id, r])).values()].sort((a, b) => b.signature_count - a.signature_count || a.id - b.id).slice(0, 50);
-  const [owed, open] = await Promise.all([named(db, owedRows), named(db, openRows)]);
+  // Both lists' names in one look-up (one round trip, each organisation read once).
+  const both = await named(db, [...owedRows, ...openRows]);
+  const [owed, open] = [both.slice(0, owedRows.length), both.slice(owedRows.length)];
   const row = (r: SummaryRow) => {
     const s = summaryOf(r, now, publicUrl);
     return { ...s, overdue: s.status === "response_overdue", workingDaysOverdue: s.status === "response_overdue" && r.response_due_at ? Math.max(1, workingDaysBetween(londonDate(r.response_due_at), londonDate(now))) : null };
