@@ -76,11 +76,15 @@ export const LIMITS = {
   startEmail: { what: "new petitions with this email address", max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
-async function limitBoth(ctx: PetitionCtx, name: "sign" | "start", ipHash: string, email: string) {
-  const ip = name === "sign" ? LIMITS.signIp : LIMITS.startIp;
-  const mail = name === "sign" ? LIMITS.signEmail : LIMITS.startEmail;
-  await enforceLimit(ctx.db, `petition-${name}:ip:${ipHash}`, ip, ctx.now);
-  await enforceLimit(ctx.db, `petition-${name}:email:${await sha256(canonicalEmail(email))}`, mail, ctx.now);
+/** The rate-limit keys for starting or signing: per client address and per email (both hashed). */
+async function limitKeys(name: "sign" | "start", ipHash: string, canonical: string) {
+  return { ip: `petition-${name}:ip:${ipHash}`, email: `petition-${name}:email:${await sha256(canonical)}` };
+}
+
+async function limitStart(ctx: PetitionCtx, ipHash: string, email: string) {
+  const keys = await limitKeys("start", ipHash, canonicalEmail(email));
+  await enforceLimit(ctx.db, keys.ip, LIMITS.startIp, ctx.now);
+  await enforceLimit(ctx.db, keys.email, LIMITS.startEmail, ctx.now);
 }
 
 const conflict = (code: string, message: string) => new AppError(409, code, message);
@@ -104,7 +108,7 @@ export async function startPetition(ctx: PetitionCtx, input: NewPetition, ipHash
   if (!org || !(ADDRESSABLE_KINDS as readonly string[]).includes(org.kind)) {
     throw validationFailed({ organisationId: "Choose who the petition is addressed to from the list" });
   }
-  await limitBoth(ctx, "start", ipHash, input.petitionerEmail);
+  await limitStart(ctx, ipHash, input.petitionerEmail);
   const token = randomToken();
   const hash = await sha256(token);
   const at = now.toISOString();
@@ -192,10 +196,10 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
   // One round trip for both rate limits and the look-up of an earlier signature; one more for the writes.
   const erasedKey = await erasedEmailKey(ctx.secret, canonical);
   type Hit = { hits: number; window_started_at: string };
-  const emailKey = `petition-sign:email:${await sha256(canonical)}`;
+  const keys = await limitKeys("sign", ipHash, canonical);
   const [ipHit, emailHit, found] = await batch(ctx.d1, [
-    limitHit(db, `petition-sign:ip:${ipHash}`, LIMITS.signIp, now),
-    limitHit(db, emailKey, LIMITS.signEmail, now),
+    limitHit(db, keys.ip, LIMITS.signIp, now),
+    limitHit(db, keys.email, LIMITS.signEmail, now),
     db
       .selectFrom("signatures")
       .select(["id", "state"])
@@ -206,7 +210,7 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
   const ipRow = ipHit!.results[0] as Hit;
   // A request refused for its address must not use up the email's allowance: someone sending
   // many requests from one place could otherwise stop another person signing from anywhere.
-  if (overLimit(ipRow, LIMITS.signIp)) await limitUndo(db, emailKey, emailHit!.results[0] as Hit).execute();
+  if (overLimit(ipRow, LIMITS.signIp)) await limitUndo(db, keys.email, emailHit!.results[0] as Hit).execute();
   checkLimit(ipRow, LIMITS.signIp, now);
   checkLimit(emailHit!.results[0] as Hit, LIMITS.signEmail, now);
   const existing = found!.results[0] as { id: number; state: string } | undefined;
