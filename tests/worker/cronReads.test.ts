@@ -3,21 +3,13 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LEAD_TIMES, nextAlertAt } from "../../shared/alerts/timing";
-import type { EmailMessage, EmailSender } from "../../worker/email/sender";
 import { runScheduled } from "../../worker/scheduled";
 import { meteredD1 } from "./d1Meter";
-import { db } from "./helpers";
+import { db, RecordingSender } from "./helpers";
 
 const DAY = 86_400_000;
 const now = new Date();
 const iso = (ms: number) => new Date(ms).toISOString();
-
-class RecordingSender implements EmailSender {
-  sent: EmailMessage[] = [];
-  async send(m: EmailMessage) {
-    this.sent.push(m);
-  }
-}
 
 let personId = 0;
 let areaId = 0;

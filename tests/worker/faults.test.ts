@@ -7,9 +7,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureWatches } from "../../worker/alerts/service";
 import type { SeedResult } from "../../worker/dev/seed";
-import type { EmailMessage, EmailSender } from "../../worker/email/sender";
 import { runScheduled } from "../../worker/scheduled";
-import { db, dbDigest, postForm, seed, tokenFor } from "./helpers";
+import { db, dbDigest, postForm, RecordingSender, seed, tokenFor } from "./helpers";
 import { faultyD1, requestWith } from "./faultyD1";
 import { auditFor, latestEmailTo, nextIp, openPetition, petitionRow, signAndConfirm, startAndConfirm, tokenIn, uniqueEmail, visitor } from "./petitionHelpers";
 
@@ -171,13 +170,6 @@ describe("a multi-statement write fails as a whole", () => {
     expect(tally.met_on_time + tally.met_late).toBeGreaterThanOrEqual(1);
   });
 });
-
-class RecordingSender implements EmailSender {
-  sent: EmailMessage[] = [];
-  async send(m: EmailMessage) {
-    this.sent.push(m);
-  }
-}
 
 describe("erasing your details fails as a whole", () => {
   it("the emails redacted, the signatures and petition erased, their audit entries and the used link", async () => {

@@ -5,6 +5,7 @@ import worker from "../../worker/index";
 import { hmac, randomToken, sha256 } from "../../worker/crypto";
 import { createDb } from "../../worker/db";
 import { seedDemo, type SeedResult } from "../../worker/dev/seed";
+import type { EmailMessage, EmailSender } from "../../worker/email/sender";
 
 export const BASE = "https://tracker.test";
 export const db = createDb(env.DB);
@@ -131,4 +132,12 @@ export async function metered(path: string, init: RequestInit = {}): Promise<Met
 /** Cloudflare bills by rows read: a list must read at most 2 x rows returned + 50. */
 export function rowsReadBound(rowsReturned: number): number {
   return 2 * rowsReturned + 50;
+}
+
+/** A sender that keeps what it was given: the real delivery loop, and nothing leaves the machine. */
+export class RecordingSender implements EmailSender {
+  sent: EmailMessage[] = [];
+  async send(message: EmailMessage) {
+    this.sent.push(message);
+  }
 }

@@ -5,10 +5,10 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SeedResult } from "../../worker/dev/seed";
 import { enqueueEmail, REDACTED_ADDRESS, REDACTED_TEXT, REDACTED_UNSENT } from "../../worker/email/outbox";
-import { deliverOutbox, type EmailMessage, type EmailSender } from "../../worker/email/sender";
+import { deliverOutbox } from "../../worker/email/sender";
 import { EMAIL_RETENTION_DAYS, eraseExpiredSignerData, redactExpiredEmails } from "../../worker/privacy/service";
 import { runScheduled } from "../../worker/scheduled";
-import { db, dbDigest, postForm, request, seed, sessionFor, tokenFor } from "./helpers";
+import { db, dbDigest, postForm, RecordingSender, request, seed, sessionFor, tokenFor } from "./helpers";
 import { latestEmailTo, openPetition, petitionRow, sign, signAndConfirm, tokenIn, uniqueEmail, visitor } from "./petitionHelpers";
 
 let s: SeedResult;
@@ -23,14 +23,6 @@ const districts = (petitionId: number) =>
 const signatureOf = (petitionId: number, id: number) => db.selectFrom("signatures").selectAll().where("petition_id", "=", petitionId).where("id", "=", id).executeTakeFirst();
 const auditText = async () => JSON.stringify(await db.selectFrom("audit_log").selectAll().execute());
 const outboxRows = (ids: number[]) => db.selectFrom("outbox").selectAll().where("id", "in", ids.length ? ids : [-1]).orderBy("id").execute();
-
-/** A sender that keeps what it was given (the real delivery loop, nothing leaves the machine). */
-class RecordingSender implements EmailSender {
-  sent: EmailMessage[] = [];
-  async send(message: EmailMessage) {
-    this.sent.push(message);
-  }
-}
 
 /** Asks for the erasure link as a visitor would, and returns the token from the email (if one was sent). */
 async function askForLink(email: string): Promise<Response> {

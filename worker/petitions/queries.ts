@@ -537,7 +537,9 @@ function dashboardQuery(db: DB, q: DashboardQueryInput, reach: Reach, now: Date)
     .orderBy(sql.join(urgencyOrder()));
 }
 
-type DashboardDbRow = Awaited<ReturnType<ReturnType<typeof dashboardQuery>["execute"]>>[number] & { organisation_name: string; area_name: string };
+/** A dashboard row as read (dashboardQuery), and with the names named() adds. */
+type DashboardDbRowUnnamed = Awaited<ReturnType<ReturnType<typeof dashboardQuery>["execute"]>>[number];
+type DashboardDbRow = DashboardDbRowUnnamed & { organisation_name: string; area_name: string };
 
 export function dashboardRowOf(r: DashboardDbRow, now: Date, publicUrl: string): DashboardRow {
   const summary = summaryOf(r, now, publicUrl);
@@ -568,7 +570,6 @@ export async function dashboardPage(db: DB, q: DashboardPageInput, rows: Dashboa
   return { items: shown.map((r) => dashboardRowOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
 }
 
-type DashboardDbRowUnnamed = Awaited<ReturnType<ReturnType<typeof dashboardQuery>["execute"]>>[number];
 
 export async function dashboard(db: DB, q: DashboardPageInput, reach: Reach, now: Date, publicUrl: string) {
   return dashboardPage(db, q, await dashboardPageQuery(db, q, reach, now).execute(), now, publicUrl);
