@@ -393,6 +393,15 @@ export function chunks<T>(items: readonly T[], size = 90): T[][] {
   return out;
 }
 
+/**
+ * Page `page` of rows already read in list order from the first (at least page × perPage + 1
+ * of them, to know whether there is a next page): for lists merged from several index walks.
+ */
+export function slicePage<R>(rows: R[], page: number, perPage: number): { rows: R[]; hasMore: boolean } {
+  const start = (page - 1) * perPage;
+  return { rows: rows.slice(start, start + perPage), hasMore: rows.length > start + perPage };
+}
+
 /** One page of a list query (LIMIT/OFFSET, for small lists), reading one row more to know if there is a next page. */
 export async function fetchPage<R>(
   query: { limit(n: number): { offset(n: number): { execute(): Promise<R[]> } } },

@@ -4,7 +4,7 @@ import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../s
 import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
-import { chunks, fetchPage, readGroups, type ConsultationsTable, type Database, type DB } from "../db";
+import { chunks, fetchPage, readGroups, slicePage, type ConsultationsTable, type Database, type DB } from "../db";
 import { pathId } from "../pathId";
 
 const DAY = 86_400_000;
@@ -145,9 +145,8 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
     const wanted = opts.page * opts.perPage + 1;
     const dated = await active.where("c.closes_at", ">", opts.status === "open" ? soon : t).orderBy("c.closes_at").orderBy("c.id").limit(wanted).execute();
     const undated = dated.length < wanted ? await active.where("c.closes_at", "is", null).orderBy("c.id").limit(wanted - dated.length).execute() : [];
-    const all = [...dated, ...undated];
-    const start = (opts.page - 1) * opts.perPage;
-    return { rows: await withDetails(db, all.slice(start, start + opts.perPage)), hasMore: all.length > start + opts.perPage };
+    const { rows, hasMore } = slicePage([...dated, ...undated], opts.page, opts.perPage);
+    return { rows: await withDetails(db, rows), hasMore };
   }
   let query = base.where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
   // Each order is the order of an index on (area_id, state, column) or (area_id, updated_at), ties by id the same way.

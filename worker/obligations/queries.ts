@@ -6,7 +6,7 @@ import type { Link, Obligation, ObligationMessage, ObligationStatus, TimelineEnt
 import { londonDate } from "../../shared/time";
 import type { RecordLoader } from "../auth/middleware";
 import type { Selectable } from "kysely";
-import { chunks, readGroups, type DB, type ObligationsTable } from "../db";
+import { chunks, readGroups, slicePage, type DB, type ObligationsTable } from "../db";
 import { pathId } from "../pathId";
 
 export function obligationQuery(db: DB) {
@@ -202,6 +202,6 @@ export async function listObligations(db: DB, opts: ObligationListOptions, now: 
     const c = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
     return order.desc ? -c : c;
   });
-  const start = (opts.page - 1) * opts.perPage;
-  return { rows: await withNames(db, sorted.slice(start, start + opts.perPage)), hasMore: sorted.length > start + opts.perPage };
+  const { rows, hasMore } = slicePage(sorted, opts.page, opts.perPage);
+  return { rows: await withNames(db, rows), hasMore };
 }
