@@ -11,7 +11,12 @@ const project = async (browser: "chrome" | "firefox") => ({
     environment: "node",
     // What WXT defines for the build (import.meta.env.BROWSER, …): Vitest reads import.meta.env
     // from the environment, so each project sets its own.
-    env: { BROWSER: browser, MANIFEST_VERSION: browser === "firefox" ? "2" : "3", CHROME: browser === "chrome" ? "true" : "", FIREFOX: browser === "firefox" ? "true" : "" },
+    env: {
+      BROWSER: browser,
+      MANIFEST_VERSION: browser === "firefox" ? "2" : "3",
+      CHROME: browser === "chrome" ? "true" : "",
+      FIREFOX: browser === "firefox" ? "true" : "",
+    },
     // WXT's fake browser keeps state in memory: each test starts from a clean one.
     setupFiles: ["./extension/utils/testing/setup.ts"],
   },

@@ -52,7 +52,8 @@ export const pageRows = (body: string) =>
 /** Data lines of a CSV (no field here holds a line break): all lines but the header. */
 export const csvRows = (body: string) => body.split("\n").filter((l) => l.trim() !== "").length - 1;
 export const icsEvents = (body: string) => (body.match(/BEGIN:VEVENT/g) ?? []).length;
-const areasAndOrganisations = (b: string) => (JSON.parse(b) as { items: { organisations: unknown[] }[] }).items.reduce((n, a) => n + 1 + a.organisations.length, 0);
+const areasAndOrganisations = (b: string) =>
+  (JSON.parse(b) as { items: { organisations: unknown[] }[] }).items.reduce((n, a) => n + 1 + a.organisations.length, 0);
 
 export function listEndpoints(d: EndpointData): ListEndpoint[] {
   const A = d.areaId;
@@ -60,7 +61,13 @@ export function listEndpoints(d: EndpointData): ListEndpoint[] {
   const clerkApi = { Authorization: `Bearer ${d.clerkToken}` };
   const responder = { Authorization: `Bearer ${d.responderToken}` };
   const link = { Authorization: `Bearer ${d.linkToken}` };
-  const e = (name: string, path: string, headers: Record<string, string>, count: (body: string) => number, cursorPages?: number): ListEndpoint => ({
+  const e = (
+    name: string,
+    path: string,
+    headers: Record<string, string>,
+    count: (body: string) => number,
+    cursorPages?: number,
+  ): ListEndpoint => ({
     name,
     path,
     headers,

@@ -47,7 +47,10 @@ export async function extensionFigures(root: string): Promise<ExtensionFigures> 
   const script = bundle.outputFiles[0]!.text;
   const dir = join(root, "tests/fixtures/pages");
   const pages = readdirSync(dir).filter((f) => f.endsWith(".html"));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
   const perPage: number[] = [];
   try {
     const page = await browser.newPage();

@@ -15,7 +15,14 @@ export interface Sizes {
   hotShare: number;
 }
 
-export const FULL: Sizes = { areas: 50, consultations: 100_000, petitions: 20_000, signatures: 1_000_000, obligations: 200_000, hotShare: 0.2 };
+export const FULL: Sizes = {
+  areas: 50,
+  consultations: 100_000,
+  petitions: 20_000,
+  signatures: 1_000_000,
+  obligations: 200_000,
+  hotShare: 0.2,
+};
 export const QUICK: Sizes = { areas: 10, consultations: 5_000, petitions: 3_000, signatures: 50_000, obligations: 10_000, hotShare: 0.2 };
 
 /** What the benchmark needs to know about the loaded data. */
@@ -156,7 +163,19 @@ export function load(persistDir: string, sizes: Sizes, now = new Date()): Loaded
     const o = orgs[i % orgs.length]!;
     const offset = ((i % 400) - 200) * DAY;
     const url = `https://consult.example/area-${o.area}/c-${i}`;
-    insertConsultation.run(o.area!, i % 2 ? o.pct! : o.acute!, `Consultation ${i}: have your say on service ${i % 113}`, url, url, "Tell us what you think about the plans.", iso(t0 + offset - 60 * DAY), iso(t0 + offset), i % 5 === 0 && offset < 0 ? "outcome_published" : "active", at, at);
+    insertConsultation.run(
+      o.area!,
+      i % 2 ? o.pct! : o.acute!,
+      `Consultation ${i}: have your say on service ${i % 113}`,
+      url,
+      url,
+      "Tell us what you think about the plans.",
+      iso(t0 + offset - 60 * DAY),
+      iso(t0 + offset),
+      i % 5 === 0 && offset < 0 ? "outcome_published" : "active",
+      at,
+      at,
+    );
   }
 
   // Obligations: open (due and overdue), met, withdrawn.
@@ -172,32 +191,92 @@ export function load(persistDir: string, sizes: Sizes, now = new Date()): Loaded
     const received = t0 - (i % 90) * DAY;
     const due = received + 28 * DAY;
     const state = i % 3 === 0 ? "met" : i % 17 === 0 ? "withdrawn" : "open";
-    insertObligation.run(o.area!, kind, kind === "osc_referral" ? o.osc! : o.pct!, o.link!, `Request ${i}`, people[a]!.link!, iso(received), iso(due), state, state === "met" ? iso(received + 10 * DAY) : null, state === "met" ? 0 : null, iso(received), iso(received));
+    insertObligation.run(
+      o.area!,
+      kind,
+      kind === "osc_referral" ? o.osc! : o.pct!,
+      o.link!,
+      `Request ${i}`,
+      people[a]!.link!,
+      iso(received),
+      iso(due),
+      state,
+      state === "met" ? iso(received + 10 * DAY) : null,
+      state === "met" ? 0 : null,
+      iso(received),
+      iso(received),
+    );
   }
 
   // Watches for area 1's LINk member (alerts endpoint), and many far-future watches for everyone.
-  const insertWatch = db.prepare("INSERT OR IGNORE INTO watches (person_id, target_kind, target_id, next_alert_at, created_at) VALUES (?, ?, ?, ?, ?)");
+  const insertWatch = db.prepare(
+    "INSERT OR IGNORE INTO watches (person_id, target_kind, target_id, next_alert_at, created_at) VALUES (?, ?, ?, ?, ?)",
+  );
   const linkPersonId = people[0]!.link!;
   const firstConsultation = Number((db.prepare("SELECT min(id) AS id FROM consultations").get() as { id: number }).id);
-  for (let i = 0; i < Math.min(200, sizes.consultations); i++) insertWatch.run(linkPersonId, "consultation", firstConsultation + i * orgs.length, iso(t0 + 365 * DAY), at);
-  for (let i = 0; i < Math.min(sizes.consultations, 20_000); i++) insertWatch.run(people[i % people.length]!.clerk!, "consultation", firstConsultation + i, iso(t0 + 400 * DAY), at);
+  for (let i = 0; i < Math.min(200, sizes.consultations); i++)
+    insertWatch.run(linkPersonId, "consultation", firstConsultation + i * orgs.length, iso(t0 + 365 * DAY), at);
+  for (let i = 0; i < Math.min(sizes.consultations, 20_000); i++)
+    insertWatch.run(people[i % people.length]!.clerk!, "consultation", firstConsultation + i, iso(t0 + 400 * DAY), at);
 
   // Credentials the benchmark uses: a clerk's web session and a LINk member's API token.
   const clerkSession = randomBytes(24).toString("base64url");
-  run("INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)", hash(clerkSession), people[0]!.clerk!, at, iso(t0 + 7 * DAY));
+  run(
+    "INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+    hash(clerkSession),
+    people[0]!.clerk!,
+    at,
+    iso(t0 + 7 * DAY),
+  );
   const linkToken = randomBytes(24).toString("base64url");
-  run("INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)", hash(linkToken), linkPersonId, at, at);
+  run(
+    "INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)",
+    hash(linkToken),
+    linkPersonId,
+    at,
+    at,
+  );
   const clerkToken = randomBytes(24).toString("base64url");
-  run("INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)", hash(clerkToken), people[0]!.clerk!, at, at);
+  run(
+    "INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)",
+    hash(clerkToken),
+    people[0]!.clerk!,
+    at,
+    at,
+  );
   const responderToken = randomBytes(24).toString("base64url");
-  run("INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)", hash(responderToken), people[0]!.responder!, at, at);
+  run(
+    "INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?, ?, 'bench', ?, ?)",
+    hash(responderToken),
+    people[0]!.responder!,
+    at,
+    at,
+  );
   const committeeFeedToken = randomBytes(24).toString("base64url");
-  run("INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, NULL, ?, ?, ?)", hash(committeeFeedToken), orgs[0]!.osc!, people[0]!.clerk!, at);
+  run(
+    "INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, NULL, ?, ?, ?)",
+    hash(committeeFeedToken),
+    orgs[0]!.osc!,
+    people[0]!.clerk!,
+    at,
+  );
   const personFeedToken = randomBytes(24).toString("base64url");
-  run("INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, ?, NULL, ?, ?)", hash(personFeedToken), linkPersonId, linkPersonId, at);
+  run(
+    "INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, ?, NULL, ?, ?)",
+    hash(personFeedToken),
+    linkPersonId,
+    linkPersonId,
+    at,
+  );
   const organisationFeedToken = randomBytes(24).toString("base64url");
   // The PCT's feed (person_id set, so it is a clock feed, not the committee's petitions feed).
-  run("INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, NULL, ?, ?, ?)", hash(organisationFeedToken), orgs[0]!.pct!, people[0]!.responder!, at);
+  run(
+    "INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?, NULL, ?, ?, ?)",
+    hash(organisationFeedToken),
+    orgs[0]!.pct!,
+    people[0]!.responder!,
+    at,
+  );
   db.exec("COMMIT");
   db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 
@@ -207,8 +286,11 @@ export function load(persistDir: string, sizes: Sizes, now = new Date()): Loaded
   }
   // The triggers must have kept the counter equal to the confirmed rows.
   const hot = db.prepare("SELECT signature_count FROM petitions WHERE id = ?").get(hotPetitionId) as { signature_count: number };
-  const rows = db.prepare("SELECT count(*) AS n FROM signatures WHERE petition_id = ? AND state = 'confirmed'").get(hotPetitionId) as { n: number };
-  if (hot.signature_count !== rows.n || rows.n < hotCount) throw new Error(`Counter mismatch on the hot petition: ${hot.signature_count} vs ${rows.n} rows`);
+  const rows = db.prepare("SELECT count(*) AS n FROM signatures WHERE petition_id = ? AND state = 'confirmed'").get(hotPetitionId) as {
+    n: number;
+  };
+  if (hot.signature_count !== rows.n || rows.n < hotCount)
+    throw new Error(`Counter mismatch on the hot petition: ${hot.signature_count} vs ${rows.n} rows`);
   db.close();
   return {
     hotPetitionId,

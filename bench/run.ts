@@ -134,11 +134,23 @@ async function rowsRead(base: string, endpoint: ListEndpoint): Promise<RowsRead>
   const read = Number(res.headers.get("X-D1-Rows-Read"));
   const returned = endpoint.count(body);
   const bound = rowsReadBound(returned);
-  return { name: endpoint.name, path, rowsReturned: returned, rowsRead: read, bound, withinBound: read <= bound, ...(endpoint.unbounded ? { unbounded: endpoint.unbounded } : {}) };
+  return {
+    name: endpoint.name,
+    path,
+    rowsReturned: returned,
+    rowsRead: read,
+    bound,
+    withinBound: read <= bound,
+    ...(endpoint.unbounded ? { unbounded: endpoint.unbounded } : {}),
+  };
 }
 
 /** Waits for the Worker's log to report `n` scheduled ticks; returns their lines. */
-async function scheduledTicks(base: string, log: () => string, n: number): Promise<{ rowsRead: number; rowsWritten: number; queries: number; jobs: string }[]> {
+async function scheduledTicks(
+  base: string,
+  log: () => string,
+  n: number,
+): Promise<{ rowsRead: number; rowsWritten: number; queries: number; jobs: string }[]> {
   const ticks = [];
   for (let i = 0; i < n; i++) {
     const before = (log().match(/\[bench\] scheduled tick:/g) ?? []).length;
@@ -148,7 +160,9 @@ async function scheduledTicks(base: string, log: () => string, n: number): Promi
       if (Date.now() > deadline) throw new Error("the scheduled handler did not report");
       await new Promise((r) => setTimeout(r, 100));
     }
-    const lines = log().split("\n").filter((l) => l.includes("[bench] scheduled tick:"));
+    const lines = log()
+      .split("\n")
+      .filter((l) => l.includes("[bench] scheduled tick:"));
     const m = /rows read (\d+), rows written (\d+), queries (\d+), jobs (.*)$/.exec(lines[lines.length - 1]!)!;
     ticks.push({ rowsRead: Number(m[1]), rowsWritten: Number(m[2]), queries: Number(m[3]), jobs: m[4]!.trim() });
   }
@@ -170,11 +184,19 @@ async function main() {
   let app: ChildProcess | null = null;
   let ceiling: ChildProcess | null = null;
   try {
-    const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { cwd: root, env, encoding: "utf8" });
+    const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
     if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr}`);
     const loadStart = Date.now();
     const data: Loaded = load(persistDir, sizes);
-    log(`Loaded ${Object.entries(data.counts).map(([k, v]) => `${v.toLocaleString("en-GB")} ${k}`).join(", ")} in ${((Date.now() - loadStart) / 1000).toFixed(1)}s`);
+    log(
+      `Loaded ${Object.entries(data.counts)
+        .map(([k, v]) => `${v.toLocaleString("en-GB")} ${k}`)
+        .join(", ")} in ${((Date.now() - loadStart) / 1000).toFixed(1)}s`,
+    );
 
     const appPort = await freePort();
     const ceilingPort = await freePort();
@@ -183,11 +205,45 @@ async function main() {
     spawnSync("node", ["scripts/build-assets.mjs"], { cwd: root, env });
     app = await startWorker(
       "the Worker",
-      ["dev", "--ip", "127.0.0.1", "--port", String(appPort), "--persist-to", persistDir, "--var", "BENCH_METRICS:true", "--var", `APP_SECRET:${randomBytes(24).toString("hex")}`, "--var", `PUBLIC_URL:${base}`, "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "warn"],
+      [
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(appPort),
+        "--persist-to",
+        persistDir,
+        "--var",
+        "BENCH_METRICS:true",
+        "--var",
+        `APP_SECRET:${randomBytes(24).toString("hex")}`,
+        "--var",
+        `PUBLIC_URL:${base}`,
+        "--test-scheduled",
+        "--show-interactive-dev-session=false",
+        "--log-level",
+        "warn",
+      ],
       base,
       "/api/v1/areas",
     );
-    ceiling = await startWorker("the ceiling Worker", ["dev", "-c", "bench/ceiling/wrangler.toml", "--ip", "127.0.0.1", "--port", String(ceilingPort), "--show-interactive-dev-session=false", "--log-level", "warn"], ceilingBase, "/");
+    ceiling = await startWorker(
+      "the ceiling Worker",
+      [
+        "dev",
+        "-c",
+        "bench/ceiling/wrangler.toml",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(ceilingPort),
+        "--show-interactive-dev-session=false",
+        "--log-level",
+        "warn",
+      ],
+      ceilingBase,
+      "/",
+    );
 
     const clerk = { Cookie: `session=${data.clerkSession}` };
     const clerkApi = { Authorization: `Bearer ${data.clerkToken}` };
@@ -213,7 +269,8 @@ async function main() {
 
     log("\nScheduled handler (three ticks in a row; rows read from the Worker's own meter):");
     const ticks = await scheduledTicks(base, outputs.get(app)!, 3);
-    for (const [i, t] of ticks.entries()) log(`  tick ${i + 1}: ${t.rowsRead} rows read, ${t.rowsWritten} written, ${t.queries} queries; ${t.jobs}`);
+    for (const [i, t] of ticks.entries())
+      log(`  tick ${i + 1}: ${t.rowsRead} rows read, ${t.rowsWritten} written, ${t.queries} queries; ${t.jobs}`);
 
     if (rowsOnly) {
       log(`\n(--rows-only: no throughput, signing or extension figures; ${Math.round((Date.now() - started) / 1000)}s)`);
@@ -227,29 +284,50 @@ async function main() {
       const r = await drive(name, base, path, headers);
       r.ratioToCeiling = Math.round((r.requestsPerSecond / ceilingResult.requestsPerSecond) * 1000) / 10;
       throughput.push(r);
-      log(`  ${name}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.ratioToCeiling}% of ceiling${r.non2xx ? `, ${r.non2xx} non-2xx` : ""}`);
+      log(
+        `  ${name}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.ratioToCeiling}% of ceiling${r.non2xx ? `, ${r.non2xx} non-2xx` : ""}`,
+      );
     }
     log(`  Ceiling: ${ceilingResult.requestsPerSecond} req/s, p50 ${ceilingResult.p50} ms, p99 ${ceilingResult.p99} ms`);
 
     log("\nSigning on one hot petition:");
-    const signing: SigningResult = await signingBenchmark({ base, persistDir, petitionId: data.openPetitionIds[1]!, seconds: quick ? 10 : 30 });
+    const signing: SigningResult = await signingBenchmark({
+      base,
+      persistDir,
+      petitionId: data.openPetitionIds[1]!,
+      seconds: quick ? 10 : 30,
+    });
     // Each signature is two requests (sign, then the emailed link), so its ceiling is half the fixed response's.
     const signingRequestsPerSecond = Math.round((signing.signed + signing.confirmed + signing.rejected) / signing.seconds);
     const signingRatio = Math.round((signingRequestsPerSecond / ceilingResult.requestsPerSecond) * 1000) / 10;
-    log(`  ${signing.confirmedPerSecond} confirmed signatures/s over ${signing.seconds}s (${signing.signed} signed, ${signing.confirmed} confirmed); count exact: ${signing.countExact ? "yes" : "NO"}`);
-    log(`  ${signingRequestsPerSecond} req/s (sign + confirm), ${signingRatio}% of ceiling; p99 sign ${signing.signP99Ms} ms, confirm ${signing.confirmP99Ms} ms; at most ${Math.round(ceilingResult.requestsPerSecond / 2)} signatures/s at the ceiling`);
+    log(
+      `  ${signing.confirmedPerSecond} confirmed signatures/s over ${signing.seconds}s (${signing.signed} signed, ${signing.confirmed} confirmed); count exact: ${signing.countExact ? "yes" : "NO"}`,
+    );
+    log(
+      `  ${signingRequestsPerSecond} req/s (sign + confirm), ${signingRatio}% of ceiling; p99 sign ${signing.signP99Ms} ms, confirm ${signing.confirmP99Ms} ms; at most ${Math.round(ceilingResult.requestsPerSecond / 2)} signatures/s at the ceiling`,
+    );
 
     const memory = peakMemoryMb(app);
     log(`\nPeak memory of the local runtime (workerd VmHWM): ${memory} MB`);
 
     const extension: ExtensionFigures = await extensionFigures(root);
-    log(`\nExtension: popup ${extension.popupGzipKb} KB gzip; extraction median ${extension.extractionMedianMs} ms per page over ${extension.pages} pages (Chromium)`);
+    log(
+      `\nExtension: popup ${extension.popupGzipKb} KB gzip; extraction median ${extension.extractionMedianMs} ms per page over ${extension.pages} pages (Chromium)`,
+    );
 
     const result = {
       date: new Date().toISOString(),
       mode: quick ? "quick" : "full",
       secondsPerEndpoint: seconds,
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), freeGb: Math.round(freemem() / 2 ** 30), node: process.version, loadAverageAtStart: loadStart1, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        freeGb: Math.round(freemem() / 2 ** 30),
+        node: process.version,
+        loadAverageAtStart: loadStart1,
+        loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
+      },
       data: data.counts,
       throughput,
       rowsRead: reads,
@@ -289,7 +367,9 @@ function writeBenchmarksMd(r: {
   const body = [
     marker,
     `Run on ${r.date.slice(0, 10)} with \`npm run bench\` on ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGb} GB, Node ${r.machine.node}.`,
-    `Data: ${Object.entries(r.data).map(([k, v]) => `${v.toLocaleString("en-GB")} ${k}`).join(", ")}.`,
+    `Data: ${Object.entries(r.data)
+      .map(([k, v]) => `${v.toLocaleString("en-GB")} ${k}`)
+      .join(", ")}.`,
     "",
     `### Throughput (${r.secondsPerEndpoint}s each, 16 connections, loopback)`,
     "",
@@ -300,7 +380,16 @@ function writeBenchmarksMd(r: {
     "",
     "### D1 rows read per request",
     "",
-    table(["endpoint", "rows returned", "rows read", "bound (2n+50)", "within"], r.rowsRead.map((x) => [x.name, x.rowsReturned, x.rowsRead, x.bound, x.withinBound ? "yes" : x.unbounded ? `no (${x.unbounded})` : "**no**"])),
+    table(
+      ["endpoint", "rows returned", "rows read", "bound (2n+50)", "within"],
+      r.rowsRead.map((x) => [
+        x.name,
+        x.rowsReturned,
+        x.rowsRead,
+        x.bound,
+        x.withinBound ? "yes" : x.unbounded ? `no (${x.unbounded})` : "**no**",
+      ]),
+    ),
     "",
     `Scheduled handler, three ticks in a row: ${r.scheduledTicks.map((t) => `${t.rowsRead} rows read (${t.queries} queries)`).join("; ")} with ${(r.data.watches ?? 0).toLocaleString("en-GB")} watches stored.`,
     "",

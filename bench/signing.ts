@@ -24,12 +24,17 @@ function p99(samples: number[]): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!);
 }
 
-export async function signingBenchmark(opts: { base: string; persistDir: string; petitionId: number; seconds: number; concurrency?: number }): Promise<SigningResult> {
+export async function signingBenchmark(opts: {
+  base: string;
+  persistDir: string;
+  petitionId: number;
+  seconds: number;
+  concurrency?: number;
+}): Promise<SigningResult> {
   const { base, petitionId, seconds } = opts;
   const concurrency = opts.concurrency ?? 24;
   const db = new DatabaseSync(d1File(opts.persistDir), { readOnly: true });
-  const readCount = () =>
-    (db.prepare("SELECT signature_count AS n FROM petitions WHERE id = ?").get(petitionId) as { n: number }).n;
+  const readCount = () => (db.prepare("SELECT signature_count AS n FROM petitions WHERE id = ?").get(petitionId) as { n: number }).n;
   const readRows = () =>
     (db.prepare("SELECT count(*) AS n FROM signatures WHERE petition_id = ? AND state = 'confirmed'").get(petitionId) as { n: number }).n;
   let lastOutboxId = (db.prepare("SELECT coalesce(max(id), 0) AS id FROM outbox").get() as { id: number }).id;
@@ -57,7 +62,12 @@ export async function signingBenchmark(opts: { base: string; persistDir: string;
           // A viral petition is signed from many addresses; the rate limit is per address.
           "CF-Connecting-IP": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
         },
-        body: JSON.stringify({ name: `Hot Signer ${n}`, email: `hot${n}.${started}@bench.example`, postcode: "NR1 1AA", contactConsent: n % 2 === 0 }),
+        body: JSON.stringify({
+          name: `Hot Signer ${n}`,
+          email: `hot${n}.${started}@bench.example`,
+          postcode: "NR1 1AA",
+          contactConsent: n % 2 === 0,
+        }),
       });
       signTimes.push(performance.now() - t);
       await res.arrayBuffer();
@@ -92,7 +102,11 @@ export async function signingBenchmark(opts: { base: string; persistDir: string;
         continue;
       }
       const t = performance.now();
-      const res = await fetch(`${base}/api/v1/signatures/confirmation`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token }) });
+      const res = await fetch(`${base}/api/v1/signatures/confirmation`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ token }),
+      });
       confirmTimes.push(performance.now() - t);
       await res.arrayBuffer();
       if (res.ok) confirmed++;

@@ -15,7 +15,9 @@ export default defineConfig({
     // Each permission is explained in the README.
     permissions: ["storage", "alarms", "notifications", "contextMenus", "activeTab", "scripting", "tabs"],
     action: { default_title: "Health involvement tracker" },
-    ...(browser === "firefox" ? { browser_specific_settings: { gecko: { id: "tracker@involvement-tracker.example", strict_min_version: "115.0" } } } : {}),
+    ...(browser === "firefox"
+      ? { browser_specific_settings: { gecko: { id: "tracker@involvement-tracker.example", strict_min_version: "115.0" } } }
+      : {}),
   }),
   vite: () => ({ plugins: [preact()] }),
   // `npm run package:extension`: store-ready zips in extension/.output/. Firefox's reviewers also
@@ -25,6 +27,12 @@ export default defineConfig({
     artifactTemplate: "{{name}}-{{version}}-{{browser}}.zip",
     sourcesTemplate: "{{name}}-{{version}}-sources.zip",
     sourcesRoot: resolve(import.meta.dirname, ".."),
-    excludeSources: ["**/node_modules/**", "**/.*/**", "extension/.output/**", "{worker,tests,migrations,bench,scripts,docs,public}/**", "*.{ts,toml}"],
+    excludeSources: [
+      "**/node_modules/**",
+      "**/.*/**",
+      "extension/.output/**",
+      "{worker,tests,migrations,bench,scripts,docs,public}/**",
+      "*.{ts,toml}",
+    ],
   },
 });

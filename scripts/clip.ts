@@ -70,7 +70,8 @@ export function runClip(args: string[], io: ClipIO = nodeIO): number {
   } catch {
     parsed = null;
   }
-  if (!parsed || !/^https?:$/.test(parsed.protocol)) return fail(`--url must be a web address starting with http:// or https:// (got "${url}")`);
+  if (!parsed || !/^https?:$/.test(parsed.protocol))
+    return fail(`--url must be a web address starting with http:// or https:// (got "${url}")`);
   const nowText = options.get("now");
   if (nowText !== undefined && !isCalendarDate(nowText)) return fail(`--now must be a date as YYYY-MM-DD (got "${nowText}")`);
   let html: string;
@@ -78,7 +79,9 @@ export function runClip(args: string[], io: ClipIO = nodeIO): number {
     html = io.readFile(files[0]!);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return fail(code === "ENOENT" ? `no such file: ${files[0]}` : `cannot read ${files[0]}: ${error instanceof Error ? error.message : error}`);
+    return fail(
+      code === "ENOENT" ? `no such file: ${files[0]}` : `cannot read ${files[0]}: ${error instanceof Error ? error.message : error}`,
+    );
   }
   const result = clipHtml(html, url, nowText ? londonInstant(nowText, "12:00") : undefined);
   io.out(`${JSON.stringify(result, null, 2)}\n`);

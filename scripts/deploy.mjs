@@ -12,7 +12,12 @@ const tomlPath = join(root, "wrangler.toml");
 const PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
 
 function run(args, { input, capture } = {}) {
-  const result = spawnSync("wrangler", args, { cwd: root, input, encoding: "utf8", stdio: capture || input ? ["pipe", "pipe", "inherit"] : "inherit" });
+  const result = spawnSync("wrangler", args, {
+    cwd: root,
+    input,
+    encoding: "utf8",
+    stdio: capture || input ? ["pipe", "pipe", "inherit"] : "inherit",
+  });
   if (result.status !== 0) {
     console.error(`✖ wrangler ${args.join(" ")} failed.`);
     process.exit(result.status ?? 1);
@@ -40,7 +45,8 @@ if (!secrets.includes('"APP_SECRET"')) {
   run(["secret", "put", "APP_SECRET"], { input: randomBytes(48).toString("base64url") });
 }
 for (const name of ["EMAIL_API_URL", "EMAIL_API_KEY"]) {
-  if (!secrets.includes(`"${name}"`)) console.warn(`! ${name} is not set: emails will wait in the outbox. Set it with: npx wrangler secret put ${name}`);
+  if (!secrets.includes(`"${name}"`))
+    console.warn(`! ${name} is not set: emails will wait in the outbox. Set it with: npx wrangler secret put ${name}`);
 }
 
 console.log("▶ Static assets");

@@ -97,15 +97,32 @@ async function startWorker() {
   console.log(`Starting the Worker on ${base} with a fresh local D1 …`);
   const assets = spawnSync("node", ["scripts/build-assets.mjs"], { env: wranglerEnv, encoding: "utf8", timeout: 120_000 });
   if (assets.status !== 0) throw new Error(`Copying the static assets failed:\n${assets.stderr}`);
-  const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env: wranglerEnv, encoding: "utf8", timeout: 120_000 });
+  const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], {
+    env: wranglerEnv,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   if (migrate.status !== 0) throw new Error(`Migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
   worker = spawn(
     "wrangler",
     [
-      "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistDir,
-      "--var", "LOCAL_DEV:true", "--var", `PUBLIC_URL:${base}`, "--show-interactive-dev-session=false",
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      persistDir,
+      "--var",
+      "LOCAL_DEV:true",
+      "--var",
+      `PUBLIC_URL:${base}`,
+      "--show-interactive-dev-session=false",
       // Even if .dev.vars names an email API, the soak's mail stays in the local outbox.
-      "--var", "EMAIL_API_URL:", "--var", "EMAIL_API_KEY:",
+      "--var",
+      "EMAIL_API_URL:",
+      "--var",
+      "EMAIL_API_KEY:",
     ],
     { env: wranglerEnv, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
@@ -136,7 +153,11 @@ function nextIp(): string {
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
-async function hit(kind: Kind, path: string, init: { method?: string; token?: string; body?: unknown; cookie?: string; form?: Record<string, string> } = {}): Promise<Response> {
+async function hit(
+  kind: Kind,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; cookie?: string; form?: Record<string, string> } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { "CF-Connecting-IP": nextIp() };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   if (init.cookie) headers.Cookie = init.cookie;
@@ -163,7 +184,12 @@ async function hit(kind: Kind, path: string, init: { method?: string; token?: st
 // ---------------------------------------------------------------- setting up people and petitions
 
 function cookiesOf(res: Response, previous = ""): string {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((c) => c.split("=") as [string, string]));
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => c.split("=") as [string, string]),
+  );
   for (const c of res.headers.getSetCookie()) {
     const [pair] = c.split(";");
     const [name, ...rest] = pair!.split("=");
@@ -256,7 +282,12 @@ interface World {
   tom: string;
 }
 
-const accepted = { signatures: [] as { petitionId: number; email: string }[], responses: [] as number[], raised: [] as number[], replied: [] as number[] };
+const accepted = {
+  signatures: [] as { petitionId: number; email: string }[],
+  responses: [] as number[],
+  raised: [] as number[],
+  replied: [] as number[],
+};
 const clips = new Map<string, Set<number>>(); // page -> consultation ids returned
 const clipIds = new Map<string, number>(); // clientId -> consultation id returned
 const createdConsultations = new Set<number>();
@@ -264,18 +295,38 @@ let signCounter = 0;
 const POSTCODES = ["NR1 1AA", "NR2 3DB", "NR4 7TJ", "NR3 1AB", "IP1 2AB", "CB2 1TN"];
 const PAGES = Array.from({ length: 24 }, (_, i) => `https://www.northshire-ccg.example/have-your-say/soak-${i}`);
 /** The same page written the ways people and sites write it: the server treats them as one. */
-const variants = (page: string) => [page, `${page}/`, `${page}?utm_source=newsletter`, page.replace("https://www.northshire-ccg.example", "https://WWW.Northshire-CCG.example"), `${page}#comments`];
+const variants = (page: string) => [
+  page,
+  `${page}/`,
+  `${page}?utm_source=newsletter`,
+  page.replace("https://www.northshire-ccg.example", "https://WWW.Northshire-CCG.example"),
+  `${page}#comments`,
+];
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
 async function read(w: World) {
   const p = pick(w.petitions);
-  await hit("read", pick(["/", "/petitions", `/petitions/${p}`, "/consultations", `/api/v1/petitions?areaId=${w.areaId}`, `/api/v1/petitions/${p}`, `/api/v1/consultations?areaId=${w.areaId}&perPage=20`, `/api/v1/petitions.csv?areaId=${w.areaId}`]));
+  await hit(
+    "read",
+    pick([
+      "/",
+      "/petitions",
+      `/petitions/${p}`,
+      "/consultations",
+      `/api/v1/petitions?areaId=${w.areaId}`,
+      `/api/v1/petitions/${p}`,
+      `/api/v1/consultations?areaId=${w.areaId}&perPage=20`,
+      `/api/v1/petitions.csv?areaId=${w.areaId}`,
+    ]),
+  );
 }
 
 async function signAndConfirm(w: World) {
   const petitionId = pick(w.petitions);
   const email = `soak-signer-${++signCounter}-${randomUUID().slice(0, 8)}@example.org`;
-  const res = await hit("sign", `/api/v1/petitions/${petitionId}/signatures`, { body: { name: `Signer ${signCounter}`, email, postcode: pick(POSTCODES), contactConsent: false } });
+  const res = await hit("sign", `/api/v1/petitions/${petitionId}/signatures`, {
+    body: { name: `Signer ${signCounter}`, email, postcode: pick(POSTCODES), contactConsent: false },
+  });
   if (res.status !== 202) return;
   const token = await linkIn(email, "/signatures/confirm");
   if (!token) throw new Error(`No confirmation email to ${email}`);
@@ -288,7 +339,14 @@ async function signAndConfirm(w: World) {
 async function clip(w: World) {
   const page = pick(PAGES);
   const clientId = randomUUID();
-  const body = { areaId: w.areaId, organisationId: w.ccg, title: `Soak consultation about ${page.slice(-7)}`, url: pick(variants(page)), closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), clientId };
+  const body = {
+    areaId: w.areaId,
+    organisationId: w.ccg,
+    title: `Soak consultation about ${page.slice(-7)}`,
+    url: pick(variants(page)),
+    closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+    clientId,
+  };
   const first = await hit("clip", "/api/v1/consultations", { token: w.ben, body });
   const record = async (res: Response, kind: "first" | "retry") => {
     if (res.status !== 200 && res.status !== 201) return;
@@ -296,7 +354,8 @@ async function clip(w: World) {
     if (saved.created) createdConsultations.add(saved.consultation.id);
     clips.set(page, (clips.get(page) ?? new Set()).add(saved.consultation.id));
     const before = clipIds.get(clientId);
-    if (kind === "retry" && before !== undefined && before !== saved.consultation.id) serverErrors.push(`retry of clip ${clientId} returned another record`);
+    if (kind === "retry" && before !== undefined && before !== saved.consultation.id)
+      serverErrors.push(`retry of clip ${clientId} returned another record`);
     clipIds.set(clientId, saved.consultation.id);
   };
   await record(first, "first");
@@ -307,18 +366,33 @@ async function clip(w: World) {
 async function respond(w: World) {
   if (Math.random() < 0.5) {
     const petitionId = pick(w.petitions);
-    const res = await hit("respond", `/api/v1/petitions/${petitionId}/response`, { method: "PUT", token: w.priya, body: { text: `Our answer, version ${randomUUID().slice(0, 6)}: we are reviewing opening hours with the trust and will report back.` } });
+    const res = await hit("respond", `/api/v1/petitions/${petitionId}/response`, {
+      method: "PUT",
+      token: w.priya,
+      body: {
+        text: `Our answer, version ${randomUUID().slice(0, 6)}: we are reviewing opening hours with the trust and will report back.`,
+      },
+    });
     if (res.status === 200) accepted.responses.push(petitionId);
     return;
   }
   const raised = await hit("raise", "/api/v1/obligations", {
     token: w.ben,
-    body: { kind: "information_request", owedByOrganisationId: w.hospitals, owedToOrganisationId: w.link, title: `Soak request ${randomUUID().slice(0, 8)}`, body: "How many outpatient appointments were cancelled by the hospital last month?" },
+    body: {
+      kind: "information_request",
+      owedByOrganisationId: w.hospitals,
+      owedToOrganisationId: w.link,
+      title: `Soak request ${randomUUID().slice(0, 8)}`,
+      body: "How many outpatient appointments were cancelled by the hospital last month?",
+    },
   });
   if (raised.status !== 201) return;
   const id = ((await raised.json()) as { obligation: { id: number } }).obligation.id;
   accepted.raised.push(id);
-  const replied = await hit("reply", `/api/v1/obligations/${id}/replies`, { token: w.tom, body: { body: "The figures are in last month's board papers, page 12." } });
+  const replied = await hit("reply", `/api/v1/obligations/${id}/replies`, {
+    token: w.tom,
+    body: { body: "The figures are in last month's board papers, page 12." },
+  });
   if (replied.status === 200) accepted.replied.push(id);
 }
 
@@ -338,7 +412,8 @@ async function client(w: World, until: number) {
 
 // ---------------------------------------------------------------- checks and figures
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
 
 function report(elapsed: number) {
   console.log(`\nRequests (${CLIENTS} clients, ${elapsed.toFixed(1)} s):`);
@@ -347,28 +422,45 @@ function report(elapsed: number) {
   for (const [kind, s] of [...stats].sort()) {
     const sorted = [...s.latencies].sort((a, b) => a - b);
     total += sorted.length;
-    const statuses = [...s.statuses].sort().map(([k, v]) => `${k}×${v}`).join(" ");
-    console.log(`${kind.padEnd(11)} ${String(sorted.length).padStart(8)} ${(sorted.length / elapsed).toFixed(1).padStart(7)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${percentile(sorted, 99).toFixed(1).padStart(8)}   ${statuses}`);
+    const statuses = [...s.statuses]
+      .sort()
+      .map(([k, v]) => `${k}×${v}`)
+      .join(" ");
+    console.log(
+      `${kind.padEnd(11)} ${String(sorted.length).padStart(8)} ${(sorted.length / elapsed).toFixed(1).padStart(7)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${percentile(sorted, 99).toFixed(1).padStart(8)}   ${statuses}`,
+    );
   }
   const all = [...stats.values()].flatMap((s) => s.latencies).sort((a, b) => a - b);
-  console.log(`${"all".padEnd(11)} ${String(total).padStart(8)} ${(total / elapsed).toFixed(1).padStart(7)} ${percentile(all, 50).toFixed(1).padStart(9)} ${percentile(all, 99).toFixed(1).padStart(8)}`);
+  console.log(
+    `${"all".padEnd(11)} ${String(total).padStart(8)} ${(total / elapsed).toFixed(1).padStart(7)} ${percentile(all, 50).toFixed(1).padStart(9)} ${percentile(all, 99).toFixed(1).padStart(8)}`,
+  );
 }
 
 function checks(w: World): [string, boolean, string][] {
   const results: [string, boolean, string][] = [];
   const add = (name: string, ok: boolean, detail: string) => results.push([name, ok, detail]);
   const fiveXX = [...stats.values()].reduce((n, s) => n + [...s.statuses].filter(([k]) => k >= 500).reduce((m, [, v]) => m + v, 0), 0);
-  add("no 5xx responses", fiveXX === 0 && serverErrors.length === 0, `${fiveXX} 5xx; ${serverErrors.length} problems${serverErrors.length ? `: ${serverErrors.slice(0, 5).join(" | ")}` : ""}`);
+  add(
+    "no 5xx responses",
+    fiveXX === 0 && serverErrors.length === 0,
+    `${fiveXX} 5xx; ${serverErrors.length} problems${serverErrors.length ? `: ${serverErrors.slice(0, 5).join(" | ")}` : ""}`,
+  );
 
   // Every accepted signature exactly once, confirmed.
-  const rows = sqlJson<{ email: string; petition_id: number; state: string }>("SELECT email, petition_id, state FROM signatures WHERE email LIKE 'soak-signer-%'");
+  const rows = sqlJson<{ email: string; petition_id: number; state: string }>(
+    "SELECT email, petition_id, state FROM signatures WHERE email LIKE 'soak-signer-%'",
+  );
   const byEmail = new Map<string, { petition_id: number; state: string }[]>();
   for (const r of rows) byEmail.set(r.email, [...(byEmail.get(r.email) ?? []), r]);
   const missing = accepted.signatures.filter((a) => {
     const found = byEmail.get(a.email) ?? [];
     return found.length !== 1 || found[0]!.petition_id !== a.petitionId || found[0]!.state !== "confirmed";
   });
-  add("every accepted signature stored exactly once, confirmed", missing.length === 0, `${accepted.signatures.length} accepted, ${missing.length} missing or duplicated`);
+  add(
+    "every accepted signature stored exactly once, confirmed",
+    missing.length === 0,
+    `${accepted.signatures.length} accepted, ${missing.length} missing or duplicated`,
+  );
 
   // Counters equal the confirmed rows, and the district figures add up to them.
   const counts = sqlJson<{ id: number; signature_count: number; confirmed: number; districts: number }>(
@@ -378,10 +470,16 @@ function checks(w: World): [string, boolean, string][] {
      FROM petitions p`,
   );
   const off = counts.filter((c) => c.signature_count !== c.confirmed || c.districts !== c.confirmed);
-  add("petition counters equal confirmed signature rows (and district sums)", off.length === 0, `${counts.length} petitions, ${off.length} off${off.length ? `: ${JSON.stringify(off.slice(0, 3))}` : ""}`);
+  add(
+    "petition counters equal confirmed signature rows (and district sums)",
+    off.length === 0,
+    `${counts.length} petitions, ${off.length} off${off.length ? `: ${JSON.stringify(off.slice(0, 3))}` : ""}`,
+  );
 
   // Each page clipped (in any of its forms) is one record, and each clip id one record.
-  const perPage = sqlJson<{ canonical_url: string; n: number }>("SELECT canonical_url, COUNT(*) AS n FROM consultations WHERE canonical_url LIKE '%soak-%' GROUP BY area_id, canonical_url");
+  const perPage = sqlJson<{ canonical_url: string; n: number }>(
+    "SELECT canonical_url, COUNT(*) AS n FROM consultations WHERE canonical_url LIKE '%soak-%' GROUP BY area_id, canonical_url",
+  );
   const pagesSplit = [...clips.values()].filter((ids) => ids.size !== 1).length;
   const dupPages = perPage.filter((p) => p.n !== 1).length;
   add(
@@ -390,19 +488,43 @@ function checks(w: World): [string, boolean, string][] {
     `${clips.size} pages clipped, ${perPage.length} records, ${createdConsultations.size} answered "created", ${pagesSplit + dupPages} split or duplicated`,
   );
   const retries = stats.get("clip-retry")?.latencies.length ?? 0;
-  const keyed = sqlJson<{ n: number }>("SELECT COUNT(*) AS n FROM consultations WHERE client_id IS NOT NULL AND canonical_url LIKE '%soak-%'")[0]!.n;
-  add("a clip sent again with its idempotency key returned the same record and made none", keyed <= clips.size && !serverErrors.some((e) => e.includes("retry of clip")), `${clipIds.size} clip ids, ${retries} retries → ${keyed} records keyed by a clip id`);
+  const keyed = sqlJson<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM consultations WHERE client_id IS NOT NULL AND canonical_url LIKE '%soak-%'",
+  )[0]!.n;
+  add(
+    "a clip sent again with its idempotency key returned the same record and made none",
+    keyed <= clips.size && !serverErrors.some((e) => e.includes("retry of clip")),
+    `${clipIds.size} clip ids, ${retries} retries → ${keyed} records keyed by a clip id`,
+  );
 
   // An audit entry for every change of state the soak made: for each row the soak wrote, each
   // change its columns show happened has exactly one entry (not too few, not twice).
   const soakPetitions = w.petitions.join(",");
   const expectations: [string, string][] = [
-    ["signature signed", `SELECT s.id AS entity_id, 1 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'signature' AND a.entity_id = s.id AND a.action = 'signed') AS actual FROM signatures s WHERE s.email LIKE 'soak-signer-%'`],
-    ["signature confirmed", `SELECT s.id AS entity_id, CASE WHEN s.state = 'confirmed' THEN 1 ELSE 0 END AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'signature' AND a.entity_id = s.id AND a.action = 'confirm') AS actual FROM signatures s WHERE s.email LIKE 'soak-signer-%'`],
-    ["petition started, confirmed, approved", `SELECT p.id AS entity_id, 3 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'petition' AND a.entity_id = p.id AND a.action IN ('started', 'confirm', 'approve')) AS actual FROM petitions p WHERE p.id IN (${soakPetitions})`],
-    ["petition thresholds reached", `SELECT p.id AS entity_id, (p.response_threshold_reached_at IS NOT NULL) + (p.scrutiny_threshold_reached_at IS NOT NULL) AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'petition' AND a.entity_id = p.id AND a.action IN ('response_threshold_reached', 'scrutiny_threshold_reached')) AS actual FROM petitions p WHERE p.id IN (${soakPetitions})`],
-    ["consultation created", `SELECT c.id AS entity_id, 1 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'consultation' AND a.entity_id = c.id AND a.action = 'created') AS actual FROM consultations c WHERE c.canonical_url LIKE '%soak-%'`],
-    ["obligation raised, and met if met", `SELECT o.id AS entity_id, 1 + (o.state = 'met') AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'obligation' AND a.entity_id = o.id AND a.action IN ('raised', 'meet')) AS actual FROM obligations o WHERE o.title LIKE 'Soak request %'`],
+    [
+      "signature signed",
+      `SELECT s.id AS entity_id, 1 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'signature' AND a.entity_id = s.id AND a.action = 'signed') AS actual FROM signatures s WHERE s.email LIKE 'soak-signer-%'`,
+    ],
+    [
+      "signature confirmed",
+      `SELECT s.id AS entity_id, CASE WHEN s.state = 'confirmed' THEN 1 ELSE 0 END AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'signature' AND a.entity_id = s.id AND a.action = 'confirm') AS actual FROM signatures s WHERE s.email LIKE 'soak-signer-%'`,
+    ],
+    [
+      "petition started, confirmed, approved",
+      `SELECT p.id AS entity_id, 3 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'petition' AND a.entity_id = p.id AND a.action IN ('started', 'confirm', 'approve')) AS actual FROM petitions p WHERE p.id IN (${soakPetitions})`,
+    ],
+    [
+      "petition thresholds reached",
+      `SELECT p.id AS entity_id, (p.response_threshold_reached_at IS NOT NULL) + (p.scrutiny_threshold_reached_at IS NOT NULL) AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'petition' AND a.entity_id = p.id AND a.action IN ('response_threshold_reached', 'scrutiny_threshold_reached')) AS actual FROM petitions p WHERE p.id IN (${soakPetitions})`,
+    ],
+    [
+      "consultation created",
+      `SELECT c.id AS entity_id, 1 AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'consultation' AND a.entity_id = c.id AND a.action = 'created') AS actual FROM consultations c WHERE c.canonical_url LIKE '%soak-%'`,
+    ],
+    [
+      "obligation raised, and met if met",
+      `SELECT o.id AS entity_id, 1 + (o.state = 'met') AS expected, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'obligation' AND a.entity_id = o.id AND a.action IN ('raised', 'meet')) AS actual FROM obligations o WHERE o.title LIKE 'Soak request %'`,
+    ],
   ];
   const gaps: Record<string, number> = {};
   let checked = 0;
@@ -413,15 +535,23 @@ function checks(w: World): [string, boolean, string][] {
   }
   // Each accepted response (first or amended) of each petition: one entry.
   const responseAudits = new Map(
-    sqlJson<{ entity_id: number; n: number }>(`SELECT entity_id, COUNT(*) AS n FROM audit_log WHERE entity = 'petition' AND action IN ('respond', 'amend_response') AND entity_id IN (${soakPetitions}) GROUP BY entity_id`).map((r) => [r.entity_id, r.n]),
+    sqlJson<{ entity_id: number; n: number }>(
+      `SELECT entity_id, COUNT(*) AS n FROM audit_log WHERE entity = 'petition' AND action IN ('respond', 'amend_response') AND entity_id IN (${soakPetitions}) GROUP BY entity_id`,
+    ).map((r) => [r.entity_id, r.n]),
   );
-  gaps["petition responses"] = w.petitions.filter((id) => (responseAudits.get(id) ?? 0) !== accepted.responses.filter((r) => r === id).length).length;
+  gaps["petition responses"] = w.petitions.filter(
+    (id) => (responseAudits.get(id) ?? 0) !== accepted.responses.filter((r) => r === id).length,
+  ).length;
   checked += accepted.responses.length;
   // Every row the soak wrote is accounted for by its clients' accepted answers.
   const obligationsMade = sqlJson<{ n: number }>("SELECT COUNT(*) AS n FROM obligations WHERE title LIKE 'Soak request %'")[0]!.n;
   gaps["obligations not accepted yet stored"] = Math.abs(obligationsMade - accepted.raised.length);
   const gapTotal = Object.values(gaps).reduce((a, b) => a + b, 0);
-  add("an audit entry for every change of state made, exactly once", gapTotal === 0, `${checked} changes checked; rows with a missing or extra entry ${JSON.stringify(gaps)}`);
+  add(
+    "an audit entry for every change of state made, exactly once",
+    gapTotal === 0,
+    `${checked} changes checked; rows with a missing or extra entry ${JSON.stringify(gaps)}`,
+  );
   return results;
 }
 
@@ -431,13 +561,32 @@ let failed = true;
 try {
   await startWorker();
   await seedDemo();
-  const areas = ((await (await local("/api/v1/areas")).json()) as { items: { id: number; slug: string; organisations: { id: number; kind: string; slug: string }[] }[] }).items;
+  const areas = (
+    (await (await local("/api/v1/areas")).json()) as {
+      items: { id: number; slug: string; organisations: { id: number; kind: string; slug: string }[] }[];
+    }
+  ).items;
   const north = areas.find((a) => a.slug === "northshire")!;
   const org = (kind: string) => north.organisations.find((o) => o.kind === kind)!.id;
-  const [ben, priya, tom, alice] = [await pairedToken("Ben Okafor"), await pairedToken("Priya Shah"), await pairedToken("Tom Fletcher"), await pairedToken("Alice Morgan")];
+  const [ben, priya, tom, alice] = [
+    await pairedToken("Ben Okafor"),
+    await pairedToken("Priya Shah"),
+    await pairedToken("Tom Fletcher"),
+    await pairedToken("Alice Morgan"),
+  ];
   const petitions: number[] = [];
   for (let i = 0; i < 6; i++) petitions.push(await openPetition(org("pct"), alice, i));
-  const w: World = { petitions, areaId: north.id, ccg: org("ccg"), pct: org("pct"), hospitals: org("trust"), link: org("link"), ben, priya, tom };
+  const w: World = {
+    petitions,
+    areaId: north.id,
+    ccg: org("ccg"),
+    pct: org("pct"),
+    hospitals: org("trust"),
+    link: org("link"),
+    ben,
+    priya,
+    tom,
+  };
   stats.clear();
   serverErrors.length = 0;
 
@@ -446,7 +595,9 @@ try {
   await Promise.all(Array.from({ length: CLIENTS }, () => client(w, started + SECONDS * 1000)));
   const elapsed = (Date.now() - started) / 1000;
   report(elapsed);
-  console.log(`\nAccepted: ${accepted.signatures.length} signatures confirmed, ${clipIds.size} clips (${clips.size} pages), ${accepted.responses.length} petition responses, ${accepted.raised.length} obligations raised, ${accepted.replied.length} answered.`);
+  console.log(
+    `\nAccepted: ${accepted.signatures.length} signatures confirmed, ${clipIds.size} clips (${clips.size} pages), ${accepted.responses.length} petition responses, ${accepted.raised.length} obligations raised, ${accepted.replied.length} answered.`,
+  );
 
   console.log("\nChecks:");
   const results = checks(w);

@@ -25,7 +25,19 @@ step("Building the browser extension (extension/.output/chrome-mv3)", "wxt", ["b
 console.log(`\n▶ Starting the Worker on ${base}`);
 const worker = spawn(
   "wrangler",
-  ["dev", "--ip", host, "--port", String(port), "--var", "LOCAL_DEV:true", "--var", `PUBLIC_URL:${base}`, "--test-scheduled", "--show-interactive-dev-session=false"],
+  [
+    "dev",
+    "--ip",
+    host,
+    "--port",
+    String(port),
+    "--var",
+    "LOCAL_DEV:true",
+    "--var",
+    `PUBLIC_URL:${base}`,
+    "--test-scheduled",
+    "--show-interactive-dev-session=false",
+  ],
   { cwd: root, stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => worker.kill(signal));
@@ -47,7 +59,10 @@ async function waitForWorker() {
 /** Loads the demo data through the dev page's own form (visitor cookie + CSRF token). */
 async function seedDemo() {
   const page = await fetch(`${base}/dev/sign-in`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
   const res = await fetch(`${base}/dev/seed`, {
     method: "POST",

@@ -49,12 +49,7 @@ function describeActors(actors: readonly Actor[]): string {
  * The state after `event`, or a TransitionError saying why not. `actors` are every
  * capacity in which the caller acts (e.g. ["osc_clerk", "public"]).
  */
-export function nextState<S extends string, E extends string>(
-  machine: Machine<S, E>,
-  current: S,
-  event: E,
-  actors: readonly Actor[],
-): S {
+export function nextState<S extends string, E extends string>(machine: Machine<S, E>, current: S, event: E, actors: readonly Actor[]): S {
   const t = machine.transitions[event];
   if (!t) throw new TransitionError("transition_not_allowed", `Unknown ${machine.name} event: ${event}`);
   if (!t.from.includes(current)) {
@@ -65,20 +60,13 @@ export function nextState<S extends string, E extends string>(
     );
   }
   if (!actors.some((a) => t.by.includes(a))) {
-    throw new TransitionError(
-      "not_permitted",
-      `Only a ${describeActors(t.by)} can ${t.label} a ${machine.name}.`,
-    );
+    throw new TransitionError("not_permitted", `Only a ${describeActors(t.by)} can ${t.label} a ${machine.name}.`);
   }
   return t.to;
 }
 
 /** Events the actors may make from the current state (for showing the right buttons). */
-export function availableEvents<S extends string, E extends string>(
-  machine: Machine<S, E>,
-  current: S,
-  actors: readonly Actor[],
-): E[] {
+export function availableEvents<S extends string, E extends string>(machine: Machine<S, E>, current: S, actors: readonly Actor[]): E[] {
   return (Object.entries(machine.transitions) as [E, Transition<S>][])
     .filter(([, t]) => t.from.includes(current) && actors.some((a) => t.by.includes(a)))
     .map(([e]) => e);

@@ -29,7 +29,8 @@ function toAppError(err: unknown): AppError {
   if (err instanceof HTTPException) {
     if (err.status === 400) return new AppError(400, "bad_request", `The request could not be read: ${err.message || "malformed body"}.`);
     if (err.status === 413) return new AppError(413, "too_large", "The request is too large.");
-    if (err.status === 415) return new AppError(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+    if (err.status === 415)
+      return new AppError(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
   }
   return new AppError(500, "internal_error", "Something went wrong on our side. Nothing was changed; please try again later.");
 }

@@ -351,14 +351,20 @@ type GroupRows<G> = G extends readonly (infer Q)[] ? RowsOf<Q> : never;
  * query returns. Each call to D1 is a wait on the database: a page that needs three lists it
  * can name up front asks once, not three times.
  */
-export async function readBatch<const Q extends readonly Compilable<unknown>[]>(db: DB, queries: Q): Promise<{ [K in keyof Q]: RowsOf<Q[K]> }> {
+export async function readBatch<const Q extends readonly Compilable<unknown>[]>(
+  db: DB,
+  queries: Q,
+): Promise<{ [K in keyof Q]: RowsOf<Q[K]> }> {
   const d1 = bindings.get(db);
   if (!d1) throw new Error("readBatch needs a DB made by createDb()");
   return (await batch(d1, queries)).map((r) => r.results) as never;
 }
 
 /** Groups of reads (e.g. one per chunk of an id list) in one round trip, each group's rows together. */
-export async function readGroups<const G extends readonly (readonly Compilable<unknown>[])[]>(db: DB, groups: G): Promise<{ [K in keyof G]: GroupRows<G[K]> }> {
+export async function readGroups<const G extends readonly (readonly Compilable<unknown>[])[]>(
+  db: DB,
+  groups: G,
+): Promise<{ [K in keyof G]: GroupRows<G[K]> }> {
   const d1 = bindings.get(db);
   if (!d1) throw new Error("readGroups needs a DB made by createDb()");
   return (await batchGroups(d1, groups)).map((results) => results.flatMap((r) => r.results)) as never;

@@ -13,7 +13,9 @@ export default {
       // The benchmark reads the D1 rows each tick read from the log.
       const usage = newUsage();
       const tick = runScheduled({ ...env, DB: meteredD1(env.DB, usage) }, new Date(controller.scheduledTime)).then((report) =>
-        console.warn(`[bench] scheduled tick: rows read ${usage.rowsRead}, rows written ${usage.rowsWritten}, queries ${usage.queries}, jobs ${JSON.stringify(report.jobs)}`),
+        console.warn(
+          `[bench] scheduled tick: rows read ${usage.rowsRead}, rows written ${usage.rowsWritten}, queries ${usage.queries}, jobs ${JSON.stringify(report.jobs)}`,
+        ),
       );
       ctx.waitUntil(tick);
       return;

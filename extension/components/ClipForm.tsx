@@ -16,7 +16,10 @@ interface Props {
 const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export function ClipForm({ draft, errors, areas, saving, onChange, onSubmit }: Props) {
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => onChange({ ...draft, [key]: value });
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      onChange({ ...draft, [key]: value });
   const area = areas.find((a) => a.id === draft.areaId);
   return (
     <form
@@ -51,12 +54,40 @@ export function ClipForm({ draft, errors, areas, saving, onChange, onSubmit }: P
         onChange={(v) => set("organisationId")(v ? Number(v) : null)}
       />
       <div class="pair">
-        <TextField id="opensDate" label="Opens on" type="date" value={draft.opensDate} error={errors.opensDate} onInput={set("opensDate")} />
-        <TextField id="opensTime" label="Opening time (optional)" type="time" value={draft.opensTime} error={errors.opensTime} onInput={set("opensTime")} />
+        <TextField
+          id="opensDate"
+          label="Opens on"
+          type="date"
+          value={draft.opensDate}
+          error={errors.opensDate}
+          onInput={set("opensDate")}
+        />
+        <TextField
+          id="opensTime"
+          label="Opening time (optional)"
+          type="time"
+          value={draft.opensTime}
+          error={errors.opensTime}
+          onInput={set("opensTime")}
+        />
       </div>
       <div class="pair">
-        <TextField id="closesDate" label="Closes on" type="date" value={draft.closesDate} error={errors.closesDate} onInput={set("closesDate")} />
-        <TextField id="closesTime" label="Closing time (optional)" type="time" value={draft.closesTime} error={errors.closesTime} onInput={set("closesTime")} />
+        <TextField
+          id="closesDate"
+          label="Closes on"
+          type="date"
+          value={draft.closesDate}
+          error={errors.closesDate}
+          onInput={set("closesDate")}
+        />
+        <TextField
+          id="closesTime"
+          label="Closing time (optional)"
+          type="time"
+          value={draft.closesTime}
+          error={errors.closesTime}
+          onInput={set("closesTime")}
+        />
       </div>
       <SelectField
         id="stage"

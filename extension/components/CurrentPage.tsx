@@ -6,7 +6,15 @@ import type { Me } from "#shared/schemas/auth";
 import type { z } from "zod";
 import type { ConsultationLookup } from "#shared/schemas/consultations";
 import { ApiError, apiFetch } from "@/utils/api";
-import { clipFromDraft, draftErrorsFromServer, draftFromClip, draftFromExtracted, extractFromTab, type Draft, type DraftErrors } from "@/utils/clip";
+import {
+  clipFromDraft,
+  draftErrorsFromServer,
+  draftFromClip,
+  draftFromExtracted,
+  extractFromTab,
+  type Draft,
+  type DraftErrors,
+} from "@/utils/clip";
 import { askBackground } from "@/utils/messages";
 import { QUEUED_MESSAGE, queuedClipFor, safeCanonical, type QueuedClip } from "@/utils/outbox";
 import { trackedPages } from "@/utils/settings";
@@ -76,7 +84,12 @@ export function CurrentPage({ tab, me, areas, summary }: { tab: TargetTab; me: M
       if (tracked) return setView({ kind: "tracked", tracked });
       const draft = extracted ? draftFromExtracted(extracted, me, areas) : emptyDraft(tab.url, me, areas);
       if (summary) draft.summary = summary;
-      setView({ kind: "form", draft, errors: {}, notice: extracted ? undefined : "We could not read this page. You can still fill in the details yourself." });
+      setView({
+        kind: "form",
+        draft,
+        errors: {},
+        notice: extracted ? undefined : "We could not read this page. You can still fill in the details yourself.",
+      });
     })();
   }, [tab.id, tab.url]);
 
@@ -95,7 +108,8 @@ export function CurrentPage({ tab, me, areas, summary }: { tab: TargetTab; me: M
     if (savingNow.current) return;
     clientId.current ??= draft.clientId ?? crypto.randomUUID();
     const built = clipFromDraft(draft, clientId.current);
-    if ("errors" in built) return setView({ kind: "form", draft, errors: built.errors, problem: "Some details need changing before this can be saved." });
+    if ("errors" in built)
+      return setView({ kind: "form", draft, errors: built.errors, problem: "Some details need changing before this can be saved." });
     savingNow.current = true;
     setSaving(true);
     try {
@@ -103,11 +117,25 @@ export function CurrentPage({ tab, me, areas, summary }: { tab: TargetTab; me: M
       const sent = { ...draft, clientId: built.clip.clientId };
       if (result.kind === "saved") {
         const { consultation, created } = result.saved;
-        setView({ kind: "tracked", tracked: { id: consultation.id, title: consultation.title, webUrl: consultation.webUrl, watching: true, saved: created ? "created" : "existing" } });
+        setView({
+          kind: "tracked",
+          tracked: {
+            id: consultation.id,
+            title: consultation.title,
+            webUrl: consultation.webUrl,
+            watching: true,
+            saved: created ? "created" : "existing",
+          },
+        });
       } else if (result.kind === "queued") {
         setView({ kind: "queued", draft: sent, message: result.message });
       } else {
-        setView({ kind: "form", draft: sent, errors: draftErrorsFromServer(result.fields), problem: `It was not saved: ${result.message}` });
+        setView({
+          kind: "form",
+          draft: sent,
+          errors: draftErrorsFromServer(result.fields),
+          problem: `It was not saved: ${result.message}`,
+        });
       }
     } finally {
       savingNow.current = false;

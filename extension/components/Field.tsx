@@ -41,7 +41,14 @@ interface Option {
   label: string;
 }
 
-export function SelectField(props: Omit<FieldProps, "children"> & { value: string | number | null; options: readonly Option[]; empty: string; onChange: (value: string) => void }) {
+export function SelectField(
+  props: Omit<FieldProps, "children"> & {
+    value: string | number | null;
+    options: readonly Option[];
+    empty: string;
+    onChange: (value: string) => void;
+  },
+) {
   const { id, error, hint, value, options, empty, onChange } = props;
   return (
     <Field {...props}>
@@ -57,8 +64,19 @@ export function SelectField(props: Omit<FieldProps, "children"> & { value: strin
   );
 }
 
-export function TextField(props: Omit<FieldProps, "children"> & { value: string; type?: "text" | "date" | "time" | "url"; multiline?: boolean; onInput: (value: string) => void }) {
+export function TextField(
+  props: Omit<FieldProps, "children"> & {
+    value: string;
+    type?: "text" | "date" | "time" | "url";
+    multiline?: boolean;
+    onInput: (value: string) => void;
+  },
+) {
   const { id, error, hint, value, type, multiline, onInput } = props;
-  const common = { ...describedBy(id, error, hint), value, onInput: (e: { currentTarget: { value: string } }) => onInput(e.currentTarget.value) };
+  const common = {
+    ...describedBy(id, error, hint),
+    value,
+    onInput: (e: { currentTarget: { value: string } }) => onInput(e.currentTarget.value),
+  };
   return <Field {...props}>{multiline ? <textarea {...common} /> : <input type={(type ?? "text") as "text"} {...common} />}</Field>;
 }

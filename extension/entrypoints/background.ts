@@ -62,14 +62,21 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
-    void run(() => trackFromMenu(info.menuItemId, tab.id!, info.selectionText)).then((result) => (result?.kind === "saved" ? refresh() : undefined));
+    void run(() => trackFromMenu(info.menuItemId, tab.id!, info.selectionText)).then((result) =>
+      result?.kind === "saved" ? refresh() : undefined,
+    );
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === "complete") void trackedPages.getValue().then((pages) => markTab(tabId, tab.url, pages));
   });
 
-  alertsCache.watch((alerts) => void showClosingSoon(alerts, new Date()).then(() => trackedPages.getValue()).then(markAllTabs));
+  alertsCache.watch(
+    (alerts) =>
+      void showClosingSoon(alerts, new Date())
+        .then(() => trackedPages.getValue())
+        .then(markAllTabs),
+  );
   trackedPages.watch((pages) => void markAllTabs(pages ?? {}));
   apiToken.watch((token) => void (token ? start() : showClosingSoon(null, new Date())));
 
@@ -79,10 +86,12 @@ export default defineBackground(() => {
       return true;
     };
     if (message.type === "clip") {
-      return reply(run(() => submitClip(message.clip)).then(async (result) => {
-        if (result.kind === "saved") await refresh();
-        return result;
-      }));
+      return reply(
+        run(() => submitClip(message.clip)).then(async (result) => {
+          if (result.kind === "saved") await refresh();
+          return result;
+        }),
+      );
     }
     if (message.type === "refresh") return reply(refresh());
     if (message.type === "flush") return reply(flush());

@@ -9,7 +9,9 @@ import background from "@/entrypoints/background";
 const soon = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
 
 beforeEach(async () => {
-  Object.assign(fakeBrowser, { contextMenus: { onClicked: { addListener: vi.fn() }, removeAll: vi.fn(async () => undefined), create: vi.fn() } });
+  Object.assign(fakeBrowser, {
+    contextMenus: { onClicked: { addListener: vi.fn() }, removeAll: vi.fn(async () => undefined), create: vi.fn() },
+  });
   await signIn();
 });
 
@@ -23,7 +25,17 @@ describe("the service worker", () => {
       "POST /api/v1/consultations": () => ({ status: 201, body: savedConsultation() }),
       "GET /api/v1/me/alerts": () => ({ status: 200, body: { generatedAt: new Date().toISOString(), leadTimes: [2], items: [closing] } }),
     });
-    await queueClip({ clientId: "clip-0001-aaaa", areaId: 1, organisationId: 6, title: "T", summary: "", opensAt: null, closesAt: null, stage: null, method: null });
+    await queueClip({
+      clientId: "clip-0001-aaaa",
+      areaId: 1,
+      organisationId: 6,
+      title: "T",
+      summary: "",
+      opensAt: null,
+      closesAt: null,
+      stage: null,
+      method: null,
+    });
     background.main();
     await settle();
     await vi.waitFor(async () => expect(await toolbar().getBadgeText({})).toBe("1"));
@@ -36,7 +48,17 @@ describe("the service worker", () => {
     await alertsCache.setValue({ generatedAt: new Date().toISOString(), leadTimes: [], items: [] });
     background.main();
     await settle();
-    await queueClip({ clientId: "clip-0002-bbbb", areaId: 1, organisationId: 6, title: "T", summary: "", opensAt: null, closesAt: null, stage: null, method: null });
+    await queueClip({
+      clientId: "clip-0002-bbbb",
+      areaId: 1,
+      organisationId: 6,
+      title: "T",
+      summary: "",
+      opensAt: null,
+      closesAt: null,
+      stage: null,
+      method: null,
+    });
     const server = fakeServer({
       "POST /api/v1/consultations": () => ({ status: 201, body: savedConsultation() }),
       "GET /api/v1/me/alerts": () => ({ status: 200, body: { generatedAt: new Date().toISOString(), leadTimes: [], items: [] } }),

@@ -6,7 +6,11 @@ import { alertsCache, apiToken, shownAlerts, trackedPages } from "./settings";
 import { alertItem, fakeServer, signIn } from "./testing/fixtures";
 
 const now = new Date("2026-03-11T09:00:00Z");
-const response = (items = [alertItem({ leadTimesReached: [14, 7, 2, 1] })]): AlertsResponse => ({ generatedAt: now.toISOString(), leadTimes: [14, 7, 2, 1, 0], items });
+const response = (items = [alertItem({ leadTimesReached: [14, 7, 2, 1] })]): AlertsResponse => ({
+  generatedAt: now.toISOString(),
+  leadTimes: [14, 7, 2, 1, 0],
+  items,
+});
 
 beforeEach(signIn);
 
@@ -35,7 +39,9 @@ describe("deadline notifications", () => {
     await fakeBrowser.notifications.clear(id);
     await checkAlerts(now);
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
-    expect(Object.keys(await shownAlerts.getValue()).sort()).toEqual([14, 7, 2, 1].map((d) => `consultation:41:closes:2026-03-12T23:59:00.000Z:${d}`).sort());
+    expect(Object.keys(await shownAlerts.getValue()).sort()).toEqual(
+      [14, 7, 2, 1].map((d) => `consultation:41:closes:2026-03-12T23:59:00.000Z:${d}`).sort(),
+    );
     expect(await notificationTarget(id)).toBe("https://tracker.example/consultations/41");
   });
 
@@ -44,7 +50,11 @@ describe("deadline notifications", () => {
     await checkAlerts(now);
     expect((await alertsCache.getValue())?.items).toHaveLength(1);
     expect(await trackedPages.getValue()).toEqual({
-      "https://northshire-hospitals.example/have-your-say": { consultationId: 41, title: "Birth centre plans", webUrl: "https://tracker.example/consultations/41" },
+      "https://northshire-hospitals.example/have-your-say": {
+        consultationId: 41,
+        title: "Birth centre plans",
+        webUrl: "https://tracker.example/consultations/41",
+      },
     });
   });
 

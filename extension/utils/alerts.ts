@@ -22,7 +22,11 @@ export interface DueNotification {
  * unless already shown. When several were reached at once (the watch is new, or the computer was
  * off), only the nearest is shown; the others count as shown, as "2 weeks to go" is noise 2 days before.
  */
-export function dueNotifications(items: readonly AlertItem[], shown: Readonly<Record<string, unknown>>, now: Date): { show: DueNotification[]; skip: DueNotification[] } {
+export function dueNotifications(
+  items: readonly AlertItem[],
+  shown: Readonly<Record<string, unknown>>,
+  now: Date,
+): { show: DueNotification[]; skip: DueNotification[] } {
   const show: DueNotification[] = [];
   const skip: DueNotification[] = [];
   for (const item of items) {

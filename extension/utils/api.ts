@@ -20,7 +20,10 @@ export class ApiError extends Error {
 /** A server that has not answered by then counts as unreachable (the clip stays queued). */
 const REQUEST_TIMEOUT_MS = 20_000;
 
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const [server, token] = await Promise.all([serverUrl.getValue(), apiToken.getValue()]);
   let response: Response;
   try {
@@ -42,7 +45,12 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     | (T & { error?: { code: string; message: string; fields?: Record<string, string> } })
     | null;
   if (!response.ok) {
-    throw new ApiError(response.status, body?.error?.code ?? "error", body?.error?.message ?? `The server answered ${response.status}.`, body?.error?.fields);
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? "error",
+      body?.error?.message ?? `The server answered ${response.status}.`,
+      body?.error?.fields,
+    );
   }
   return body as T;
 }

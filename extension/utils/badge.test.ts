@@ -3,11 +3,21 @@ import { markTab, NHS_BLUE, showClosingSoon } from "./badge";
 import { alertItem, toolbar } from "./testing/fixtures";
 
 const now = new Date("2026-03-10T10:00:00Z");
-const pages = { "https://northshire-hospitals.example/have-your-say": { consultationId: 41, title: "Birth centre plans", webUrl: "https://tracker.example/consultations/41" } };
+const pages = {
+  "https://northshire-hospitals.example/have-your-say": {
+    consultationId: 41,
+    title: "Birth centre plans",
+    webUrl: "https://tracker.example/consultations/41",
+  },
+};
 
 describe("the toolbar button", () => {
   it("counts what closes within 7 days on an NHS blue badge, and clears it when there is none", async () => {
-    const alerts = { generatedAt: now.toISOString(), leadTimes: [1], items: [alertItem(), alertItem({ targetId: 42, key: "b", deadlineAt: "2026-03-30T10:00:00Z" })] };
+    const alerts = {
+      generatedAt: now.toISOString(),
+      leadTimes: [1],
+      items: [alertItem(), alertItem({ targetId: 42, key: "b", deadlineAt: "2026-03-30T10:00:00Z" })],
+    };
     expect(await showClosingSoon(alerts, now)).toBe(1);
     expect(await toolbar().getBadgeText({})).toBe("1");
     expect(await toolbar().getBadgeBackgroundColor({})).toEqual([0, 94, 184, 255]);

@@ -24,27 +24,50 @@ describe("from a page to a clip", () => {
 
   it("starts the form in the person's area, with London dates and times (summer time)", () => {
     const draft = draftFromExtracted(extracted, ben, areas);
-    expect(draft).toMatchObject({ areaId: 1, organisationId: 6, opensDate: "2026-06-01", opensTime: "09:00", closesDate: "2026-07-03", closesTime: "23:59" });
+    expect(draft).toMatchObject({
+      areaId: 1,
+      organisationId: 6,
+      opensDate: "2026-06-01",
+      opensTime: "09:00",
+      closesDate: "2026-07-03",
+      closesTime: "23:59",
+    });
   });
 
   it("turns the form into the API's clip: closing at 11:59pm when no time is given", () => {
     const draft = { ...draftFromExtracted(extracted, ben, areas), closesDate: "2026-12-01", closesTime: "", stage: "procurement" as const };
     const built = clipFromDraft(draft, "clip-0001-aaaa");
     expect(built).toEqual({
-      clip: expect.objectContaining({ clientId: "clip-0001-aaaa", closesAt: "2026-12-01T23:59:00.000Z", opensAt: "2026-06-01T08:00:00.000Z", stage: "procurement", method: null }),
+      clip: expect.objectContaining({
+        clientId: "clip-0001-aaaa",
+        closesAt: "2026-12-01T23:59:00.000Z",
+        opensAt: "2026-06-01T08:00:00.000Z",
+        stage: "procurement",
+        method: null,
+      }),
     });
-    if ("clip" in built) expect(draftFromClip(built.clip)).toMatchObject({ closesDate: "2026-12-01", closesTime: "23:59", clientId: "clip-0001-aaaa" });
+    if ("clip" in built)
+      expect(draftFromClip(built.clip)).toMatchObject({ closesDate: "2026-12-01", closesTime: "23:59", clientId: "clip-0001-aaaa" });
   });
 
   it("says in plain words what to fix before sending", () => {
     const draft = { ...draftFromExtracted({ ...extracted, title: null, organisation: null }, ben, areas), closesDate: "2026-05-01" };
     expect(clipFromDraft(draft, "clip-0001-aaaa")).toEqual({
-      errors: { title: "Enter a title", organisationId: "Choose who runs the consultation", closesDate: "The closing date must be after the opening date" },
+      errors: {
+        title: "Enter a title",
+        organisationId: "Choose who runs the consultation",
+        closesDate: "The closing date must be after the opening date",
+      },
     });
-    expect(clipFromDraft({ ...draft, title: "T", organisationId: 6, closesDate: "2026-02-30" }, "x")).toEqual({ errors: { closesDate: "Enter a real closing date" } });
+    expect(clipFromDraft({ ...draft, title: "T", organisationId: 6, closesDate: "2026-02-30" }, "x")).toEqual({
+      errors: { closesDate: "Enter a real closing date" },
+    });
   });
 
   it("puts the server's field messages beside the form's fields", () => {
-    expect(draftErrorsFromServer({ closesAt: "Too late", title: "Enter a title" })).toEqual({ closesDate: "Too late", title: "Enter a title" });
+    expect(draftErrorsFromServer({ closesAt: "Too late", title: "Enter a title" })).toEqual({
+      closesDate: "Too late",
+      title: "Enter a title",
+    });
   });
 });

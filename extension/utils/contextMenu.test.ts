@@ -32,7 +32,11 @@ describe("the right-click menu", () => {
     const result = await trackFromMenu(MENU_TRACK_PAGE, 12);
     expect(result?.kind).toBe("saved");
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 12 }, files: ["/extract.js"] });
-    expect(server.requests.find((r) => r.method === "POST")?.body).toMatchObject({ organisationId: 6, areaId: 1, summary: "What the page says." });
+    expect(server.requests.find((r) => r.method === "POST")?.body).toMatchObject({
+      organisationId: 6,
+      areaId: 1,
+      summary: "What the page says.",
+    });
     const shown = Object.values(fakeBrowser.notifications.getAllCreateOptions()) as { title: string }[];
     expect(shown.map((n) => n.title)).toEqual(["Tracking “Birth centre plans”"]);
   });
@@ -51,7 +55,10 @@ describe("the right-click menu", () => {
     pageInTab(page);
     fakeServer({ "GET /api/v1/areas": () => ({ status: 200, body: { items: areas } }) });
     await trackFromMenu(MENU_TRACK_PAGE, 12).catch(() => null);
-    vi.stubGlobal("fetch", vi.fn(() => Promise.reject(new TypeError("offline"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => Promise.reject(new TypeError("offline"))),
+    );
     const result = await trackFromMenu(MENU_TRACK_PAGE, 12);
     expect(result?.kind).toBe("queued");
     const titles = (Object.values(fakeBrowser.notifications.getAllCreateOptions()) as { title: string }[]).map((n) => n.title);
@@ -63,7 +70,9 @@ describe("the right-click menu", () => {
     const server = fakeServer({ "GET /api/v1/areas": () => ({ status: 200, body: { items: areas } }) });
     const create = vi.spyOn(fakeBrowser.windows, "create");
     expect(await trackFromMenu(MENU_TRACK_SELECTION, 12, "Selected words")).toBeNull();
-    expect(create).toHaveBeenCalledWith(expect.objectContaining({ type: "popup", url: expect.stringContaining("popup.html?tabId=12&summary=Selected+words") }));
+    expect(create).toHaveBeenCalledWith(
+      expect.objectContaining({ type: "popup", url: expect.stringContaining("popup.html?tabId=12&summary=Selected+words") }),
+    );
     expect(server.requests.some((r) => r.method === "POST")).toBe(false);
   });
 

@@ -47,6 +47,10 @@ export async function trackFromMenu(menuItemId: string | number, tabId: number, 
   }
   const result = await submitClip(built.clip);
   if (result.kind === "rejected") await openClipWindow(tabId, summary);
-  else await notify(result.kind === "saved" ? `Tracking “${result.saved.consultation.title}”` : `Keeping “${built.clip.title}”`, result.kind === "saved" ? "You will be reminded before it closes." : result.message);
+  else
+    await notify(
+      result.kind === "saved" ? `Tracking “${result.saved.consultation.title}”` : `Keeping “${built.clip.title}”`,
+      result.kind === "saved" ? "You will be reminded before it closes." : result.message,
+    );
   return result;
 }

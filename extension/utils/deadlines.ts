@@ -37,6 +37,8 @@ export function describeDeadline(kind: AlertItem["deadlineKind"], deadlineAt: st
 
 /** The consultations (and petitions) closing within 7 days: the number on the badge. Each record counts once. */
 export function closingSoonCount(items: readonly AlertItem[], now: Date): number {
-  const soon = items.filter((i) => i.deadlineKind === "closes" && urgencyOf(i.deadlineAt, now) !== "past" && urgencyOf(i.deadlineAt, now) !== "later");
+  const soon = items.filter(
+    (i) => i.deadlineKind === "closes" && urgencyOf(i.deadlineAt, now) !== "past" && urgencyOf(i.deadlineAt, now) !== "later",
+  );
   return new Set(soon.map((i) => `${i.targetKind}:${i.targetId}`)).size;
 }

@@ -36,10 +36,18 @@ describe("the outbox", () => {
     const result = await submitClip(clip());
     expect(result.kind).toBe("saved");
     expect(storedWhenSent).toHaveLength(1);
-    expect(server.requests[0]).toMatchObject({ method: "POST", body: { clientId: "clip-0001-aaaa", title: "Birth centre plans" }, authorization: "Bearer token-1" });
+    expect(server.requests[0]).toMatchObject({
+      method: "POST",
+      body: { clientId: "clip-0001-aaaa", title: "Birth centre plans" },
+      authorization: "Bearer token-1",
+    });
     expect(await queuedClips()).toEqual([]);
     expect(await trackedPages.getValue()).toEqual({
-      "https://northshire-hospitals.example/have-your-say": { consultationId: 41, title: "Birth centre plans", webUrl: "https://tracker.example/consultations/41" },
+      "https://northshire-hospitals.example/have-your-say": {
+        consultationId: 41,
+        title: "Birth centre plans",
+        webUrl: "https://tracker.example/consultations/41",
+      },
     });
   });
 
@@ -77,7 +85,10 @@ describe("the outbox", () => {
 
   it("keeps a refused clip with the server's message for the person to correct, and does not retry it", async () => {
     const server = fakeServer({
-      "POST /api/v1/consultations": () => ({ status: 422, body: { error: { code: "validation_failed", message: "Check the details", fields: { title: "Enter a title" } } } }),
+      "POST /api/v1/consultations": () => ({
+        status: 422,
+        body: { error: { code: "validation_failed", message: "Check the details", fields: { title: "Enter a title" } } },
+      }),
     });
     const result = await submitClip(clip());
     expect(result).toEqual({ kind: "rejected", message: "Check the details", fields: { title: "Enter a title" } });

@@ -70,7 +70,10 @@ export async function rememberTracked(consultation: ConsultationSaved["consultat
   const canonical = consultation.canonicalUrl ?? (consultation.url ? safeCanonical(consultation.url) : null);
   if (!canonical) return;
   const pages = await trackedPages.getValue();
-  await trackedPages.setValue({ ...pages, [canonical]: { consultationId: consultation.id, title: consultation.title, webUrl: consultation.webUrl } });
+  await trackedPages.setValue({
+    ...pages,
+    [canonical]: { consultationId: consultation.id, title: consultation.title, webUrl: consultation.webUrl },
+  });
 }
 
 /** Sends one queued clip. It leaves the queue only once the server has it, or marked when refused. */
@@ -85,7 +88,8 @@ export async function sendQueued(clientId: string): Promise<SendResult> {
   } catch (err) {
     const error = err instanceof ApiError ? err : new ApiError(0, "offline", String(err));
     if (error.retryable) {
-      const message = error.status === 401 ? `${QUEUED_MESSAGE} Connect the extension to your account again on its settings page.` : QUEUED_MESSAGE;
+      const message =
+        error.status === 401 ? `${QUEUED_MESSAGE} Connect the extension to your account again on its settings page.` : QUEUED_MESSAGE;
       return { kind: "queued", message };
     }
     const rejected = { message: error.message, ...(error.fields ? { fields: error.fields } : {}) };

@@ -34,8 +34,10 @@ export interface DateMention {
 
 export type Role = "opens" | "closes" | "published" | "ignored" | null;
 
-const MONTH = "(?<MONTH>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-const WEEKDAY = "(?<WEEKDAY>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?";
+const MONTH =
+  "(?<MONTH>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const WEEKDAY =
+  "(?<WEEKDAY>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?";
 const ORDINAL = "\\s?(?:st|nd|rd|th)?";
 const YEAR = "(?<YEAR>(?:19|20)\\d{2})(?!\\d)";
 const named = (pattern: string, suffix: string) => pattern.replace(/\(\?<([A-Z]+)>/g, `(?<$1${suffix}>`);
@@ -54,7 +56,10 @@ const PATTERNS: RegExp[] = [
   // "03/05/2024", "3.5.24": always day first
   /(?<![\d/.\-:£$])(?<day>\d{1,2})(?<sep>[/.-])(?<monthNumber>\d{1,2})\k<sep>(?<YEAR>(?:19|20)?\d{2})(?![\d/.-]|:\d)/g,
   // "May 3rd, 2024" (month first, written out: still unambiguous)
-  new RegExp(`(?<![a-z])${weekdayPrefix("")}${MONTH}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*[ap]\\.?m\\b)(?:,?\\s+${YEAR})?(?![a-z])`, "gi"),
+  new RegExp(
+    `(?<![a-z])${weekdayPrefix("")}${MONTH}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*[ap]\\.?m\\b)(?:,?\\s+${YEAR})?(?![a-z])`,
+    "gi",
+  ),
   // "the end of March", "end of Sept 2025": the last day of the month
   new RegExp(`(?<![a-z])(?:the\\s+)?(?<endOf>end)\\s+of\\s+${MONTH}(?:,?\\s+${YEAR})?(?![a-z])`, "gi"),
 ];
@@ -169,14 +174,18 @@ function attachTimes(line: string, mentions: DateMention[]): void {
   }
 }
 
-const CLOSES = /\b(?:clos(?:e|es|ed|ing)|deadline|end\s+date|end(?=\s*:)|ends|ended|ending|finish(?:es|ed|ing)?|expir(?:es|y|ed)|last\s+(?:day|date)|no\s+later\s+than|extended)\b/gi;
-const OPENS = /\b(?:opens?|opened|opening|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|began|begins?|commenc(?:es|ed|ing)|go(?:es)?\s+live|went\s+live)\b/gi;
+const CLOSES =
+  /\b(?:clos(?:e|es|ed|ing)|deadline|end\s+date|end(?=\s*:)|ends|ended|ending|finish(?:es|ed|ing)?|expir(?:es|y|ed)|last\s+(?:day|date)|no\s+later\s+than|extended)\b/gi;
+const OPENS =
+  /\b(?:opens?|opened|opening|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|began|begins?|commenc(?:es|ed|ing)|go(?:es)?\s+live|went\s+live)\b/gi;
 const PUBLISHED = /\b(?:published|posted|issued|released|date\s+of\s+publication)\b/gi;
-const IGNORED = /\b(?:updated?|reviewed|review|modified|edited|created|printed|accessed|copyright|report(?:ed)?\s+back|results?|outcomes?|decisions?|minutes|agenda)\b|©/gi;
+const IGNORED =
+  /\b(?:updated?|reviewed|review|modified|edited|created|printed|accessed|copyright|report(?:ed)?\s+back|results?|outcomes?|decisions?|minutes|agenda)\b|©/gi;
 const WEAK_CLOSES = /\b(?:by|until|till|before|up\s+to|through)(?:\s|,|:|\bthe\b|\bon\b)*$/i;
 const WEAK_OPENS = /\b(?:from|between|since)(?:\s|,|:|\bthe\b|\bon\b)*$/i;
 const CONNECTOR = /^(?:\s|,)*(?:to|and|until|till|through|-|–|—)(?:\s|\bthe\b|\bon\b)*$/i;
-const RANGE_CONTEXT = /\b(?:from|between|runs?|running|ran|open|period|dates?|consultation|survey|engagement|take\s+part|held|live|weeks?)\b/i;
+const RANGE_CONTEXT =
+  /\b(?:from|between|runs?|running|ran|open|period|dates?|consultation|survey|engagement|take\s+part|held|live|weeks?)\b/i;
 /** Dates of sessions and bookings, not of the consultation: "drop-in sessions from 2 December". */
 const EVENTS = /\b(?:drop-?ins?|sessions?|events?|meetings?|workshops?|roadshows?|webinars?|book(?:ing)?|appointments?|clinics?)\b/i;
 const EXTENDED = /\b(?:extended|new\s+closing\s+date|now\s+closes?)\b/i;
@@ -241,7 +250,13 @@ function classifyLine(line: string): Classified[] {
  * `graceDays` before the reference date (the page's publication date, or today). A stated
  * weekday picks the year where the day falls on it, when one of the three nearest does.
  */
-export function resolveYear(month: number, day: number, reference: CalendarDate, weekday: number | null = null, graceDays = 60): CalendarDate | null {
+export function resolveYear(
+  month: number,
+  day: number,
+  reference: CalendarDate,
+  weekday: number | null = null,
+  graceDays = 60,
+): CalendarDate | null {
   const year = Number(reference.slice(0, 4));
   if (weekday !== null) {
     for (const y of [year - 1, year, year + 1]) {

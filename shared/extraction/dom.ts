@@ -52,7 +52,9 @@ export function mainRoot(doc: DomDocument): DomElement | null {
 const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "iframe", "head", "select", "nav", "footer", "button"]);
 const SKIPPED_ROLES = new Set(["navigation", "contentinfo", "search"]);
 const BLOCK = new Set(
-  "address article blockquote br caption dd details dialog div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 header hgroup hr legend li main ol p pre section summary table tbody thead tfoot tr ul".split(" "),
+  "address article blockquote br caption dd details dialog div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 header hgroup hr legend li main ol p pre section summary table tbody thead tfoot tr ul".split(
+    " ",
+  ),
 );
 /** Inline elements that may split a word ("12<sup>th</sup>", "<b>Clos</b>es"): no space at their edges. */
 const JOINING = new Set("a abbr b bdi cite code del em font i ins mark q s small strong sub sup u wbr".split(" "));
@@ -67,7 +69,20 @@ export function timeElementText(datetime: string, visible: string): string | nul
   return `${d} ${MONTH_NAMES[m - 1]} ${y}${when.time ? ` at ${when.time}` : ""}`;
 }
 
-export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /**
  * The visible text of an element as lines, one per block (paragraph, list item, table row,

@@ -5,7 +5,8 @@ import type { Structured } from "./structured";
 /** Hosting platforms and site brands that are not the organisation running the consultation. */
 const PLATFORM =
   /^(?:gov\.uk|citizen\s*space|delib|engagement\s*hq|bang\s+the\s+table|granicus|smart\s*survey|survey\s*monkey|microsoft\s+forms|google\s+forms|jotform|nhs(?:\.uk)?|home|homepage|consultations?|consultation\s+hub|have\s+your\s+say|get\s+involved|news|[\w-]+(?:\.[\w-]+)+)$/i;
-const BRAND = /\b(?:have\s+your\s+say|engage|engagement\s*hq|consultation\s+(?:hub|portal|finder)|let'?s\s+talk|get\s+involved|your\s+voice|citizen\s*space|survey)\b/i;
+const BRAND =
+  /\b(?:have\s+your\s+say|engage|engagement\s*hq|consultation\s+(?:hub|portal|finder)|let'?s\s+talk|get\s+involved|your\s+voice|citizen\s*space|survey)\b/i;
 const ORG_WORDS =
   /\b(?:NHS|Trust|Council|CCG|ICB|ICS|PCT|Commissioning|Department|Healthwatch|Board|Authority|Agency|Commission|Partnership|Hospitals?|University|Care|Health|Borough|LINk|Government|Ministry|Office|Executive|Services?|Foundation|Practice|Surgery|Network|Alliance|Collaborative)\b/;
 
@@ -76,7 +77,8 @@ function acceptName(raw: string | null, trusted: boolean): string | null {
   return null;
 }
 
-const LABEL_START = /^(?:from|published\s+by|organi[sz]ation|lead\s+organi[sz]ation|organi[sz]ed\s+by|consultation\s+by|commissioner|responsible\s+organi[sz]ation)\s*:?\s+(.{3,})$/i;
+const LABEL_START =
+  /^(?:from|published\s+by|organi[sz]ation|lead\s+organi[sz]ation|organi[sz]ed\s+by|consultation\s+by|commissioner|responsible\s+organi[sz]ation)\s*:?\s+(.{3,})$/i;
 const LABEL_INSIDE = /\b(?:run|led|organi[sz]ed|carried\s+out|held|published)\s+by\s+(.{3,})$/i;
 
 /** A name given by a label: "From: Department of Health and Social Care", "This survey is run by NHS Northshire ICB". */
@@ -153,7 +155,12 @@ export function cleanTitle(title: string, names: (string | null)[]): string {
   const known = names.filter((n): n is string => !!n).map(normal);
   const isSite = (part: string) => {
     const p = normal(tidyName(part));
-    return PLATFORM.test(p) || known.includes(p) || (organisationsIn(part)[0] === part && part.split(" ").length <= 10) || (BRAND.test(part) && part.split(" ").length <= 5);
+    return (
+      PLATFORM.test(p) ||
+      known.includes(p) ||
+      (organisationsIn(part)[0] === part && part.split(" ").length <= 10) ||
+      (BRAND.test(part) && part.split(" ").length <= 5)
+    );
   };
   const { parts, separators } = splitTitle(collapse(title));
   let first = 0;
@@ -173,7 +180,8 @@ export function findTitle(doc: DomDocument, structured: Structured, organisation
     if (!raw || !collapse(raw)) continue;
     const title = cleanTitle(raw, names);
     // "Maternity review - Northshire Hospitals" with a heading "Maternity review": the heading.
-    if (heading && title !== heading && title.startsWith(heading) && /^\s+(?:[|–—-]|::|»)\s+/.test(title.slice(heading.length))) return heading;
+    if (heading && title !== heading && title.startsWith(heading) && /^\s+(?:[|–—-]|::|»)\s+/.test(title.slice(heading.length)))
+      return heading;
     return title;
   }
   return null;

@@ -22,7 +22,9 @@ const isObject = (v: unknown): v is LdNode => typeof v === "object" && v !== nul
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 function typesOf(node: LdNode): string[] {
-  return asArray(node["@type"]).filter((t): t is string => typeof t === "string").map((t) => t.replace(/^.*[/#:]/, ""));
+  return asArray(node["@type"])
+    .filter((t): t is string => typeof t === "string")
+    .map((t) => t.replace(/^.*[/#:]/, ""));
 }
 
 /** Every JSON-LD node on the page: top-level objects, array members and @graph members. */
@@ -53,7 +55,10 @@ function microdataNodes(doc: DomDocument): LdNode[] {
       if (el.parentElement?.closest("[itemscope]") !== scope) continue;
       const value = el.hasAttribute("itemscope")
         ? toNode(el)
-        : (el.getAttribute("content") ?? el.getAttribute("datetime") ?? (/^(a|link)$/i.test(el.tagName) ? el.getAttribute("href") : null) ?? textOf(el));
+        : (el.getAttribute("content") ??
+          el.getAttribute("datetime") ??
+          (/^(a|link)$/i.test(el.tagName) ? el.getAttribute("href") : null) ??
+          textOf(el));
       for (const name of (el.getAttribute("itemprop") ?? "").split(/\s+/).filter(Boolean)) {
         if (node[name] === undefined) node[name] = value;
       }
@@ -108,7 +113,8 @@ function nameOf(value: unknown, byId: Map<string, LdNode>): string | null {
     }
     if (!isObject(item) || typesOf(item).includes("Person")) continue;
     const target = typeof item["@id"] === "string" && !item.name ? (byId.get(item["@id"]) ?? item) : item;
-    const name = typeof target.name === "string" ? collapse(target.name) : typeof target.legalName === "string" ? collapse(target.legalName) : "";
+    const name =
+      typeof target.name === "string" ? collapse(target.name) : typeof target.legalName === "string" ? collapse(target.legalName) : "";
     if (name) return name;
   }
   return null;
@@ -137,7 +143,9 @@ export function readStructured(doc: DomDocument): Structured {
     return !heading || (!!name && (name.startsWith(heading) || heading.startsWith(name)));
   };
   const score = (n: LdNode) => kindPriority(n) + (normal(text(n.name) ?? text(n.headline) ?? "") === heading ? 10 : 0);
-  const main = nodes.filter((n) => kindPriority(n) > 0 && nameLike(n)).reduce<LdNode | null>((best, n) => (!best || score(n) > score(best) ? n : best), null);
+  const main = nodes
+    .filter((n) => kindPriority(n) > 0 && nameLike(n))
+    .reduce<LdNode | null>((best, n) => (!best || score(n) > score(best) ? n : best), null);
   const site = nodes.find((n) => typesOf(n).includes("WebSite"));
 
   const organisations: string[] = [];
@@ -145,10 +153,20 @@ export function readStructured(doc: DomDocument): Structured {
     const name = nameOf(v, byId);
     if (name && !organisations.includes(name)) organisations.push(name);
   };
-  if (main) for (const key of ["organizer", "provider", "serviceOperator", "author", "publisher", "sourceOrganization", "creator"]) addOrg(main[key]);
+  if (main)
+    for (const key of ["organizer", "provider", "serviceOperator", "author", "publisher", "sourceOrganization", "creator"])
+      addOrg(main[key]);
   if (site) addOrg(site.publisher);
   for (const n of nodes) if (typesOf(n).some((t) => /Organi[sz]ation$/.test(t))) addOrg(n);
-  for (const key of ["dc.publisher", "dcterms.publisher", "citation_publisher", "dc.creator", "dcterms.creator", "article:publisher", "author"]) {
+  for (const key of [
+    "dc.publisher",
+    "dcterms.publisher",
+    "citation_publisher",
+    "dc.creator",
+    "dcterms.creator",
+    "article:publisher",
+    "author",
+  ]) {
     addOrg(meta.get(key));
   }
 
@@ -156,15 +174,34 @@ export function readStructured(doc: DomDocument): Structured {
   const period = dcmiPeriod(firstMeta(meta, ["dcterms.valid", "dc.date.valid"]));
   const publishedText =
     (main && text(main.datePublished)) ??
-    firstMeta(meta, ["article:published_time", "og:article:published_time", "govuk:first-published-at", "dcterms.issued", "dc.date.issued", "citation_publication_date", "citation_date", "dcterms.created", "dc.date", "date"]);
+    firstMeta(meta, [
+      "article:published_time",
+      "og:article:published_time",
+      "govuk:first-published-at",
+      "dcterms.issued",
+      "dc.date.issued",
+      "citation_publication_date",
+      "citation_date",
+      "dcterms.created",
+      "dc.date",
+      "date",
+    ]);
 
   return {
-    title: (main && (text(main.name) ?? text(main.headline))) ?? firstMeta(meta, ["og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title"]),
+    title:
+      (main && (text(main.name) ?? text(main.headline))) ??
+      firstMeta(meta, ["og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title"]),
     siteName: (site && text(site.name)) ?? firstMeta(meta, ["og:site_name", "application-name"]),
-    description: firstMeta(meta, ["og:description", "description", "twitter:description", "dc.description", "dcterms.description"]) ?? (main && text(main.description)),
+    description:
+      firstMeta(meta, ["og:description", "description", "twitter:description", "dc.description", "dcterms.description"]) ??
+      (main && text(main.description)),
     organisations,
     opens: (isEvent ? parseMachineDate(text(main!.startDate)) : null) ?? period.start,
-    closes: (isEvent ? parseMachineDate(text(main!.endDate)) : null) ?? parseMachineDate(main && text(main.expires)) ?? period.end ?? parseMachineDate(meta.get("article:expiration_time")),
+    closes:
+      (isEvent ? parseMachineDate(text(main!.endDate)) : null) ??
+      parseMachineDate(main && text(main.expires)) ??
+      period.end ??
+      parseMachineDate(meta.get("article:expiration_time")),
     published: parseMachineDate(publishedText)?.date ?? null,
   };
 }

@@ -41,7 +41,12 @@ function joinUpTo(paragraphs: string[], limit: number): string {
 export type MainContentFinder = (doc: DomDocument) => DomElement | null;
 
 /** At most 500 characters of plain text, or null when the page has nothing that reads as a summary. */
-export function summarise(doc: DomDocument, description: string | null, root: DomElement | null, mainContent?: MainContentFinder): string | null {
+export function summarise(
+  doc: DomDocument,
+  description: string | null,
+  root: DomElement | null,
+  mainContent?: MainContentFinder,
+): string | null {
   const described = collapse(description);
   if (described.length >= MIN_DESCRIPTION) return cutText(described);
   const content = mainContent?.(doc);

@@ -8,7 +8,15 @@ export const raisableKinds = ["information_request", "report", "osc_referral", "
 export type RaisableKind = (typeof raisableKinds)[number];
 
 /** Bodies a LINk can ask for information or send reports to: commissioners and providers. */
-const COMMISSIONERS_AND_PROVIDERS: readonly OrganisationKind[] = ["pct", "ccg", "trust", "foundation_trust", "local_authority", "health_and_wellbeing_board", "other"];
+const COMMISSIONERS_AND_PROVIDERS: readonly OrganisationKind[] = [
+  "pct",
+  "ccg",
+  "trust",
+  "foundation_trust",
+  "local_authority",
+  "health_and_wellbeing_board",
+  "other",
+];
 const INVOLVEMENT_NETWORKS: readonly OrganisationKind[] = ["link", "healthwatch"];
 const SCRUTINY: readonly OrganisationKind[] = ["osc"];
 
@@ -61,7 +69,11 @@ export function isRaisable(kind: ObligationKind): kind is RaisableKind {
 }
 
 /** The organisation acting for the raising side of an obligation (adds notes, withdraws). */
-export function raisingOrganisationId(o: { kind: string; owed_by_organisation_id: number; owed_to_organisation_id: number | null }): number | null {
+export function raisingOrganisationId(o: {
+  kind: string;
+  owed_by_organisation_id: number;
+  owed_to_organisation_id: number | null;
+}): number | null {
   const rule = isRaisable(o.kind as ObligationKind) ? raiseRules[o.kind as RaisableKind] : null;
   // A petition response is owed to the public through the scrutiny committee: its raising side is whoever it is owed to.
   if (!rule || rule.raisedBy === "owed_to") return o.owed_to_organisation_id;

@@ -34,7 +34,10 @@ export type AreaSettings = z.infer<typeof AreaSettings>;
 
 /** Blank (on a form) or null means "use the area's default"; the field must still be sent. */
 const optionalCount = (label: string, max: number) =>
-  z.preprocess((v) => (v === "" ? null : v), z.union([z.null(), count(label, max)], { error: `${label} must be a number, or empty to use the area's default` }));
+  z.preprocess(
+    (v) => (v === "" ? null : v),
+    z.union([z.null(), count(label, max)], { error: `${label} must be a number, or empty to use the area's default` }),
+  );
 
 export const OrganisationSettings = z
   .object({
@@ -51,7 +54,10 @@ export const NewOrganisation = z
     name: text("the organisation's name", { min: 2, max: 200 }),
     kind: z.enum(organisationKinds, { error: "Choose what kind of organisation it is" }),
     email: z.preprocess((v) => (v === "" ? undefined : v), Email.optional()),
-    predecessorId: z.preprocess((v) => (v === "" ? undefined : v), numberFromText(z.number({ error: "Choose the organisation it replaces" }).int().positive()).optional()),
+    predecessorId: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      numberFromText(z.number({ error: "Choose the organisation it replaces" }).int().positive()).optional(),
+    ),
   })
   .meta({ id: "NewOrganisation" });
 

@@ -137,9 +137,7 @@ export type ConsultationListQuery = z.infer<typeof ConsultationListQuery>;
 
 export const ConsultationPage = pageOf(Consultation).meta({ id: "ConsultationPage" });
 
-export const ConsultationLookup = z
-  .object({ consultation: Consultation, watching: z.boolean() })
-  .meta({ id: "ConsultationLookup" });
+export const ConsultationLookup = z.object({ consultation: Consultation, watching: z.boolean() }).meta({ id: "ConsultationLookup" });
 
 export const LookupQuery = z.object({ url: WebAddress });
 
@@ -151,7 +149,10 @@ const optionalDate = (label: string) =>
   });
 const optionalTime = z.preprocess(
   emptyToUndefined,
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter a time like 17:00 or 23:59" }).optional(),
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter a time like 17:00 or 23:59" })
+    .optional(),
 );
 
 /**
@@ -161,7 +162,9 @@ const optionalTime = z.preprocess(
 export const ConsultationForm = z
   .object({
     clientId: z.preprocess(emptyToUndefined, ClientId.optional()),
-    organisationId: numberFromText(z.number({ error: "Choose who runs the consultation" }).int().positive({ error: "Choose who runs the consultation" })),
+    organisationId: numberFromText(
+      z.number({ error: "Choose who runs the consultation" }).int().positive({ error: "Choose who runs the consultation" }),
+    ),
     title: text("a title", { max: 300 }),
     url: z.preprocess(emptyToUndefined, WebAddress.optional()),
     summary: z.string().trim().max(5000, { error: "The summary must be 5000 characters or fewer" }).default(""),
@@ -173,8 +176,10 @@ export const ConsultationForm = z
     method: z.preprocess(emptyToUndefined, EngagementMethod.optional()),
   })
   .superRefine((f, ctx) => {
-    if (f.opensTime && !f.opensDate) ctx.addIssue({ code: "custom", path: ["opensDate"], message: "Enter the opening date as well as the time" });
-    if (f.closesTime && !f.closesDate) ctx.addIssue({ code: "custom", path: ["closesDate"], message: "Enter the closing date as well as the time" });
+    if (f.opensTime && !f.opensDate)
+      ctx.addIssue({ code: "custom", path: ["opensDate"], message: "Enter the opening date as well as the time" });
+    if (f.closesTime && !f.closesDate)
+      ctx.addIssue({ code: "custom", path: ["closesDate"], message: "Enter the closing date as well as the time" });
   })
   .transform((f) => {
     const opensAt = f.opensDate ? londonInstant(f.opensDate, f.opensTime ?? "00:00").toISOString() : null;
@@ -201,7 +206,10 @@ export const OutcomeForm = OutcomeInput;
 
 export const ConsultationWithdrawInput = z
   .object({ reason: text("why it is withdrawn", { max: 2000 }) })
-  .meta({ id: "ConsultationWithdrawInput", description: "For example: the consultation was cancelled, or the page clipped was not a consultation" });
+  .meta({
+    id: "ConsultationWithdrawInput",
+    description: "For example: the consultation was cancelled, or the page clipped was not a consultation",
+  });
 
 export const LinkResponseInput = z
   .object({ respondedOn: CalendarDate.meta({ description: "The date the LINk sent its response" }) })

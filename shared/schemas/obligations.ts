@@ -27,14 +27,19 @@ export const ObligationInput = z
     clientId: ClientId.optional().meta({ description: "Idempotency key made by the client: a retried save returns the first" }),
     kind: RaisableKind,
     owedByOrganisationId: z.number({ error: "Choose who owes the reply" }).int().positive({ error: "Choose who owes the reply" }),
-    owedToOrganisationId: z.number({ error: "Choose who the reply is owed to" }).int().positive({ error: "Choose who the reply is owed to" }),
+    owedToOrganisationId: z
+      .number({ error: "Choose who the reply is owed to" })
+      .int()
+      .positive({ error: "Choose who the reply is owed to" }),
     title: text("a title", { max: 300 }),
     body: messageText("what you are asking or reporting"),
     links: Links,
     receivedOn: CalendarDate.optional().meta({
       description: "The date the owing organisation received it (default today); the due date counts working days from here",
     }),
-    dueDate: CalendarDate.optional().meta({ description: "Only for a scrutiny committee's consultation response: the date the consulting body set" }),
+    dueDate: CalendarDate.optional().meta({
+      description: "Only for a scrutiny committee's consultation response: the date the consulting body set",
+    }),
   })
   .meta({ id: "ObligationInput" });
 export type ObligationInput = z.infer<typeof ObligationInput>;
@@ -90,9 +95,7 @@ export const ObligationMessage = z
   .meta({ id: "ObligationMessage" });
 export type ObligationMessage = z.infer<typeof ObligationMessage>;
 
-export const TimelineEntry = z
-  .object({ at: z.string(), who: z.string(), what: z.string() })
-  .meta({ id: "TimelineEntry" });
+export const TimelineEntry = z.object({ at: z.string(), who: z.string(), what: z.string() }).meta({ id: "TimelineEntry" });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const ObligationDetail = z
@@ -135,8 +138,12 @@ export const ObligationForm = z.preprocess(
   z.object({
     clientId: z.preprocess(blankToUndefined, ClientId.optional()),
     kind: RaisableKind,
-    owedByOrganisationId: numberFromText(z.number({ error: "Choose who owes the reply" }).int().positive({ error: "Choose who owes the reply" })),
-    owedToOrganisationId: numberFromText(z.number({ error: "Choose who the reply is owed to" }).int().positive({ error: "Choose who the reply is owed to" })),
+    owedByOrganisationId: numberFromText(
+      z.number({ error: "Choose who owes the reply" }).int().positive({ error: "Choose who owes the reply" }),
+    ),
+    owedToOrganisationId: numberFromText(
+      z.number({ error: "Choose who the reply is owed to" }).int().positive({ error: "Choose who the reply is owed to" }),
+    ),
     title: text("a title", { max: 300 }),
     body: messageText("what you are asking or reporting"),
     links: FormLinks,
@@ -149,5 +156,8 @@ export const ReplyForm = z.preprocess(linksFromForm, z.object({ body: messageTex
 export const NoteForm = z.preprocess(linksFromForm, z.object({ body: messageText("your note"), links: FormLinks }));
 
 export const ObligationSaved = z
-  .object({ obligation: Obligation, created: z.boolean().meta({ description: "False when the clientId was used before: the first save is returned" }) })
+  .object({
+    obligation: Obligation,
+    created: z.boolean().meta({ description: "False when the clientId was used before: the first save is returned" }),
+  })
   .meta({ id: "ObligationSaved" });

@@ -63,7 +63,13 @@ export const SignatureInput = z
 export type SignatureInput = z.infer<typeof SignatureInput>;
 
 export const TokenInput = z
-  .object({ token: z.string({ error: "Send the token from the email link" }).trim().min(16, { error: "The token is not valid" }).max(200, { error: "The token is not valid" }) })
+  .object({
+    token: z
+      .string({ error: "Send the token from the email link" })
+      .trim()
+      .min(16, { error: "The token is not valid" })
+      .max(200, { error: "The token is not valid" }),
+  })
   .meta({ id: "TokenInput" });
 
 const explanation = text("an explanation", { min: 10, max: 2000 });
@@ -82,9 +88,7 @@ export const Approval = z
   })
   .meta({ id: "Approval" });
 
-export const Rejection = z
-  .object({ decision: z.literal("reject"), reason: RejectionCodeSchema, explanation })
-  .meta({ id: "Rejection" });
+export const Rejection = z.object({ decision: z.literal("reject"), reason: RejectionCodeSchema, explanation }).meta({ id: "Rejection" });
 
 export const ModerationDecision = z
   .discriminatedUnion("decision", [Approval, Rejection], { error: "Choose approve or reject" })
@@ -107,12 +111,16 @@ export const ScrutinyInput = z
   .object({
     meetingDate: CalendarDate,
     decision: text("the committee's decision", { min: 5, max: 2000 }),
-    outcome: text("the outcome", { min: 10, max: 10000 }).meta({ description: "Published on the petition page; plain text with paragraphs" }),
+    outcome: text("the outcome", { min: 10, max: 10000 }).meta({
+      description: "Published on the petition page; plain text with paragraphs",
+    }),
   })
   .meta({ id: "ScrutinyInput" });
 export type ScrutinyInput = z.infer<typeof ScrutinyInput>;
 
-export const PetitionFilterSchema = z.enum(Object.keys(petitionFilters) as [PetitionFilter, ...PetitionFilter[]], { error: "Choose a status from the list" });
+export const PetitionFilterSchema = z.enum(Object.keys(petitionFilters) as [PetitionFilter, ...PetitionFilter[]], {
+  error: "Choose a status from the list",
+});
 
 const optionalId = (message: string) => z.preprocess((v) => (v === "" ? undefined : v), id(message).optional());
 const optionalEnum = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -144,7 +152,9 @@ export type DashboardFilter = keyof typeof dashboardFilters;
 export const DashboardQuery = PageQuery.extend({
   areaId: optionalId("Choose an area from the list"),
   organisationId: optionalId("Choose an organisation from the list"),
-  status: optionalEnum(z.enum(Object.keys(dashboardFilters) as [DashboardFilter, ...DashboardFilter[]], { error: "Choose a status from the list" })),
+  status: optionalEnum(
+    z.enum(Object.keys(dashboardFilters) as [DashboardFilter, ...DashboardFilter[]], { error: "Choose a status from the list" }),
+  ),
   format: optionalEnum(z.enum(["json", "csv"], { error: "The format is json or csv" })),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
@@ -194,7 +204,18 @@ export type PetitionPage = z.infer<typeof PetitionPage>;
 export const TimelineEntry = z
   .object({
     at: z.string().meta({ description: "ISO instant" }),
-    kind: z.enum(["opened", "response_threshold_reached", "response_due", "responded", "scrutiny_threshold_reached", "referred", "considered", "closed", "rejected", "removed"]),
+    kind: z.enum([
+      "opened",
+      "response_threshold_reached",
+      "response_due",
+      "responded",
+      "scrutiny_threshold_reached",
+      "referred",
+      "considered",
+      "closed",
+      "rejected",
+      "removed",
+    ]),
     text: z.string(),
   })
   .meta({ id: "PetitionTimelineEntry" });
@@ -217,7 +238,9 @@ export const Petition = PetitionSummary.extend({
     consideredAt: z.string().nullable(),
   }),
   timeline: z.array(TimelineEntry),
-  districts: z.array(z.object({ district: z.string(), signatures: z.number().int() })).meta({ description: "Confirmed signatures by postcode district (the most first, up to 50); never names or emails" }),
+  districts: z
+    .array(z.object({ district: z.string(), signatures: z.number().int() }))
+    .meta({ description: "Confirmed signatures by postcode district (the most first, up to 50); never names or emails" }),
 }).meta({ id: "Petition" });
 export type Petition = z.infer<typeof Petition>;
 
@@ -230,7 +253,11 @@ export const DashboardRow = PetitionSummary.extend({
   createdAt: z.string(),
   responseThresholdReachedAt: z.string().nullable(),
   respondedAt: z.string().nullable(),
-  workingDaysOverdue: z.number().int().nullable().meta({ description: "Working days past the response due date, while a response is owed" }),
+  workingDaysOverdue: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "Working days past the response due date, while a response is owed" }),
   scrutinyState: z.string(),
   referredAt: z.string().nullable(),
 }).meta({ id: "PetitionDashboardRow" });

@@ -53,14 +53,18 @@ describe("consultations and the area clock", () => {
 
     await page.getByLabel("Who is it to?").selectOption({ label: "Northshire Hospitals NHS Trust (NHS trust)" });
     await page.getByLabel("Title", { exact: true }).fill("Falls on older people's wards");
-    await page.getByLabel("What you are asking or reporting").fill("How many falls were recorded on each ward for people over 75 in the last year?");
+    await page
+      .getByLabel("What you are asking or reporting")
+      .fill("How many falls were recorded on each ward for people over 75 in the last year?");
     await page.getByLabel("Link 1: title").fill("Our visit report");
     await page.getByLabel("Link 1: web address").fill("https://northshire-link.example/reports/falls.pdf");
     await page.getByRole("button", { name: "Send the request for information" }).click();
 
     await page.waitForURL(/\/obligations\/\d+$/);
     await expect.poll(() => page.getByText("Sent to Northshire Hospitals NHS Trust").count()).toBe(1);
-    expect(await page.getByRole("link", { name: "Our visit report" }).getAttribute("href")).toBe("https://northshire-link.example/reports/falls.pdf");
+    expect(await page.getByRole("link", { name: "Our visit report" }).getAttribute("href")).toBe(
+      "https://northshire-link.example/reports/falls.pdf",
+    );
 
     await page.getByRole("link", { name: "Area clock" }).click();
     await page.waitForURL(/\/clock\/organisations\/\d+$/);

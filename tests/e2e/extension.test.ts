@@ -23,7 +23,11 @@ function servePages(): Promise<{ server: HttpServer; url: (name: string) => stri
     if (!name) return void res.writeHead(404).end("Not found");
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(readFileSync(join(PAGES, name)));
   });
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done({ server, url: (name) => `http://127.0.0.1:${(server.address() as { port: number }).port}/pages/${name}` })));
+  return new Promise((done) =>
+    server.listen(0, "127.0.0.1", () =>
+      done({ server, url: (name) => `http://127.0.0.1:${(server.address() as { port: number }).port}/pages/${name}` }),
+    ),
+  );
 }
 
 /** A loopback TCP proxy to the Worker that the test can stop (connections refused) and start again on the same port. */
@@ -67,7 +71,9 @@ class Proxy {
       client.on("end", () => upstream.end());
       upstream.on("end", () => client.end());
     });
-    return new Promise((done) => this.server!.listen(this.port, "127.0.0.1", () => ((this.port = (this.server!.address() as { port: number }).port), done())));
+    return new Promise((done) =>
+      this.server!.listen(this.port, "127.0.0.1", () => ((this.port = (this.server!.address() as { port: number }).port), done())),
+    );
   }
   stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
@@ -91,7 +97,12 @@ async function launchWithExtension(profile: string, { firstRun }: { firstRun: bo
     baseURL: baseUrl(),
     viewport: { width: 1000, height: 900 },
     // --enable-unsafe-extension-debugging lets the test press the toolbar button (Extensions.triggerAction).
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, "--enable-unsafe-extension-debugging"],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      "--enable-unsafe-extension-debugging",
+    ],
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   // A first install opens the options page as a welcome. Wait for it: opened late, on a slow
@@ -106,7 +117,9 @@ async function launchWithExtension(profile: string, { firstRun }: { firstRun: bo
 /** Presses the extension's toolbar button on the tab showing `url`, as a person would: this grants activeTab. Returns the tab id. */
 async function pressToolbarButton(s: Session, url: string): Promise<number> {
   const cdp = await s.ctx.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] })) as { targetInfos: { targetId: string; url: string }[] };
+  const { targetInfos } = (await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] })) as {
+    targetInfos: { targetId: string; url: string }[];
+  };
   const tab = targetInfos.find((t) => t.url === url);
   if (!tab) throw new Error(`No tab shows ${url}`);
   await cdp.send("Extensions.triggerAction" as never, { id: s.id, targetId: tab.targetId } as never);
@@ -143,7 +156,9 @@ async function consultationsTitled(title: string): Promise<{ id: number; title: 
 
 /** Tomorrow's date in London, as a date field takes it. */
 function tomorrowInLondon(): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + 86_400_000));
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + 86_400_000),
+  );
   return parts;
 }
 
@@ -274,7 +289,9 @@ describe("browser extension", () => {
     await s.sw.evaluate((n) => chrome.notifications.clear(n), id);
     const checkedAt = ((await storageOf(s)).alerts as { generatedAt: string }).generatedAt;
     await fireAlarm(s, "alerts");
-    await expect.poll(async () => ((await storageOf(s)).alerts as { generatedAt: string }).generatedAt, { timeout: 15_000 }).not.toBe(checkedAt);
+    await expect
+      .poll(async () => ((await storageOf(s)).alerts as { generatedAt: string }).generatedAt, { timeout: 15_000 })
+      .not.toBe(checkedAt);
     expect(await ours()).toEqual([]);
 
     // The badge counts what closes within 7 days, as the server lists Ben's deadlines.
@@ -284,7 +301,9 @@ describe("browser extension", () => {
     };
     const now = Date.now();
     const expected = new Set(
-      alerts.items.filter((i) => i.deadlineKind === "closes" && Date.parse(i.deadlineAt) > now && Date.parse(i.deadlineAt) <= now + 7 * 86_400_000).map((i) => `${i.targetKind}:${i.targetId}`),
+      alerts.items
+        .filter((i) => i.deadlineKind === "closes" && Date.parse(i.deadlineAt) > now && Date.parse(i.deadlineAt) <= now + 7 * 86_400_000)
+        .map((i) => `${i.targetKind}:${i.targetId}`),
     ).size;
     expect(expected).toBeGreaterThanOrEqual(1);
     await expect.poll(() => s.sw.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(expected));
@@ -308,13 +327,17 @@ describe("browser extension", () => {
     await expect.poll(() => popup.getByLabel("Title").inputValue()).toBe(title);
     await popup.getByLabel("Who runs it").selectOption({ label: "NHS Northshire (Primary Care Trust)" });
     await popup.getByRole("button", { name: "Track this consultation" }).click();
-    await expect.poll(() => popup.getByRole("status").first().textContent()).toBe("Saved on this computer — it will be sent when the server can be reached.");
+    await expect
+      .poll(() => popup.getByRole("status").first().textContent())
+      .toBe("Saved on this computer — it will be sent when the server can be reached.");
     expect(await outboxOf(s)).toHaveLength(1);
     const retry = await s.sw.evaluate(() => chrome.alarms.get("outbox-retry"));
     expect(retry?.scheduledTime).toBeGreaterThan(Date.now());
 
     // Restart the browser with the same profile: the clip is still there, and still waiting.
-    await s.sw.evaluate(() => chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))));
+    await s.sw.evaluate(() =>
+      chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))),
+    );
     await s.ctx.close();
     s = await launchWithExtension(profile, { firstRun: false });
     expect(await outboxOf(s)).toHaveLength(1);

@@ -32,12 +32,29 @@ export async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   persistDir = mkdtempSync(join(tmpdir(), "tracker-e2e-"));
   const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
-  const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { env, encoding: "utf8" });
+  const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], {
+    env,
+    encoding: "utf8",
+  });
   if (migrate.status !== 0) throw new Error(`Migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   worker = spawn(
     "wrangler",
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistDir, "--var", "LOCAL_DEV:true", "--var", `PUBLIC_URL:${baseUrl}`, "--test-scheduled", "--show-interactive-dev-session=false"],
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      persistDir,
+      "--var",
+      "LOCAL_DEV:true",
+      "--var",
+      `PUBLIC_URL:${baseUrl}`,
+      "--test-scheduled",
+      "--show-interactive-dev-session=false",
+    ],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let log = "";
@@ -57,7 +74,10 @@ export async function setup(project: TestProject) {
 
   // Demo data, through the dev page's own form.
   const page = await fetch(`${baseUrl}/dev/sign-in`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
   const seeded = await fetch(`${baseUrl}/dev/seed`, {
     method: "POST",

@@ -73,7 +73,9 @@ describe("signing a petition", () => {
     expect(await signedCount(page)).toBe(before);
     await signAndConfirm(page, petition.id, { name: "Nadia No-Script", email: "nadia.noscript@example.org", postcode: "nr3 1ab" });
     expect(await signedCount(page)).toBe(before + 1);
-    expect(await page.locator('label[for="progress-response"]').textContent()).toBe(`${before + 1} of 100 signatures needed for a response`);
+    expect(await page.locator('label[for="progress-response"]').textContent()).toBe(
+      `${before + 1} of 100 signatures needed for a response`,
+    );
     expect(await page.locator("#districts + table, table").last().textContent()).toContain("NR3");
     await context.close();
   });
@@ -111,7 +113,9 @@ describe("responding to a petition", () => {
     await page.waitForURL(/\/petitions\/inbox$/);
     expect(await page.getByText(/Overdue by \d+ working days/).count()).toBeGreaterThan(0);
     await page.getByRole("link", { name: `Respond to ${petition.title}` }).click();
-    await page.getByLabel("Your response").fill("Thank you for signing.\n\nThe unit will stay open at night until the review ends.\nWe will publish the review in the spring.");
+    await page
+      .getByLabel("Your response")
+      .fill("Thank you for signing.\n\nThe unit will stay open at night until the review ends.\nWe will publish the review in the spring.");
     await page.getByRole("button", { name: "Preview response" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Check your response before publishing" }).count()).toBe(1);
     expect(await page.locator(".app-response-preview p").count()).toBe(2);
@@ -135,7 +139,15 @@ describe("accessibility of the petition pages", () => {
     const open = await findPetition("blue badge");
     const answered = await findPetition("Saturday morning GP clinic");
     const rejected = await findPetition("council leader");
-    for (const path of ["/petitions", "/petitions?q=clinic&status=responded", `/petitions/${open.id}`, `/petitions/${open.id}/sign`, `/petitions/${answered.id}`, `/petitions/${rejected.id}`, "/petitions/new"]) {
+    for (const path of [
+      "/petitions",
+      "/petitions?q=clinic&status=responded",
+      `/petitions/${open.id}`,
+      `/petitions/${open.id}/sign`,
+      `/petitions/${answered.id}`,
+      `/petitions/${rejected.id}`,
+      "/petitions/new",
+    ]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

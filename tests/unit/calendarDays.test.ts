@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { addCalendarDays, dayOfWeek, LONDON, londonDate } from "../../shared/time";
 
 const inLondon = { in: tz(LONDON) };
-const calendarDate = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const calendarDate = fc
+  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const zoned = (date: string) => {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new TZDate(y, m - 1, d, LONDON);

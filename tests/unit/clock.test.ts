@@ -109,7 +109,13 @@ describe("the consultation form's London dates and times", () => {
     expect(gmt.closesAt).toBe("2026-03-28T23:59:00.000Z");
     const bst = ConsultationForm.parse({ ...base, closesDate: "2026-03-29" });
     expect(bst.closesAt).toBe("2026-03-29T22:59:00.000Z");
-    const timed = ConsultationForm.parse({ ...base, opensDate: "2026-03-02", opensTime: "09:30", closesDate: "2026-06-12", closesTime: "17:00" });
+    const timed = ConsultationForm.parse({
+      ...base,
+      opensDate: "2026-03-02",
+      opensTime: "09:30",
+      closesDate: "2026-06-12",
+      closesTime: "17:00",
+    });
     expect(timed.opensAt).toBe("2026-03-02T09:30:00.000Z");
     expect(timed.closesAt).toBe("2026-06-12T16:00:00.000Z");
   });
@@ -120,7 +126,9 @@ describe("the consultation form's London dates and times", () => {
     const paths = r.error!.issues.map((i) => i.path.join("."));
     expect(paths).toContain("closesTime");
     const order = ConsultationForm.safeParse({ ...base, opensDate: "2026-06-12", closesDate: "2026-06-01" });
-    expect(order.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["closesDate", "The closing date must be after the opening date"]]);
+    expect(order.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["closesDate", "The closing date must be after the opening date"],
+    ]);
   });
 });
 
@@ -141,7 +149,13 @@ describe("requests", () => {
 
   it("take links from numbered form rows, naming the row that is wrong", () => {
     const fields = { kind: "report", owedByOrganisationId: "4", owedToOrganisationId: "3", title: "Ward 7", body: "Our report" };
-    const ok = ObligationForm.parse({ ...fields, "links.0.title": "", "links.0.url": "", "links.1.title": "Report", "links.1.url": "https://example.org/r.pdf" });
+    const ok = ObligationForm.parse({
+      ...fields,
+      "links.0.title": "",
+      "links.0.url": "",
+      "links.1.title": "Report",
+      "links.1.url": "https://example.org/r.pdf",
+    });
     expect(ok.links).toEqual([{ title: "Report", url: "https://example.org/r.pdf" }]);
     const bad = ObligationForm.safeParse({ ...fields, "links.2.title": "Script", "links.2.url": "javascript:alert(1)" });
     expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(["links.2.url"]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { findConsultationDates, findDateMentions, parseMachineDate, resolveYear, roleFromContext, whenToIso } from "../../shared/extraction/dates";
+import {
+  findConsultationDates,
+  findDateMentions,
+  parseMachineDate,
+  resolveYear,
+  roleFromContext,
+  whenToIso,
+} from "../../shared/extraction/dates";
 
 /** The opening and closing instants a page's text gives, read on `today` (or with a publication date). */
 function dates(text: string | string[], today = "2024-01-15", published: string | null = null) {
@@ -36,9 +43,12 @@ describe("closing phrases", () => {
   });
 
   it("a later extension wins over the original closing date", () => {
-    expect(closes(["The consultation closes on 5 April 2024.", "Update: we have extended the consultation. It now closes at 5pm on Friday 19 April 2024."])).toBe(
-      "2024-04-19T16:00:00.000Z",
-    );
+    expect(
+      closes([
+        "The consultation closes on 5 April 2024.",
+        "Update: we have extended the consultation. It now closes at 5pm on Friday 19 April 2024.",
+      ]),
+    ).toBe("2024-04-19T16:00:00.000Z");
   });
 
   it("the first closing date counts when there is no extension, and its time is taken from a repeat of the same day", () => {
@@ -52,7 +62,10 @@ describe("closing phrases", () => {
     expect(closes("Have your say by the end of February.", "2025-01-15")).toBe("2025-02-28T23:59:59.999Z");
     expect(closes("The consultation closes at the end of Sept 2025.", "2024-01-15")).toBe("2025-09-30T22:59:59.999Z");
     // A range: from a day to the end of a month.
-    expect(dates("The consultation runs from 1 February to the end of April 2024.")).toMatchObject({ opensAt: "2024-02-01T00:00:00.000Z", closesAt: "2024-04-30T22:59:59.999Z" });
+    expect(dates("The consultation runs from 1 February to the end of April 2024.")).toMatchObject({
+      opensAt: "2024-02-01T00:00:00.000Z",
+      closesAt: "2024-04-30T22:59:59.999Z",
+    });
     // Not a month: "by the end of may" (lower case), and "the end of the month" names none.
     expect(findDateMentions("We hope to decide by the end of may be later")).toEqual([]);
     expect(findDateMentions("Responses by the end of the month, please")).toEqual([]);
@@ -186,13 +199,12 @@ describe("day, month and year as written in Britain", () => {
     expect(m).toMatchObject({ day, month: 3, year: 2024 });
   });
 
-  it.each(["jan", "Feb", "March", "Apr", "may", "June", "Jul", "Aug.", "Sept", "Oct", "Nov", "December"].map((name, i) => [name, i + 1] as const))(
-    "month name %s is month %i",
-    (name, month) => {
-      const [m] = findDateMentions(`Closes 10 ${name} 2024`);
-      expect(m).toMatchObject({ day: 10, month, year: 2024 });
-    },
-  );
+  it.each(
+    ["jan", "Feb", "March", "Apr", "may", "June", "Jul", "Aug.", "Sept", "Oct", "Nov", "December"].map((name, i) => [name, i + 1] as const),
+  )("month name %s is month %i", (name, month) => {
+    const [m] = findDateMentions(`Closes 10 ${name} 2024`);
+    expect(m).toMatchObject({ day: 10, month, year: 2024 });
+  });
 
   it("does not read dates where there are none", () => {
     expect(findDateMentions("You may 3 times a week visit the marketing suite")).toEqual([]);
@@ -254,7 +266,11 @@ describe("machine-readable dates (JSON-LD, microdata, meta tags)", () => {
   it("reads a date, a London wall-clock time, and an exact instant", () => {
     expect(parseMachineDate("2024-03-12")).toEqual({ date: "2024-03-12", time: null });
     expect(parseMachineDate("2024-06-12T17:00")).toEqual({ date: "2024-06-12", time: "17:00" });
-    expect(parseMachineDate("2024-06-12T17:00:00+01:00")).toEqual({ date: "2024-06-12", time: "17:00", instant: "2024-06-12T16:00:00.000Z" });
+    expect(parseMachineDate("2024-06-12T17:00:00+01:00")).toEqual({
+      date: "2024-06-12",
+      time: "17:00",
+      instant: "2024-06-12T16:00:00.000Z",
+    });
     expect(parseMachineDate("2024-06-12T23:30:00Z")).toEqual({ date: "2024-06-13", time: "00:30", instant: "2024-06-12T23:30:00.000Z" });
     expect(parseMachineDate("2024-06-12T17:00:00+0100")?.instant).toBe("2024-06-12T16:00:00.000Z");
     expect(parseMachineDate("12 March 2024")).toEqual({ date: "2024-03-12", time: null });

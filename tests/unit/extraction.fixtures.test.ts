@@ -86,7 +86,9 @@ describe("extraction on the saved pages", () => {
         `${field.padEnd(13)}${pct(scores[field].precision)} (${rightGiven}/${given})   recall ${pct(stated ? rightGiven / stated : 1)} (${rightGiven}/${stated})   exact ${pct(scores[field].accuracy)} (${right}/${fixtures.length})`,
       );
     }
-    console.log(`Extraction precision on ${fixtures.length} saved pages, ${label}\n${rows.join("\n")}${misses.length ? `\nMisses:\n  ${misses.join("\n  ")}` : "\nNo misses."}`);
+    console.log(
+      `Extraction precision on ${fixtures.length} saved pages, ${label}\n${rows.join("\n")}${misses.length ? `\nMisses:\n  ${misses.join("\n  ")}` : "\nNo misses."}`,
+    );
     for (const field of FIELDS) {
       expect(scores[field].precision, `${field} precision`).toBeGreaterThanOrEqual(MINIMUM[field].precision);
       expect(scores[field].accuracy, `${field} exact matches`).toBeGreaterThanOrEqual(MINIMUM[field].accuracy);

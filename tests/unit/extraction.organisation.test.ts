@@ -55,7 +55,12 @@ describe("organisation names in text", () => {
 describe("the publishing organisation of a page", () => {
   it("GOV.UK: the JSON-LD author, not the platform publisher", () => {
     const doc = page(
-      ld({ "@type": "Article", name: "X", publisher: { "@type": "Organization", name: "GOV.UK" }, author: { "@type": "Organization", name: "Department of Health and Social Care" } }),
+      ld({
+        "@type": "Article",
+        name: "X",
+        publisher: { "@type": "Organization", name: "GOV.UK" },
+        author: { "@type": "Organization", name: "Department of Health and Social Care" },
+      }),
     );
     expect(organisationOf(doc)).toBe("Department of Health and Social Care");
   });
@@ -75,9 +80,9 @@ describe("the publishing organisation of a page", () => {
   });
 
   it("skips a person named as meta author and reads the DC.publisher", () => {
-    expect(organisationOf(page('<meta name="author" content="Jane Smith"><meta name="DC.publisher" content="Northshire Primary Care Trust">'))).toBe(
-      "Northshire Primary Care Trust",
-    );
+    expect(
+      organisationOf(page('<meta name="author" content="Jane Smith"><meta name="DC.publisher" content="Northshire Primary Care Trust">')),
+    ).toBe("Northshire Primary Care Trust");
   });
 
   it("reads a microdata organiser", () => {
@@ -111,9 +116,9 @@ describe("the publishing organisation of a page", () => {
 
   it("the title's suffix, then the logo's alt text", () => {
     expect(organisationOf(page("<title>Urgent care review | NHS Northshire CCG</title>"))).toBe("NHS Northshire CCG");
-    expect(organisationOf(page("<title>Urgent care review</title>", '<header><img alt="Fenmoor City Council logo" src="l.png"></header>'))).toBe(
-      "Fenmoor City Council",
-    );
+    expect(
+      organisationOf(page("<title>Urgent care review</title>", '<header><img alt="Fenmoor City Council logo" src="l.png"></header>')),
+    ).toBe("Fenmoor City Council");
   });
 
   it("last, the name a copyright line and the text give most", () => {
@@ -147,13 +152,15 @@ describe("titles", () => {
   });
 
   it("prefers the structured title, cut back to the heading when it only adds a site name", () => {
-    expect(titleOf(page('<meta property="og:title" content="Ward 4 consultation - Eastmoor Hospitals">', "<h1>Ward 4 consultation</h1>"))).toBe("Ward 4 consultation");
+    expect(
+      titleOf(page('<meta property="og:title" content="Ward 4 consultation - Eastmoor Hospitals">', "<h1>Ward 4 consultation</h1>")),
+    ).toBe("Ward 4 consultation");
     expect(titleOf(page('<meta property="og:title" content="Pharmacy needs assessment consultation"><title>PNA</title>'))).toBe(
       "Pharmacy needs assessment consultation",
     );
-    expect(titleOf(page("<title>Library review - Northshire County Council</title>", "<main><h1>Library opening hours review</h1></main>"))).toBe(
-      "Library opening hours review",
-    );
+    expect(
+      titleOf(page("<title>Library review - Northshire County Council</title>", "<main><h1>Library opening hours review</h1></main>")),
+    ).toBe("Library opening hours review");
     expect(titleOf(page("<title>   </title>"))).toBeNull();
   });
 });

@@ -28,7 +28,10 @@ describe("structured data", () => {
   });
 
   it("an Event named unlike the page's heading is a side event: its dates are not the page's", () => {
-    const doc = page(ld({ "@type": "Event", name: "Drop-in at the library", startDate: "2025-02-11T14:00", endDate: "2025-02-11T16:00" }), "<h1>Surgery merger</h1>");
+    const doc = page(
+      ld({ "@type": "Event", name: "Drop-in at the library", startDate: "2025-02-11T14:00", endDate: "2025-02-11T16:00" }),
+      "<h1>Surgery merger</h1>",
+    );
     const s = readStructured(doc);
     expect(s.opens).toBeNull();
     expect(s.closes).toBeNull();
@@ -59,7 +62,12 @@ describe("structured data", () => {
        <meta name="DC.date.issued" content="2024-05-20">`,
     );
     const s = readStructured(doc);
-    expect(s).toMatchObject({ title: "Dementia strategy", siteName: "Fenmoor City Council", description: "Our draft strategy.", published: "2024-05-20" });
+    expect(s).toMatchObject({
+      title: "Dementia strategy",
+      siteName: "Fenmoor City Council",
+      description: "Our draft strategy.",
+      published: "2024-05-20",
+    });
     expect(s.opens?.date).toBe("2024-06-03");
     expect(s.closes?.date).toBe("2024-08-26");
   });
@@ -75,7 +83,11 @@ describe("page text", () => {
        <ul><li><span>Consultation opens</span><span>01 June 2024</span></li></ul>
        <aside>Other consultation closes 9 May 2024</aside></main>`,
     );
-    expect(textLines(mainRoot(doc))).toEqual(["Birth centre: Closes: 12th March 2024", "Start date 1 July 2024", "Consultation opens 01 June 2024"]);
+    expect(textLines(mainRoot(doc))).toEqual([
+      "Birth centre: Closes: 12th March 2024",
+      "Start date 1 July 2024",
+      "Consultation opens 01 June 2024",
+    ]);
   });
 
   it("reads <time datetime> as a full UK date, in London time when the value is exact", () => {
@@ -99,8 +111,13 @@ describe("summaries", () => {
   });
 
   it("uses the page's description when it has a real one", () => {
-    const doc = page('<meta name="description" content="We are asking for your views on where stroke rehabilitation beds should be.">', "<main><p>Other text that is long enough to count as a paragraph here.</p></main>");
-    expect(summarise(doc, readStructured(doc).description, mainRoot(doc))).toBe("We are asking for your views on where stroke rehabilitation beds should be.");
+    const doc = page(
+      '<meta name="description" content="We are asking for your views on where stroke rehabilitation beds should be.">',
+      "<main><p>Other text that is long enough to count as a paragraph here.</p></main>",
+    );
+    expect(summarise(doc, readStructured(doc).description, mainRoot(doc))).toBe(
+      "We are asking for your views on where stroke rehabilitation beds should be.",
+    );
   });
 
   it("otherwise the main text's first substantial paragraphs, as plain text, leaving out the dates line", () => {
@@ -117,8 +134,15 @@ describe("summaries", () => {
   });
 
   it("with Readability, reads the article and not the page's furniture, leaving the page itself untouched", () => {
-    const article = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1} of the consultation explains the proposal to move blood tests into four community hubs, with online booking and early appointments.</p>`).join("");
-    const doc = page("", `<div class="sidebar social-share"><p>Sign up to our newsletter to get news about the hospital sent to your inbox every week.</p></div><div class="article"><h1>Blood tests</h1>${article}</div>`);
+    const article = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the consultation explains the proposal to move blood tests into four community hubs, with online booking and early appointments.</p>`,
+    ).join("");
+    const doc = page(
+      "",
+      `<div class="sidebar social-share"><p>Sign up to our newsletter to get news about the hospital sent to your inbox every week.</p></div><div class="article"><h1>Blood tests</h1>${article}</div>`,
+    );
     const summary = summarise(doc, null, mainRoot(doc), readabilityContent);
     expect(summary).toMatch(/^Paragraph 1 of the consultation explains/);
     expect(summary!.length).toBeLessThanOrEqual(500);
@@ -135,14 +159,21 @@ describe("summaries", () => {
 
 describe("extractConsultation", () => {
   it("takes the time from the text for the closing date structured data gives without one", () => {
-    const doc = page(ld({ "@type": "Event", name: "Survey", endDate: "2024-06-30" }), "<main><h1>Survey</h1><p>The survey closes at 5pm on 30 June 2024.</p></main>");
+    const doc = page(
+      ld({ "@type": "Event", name: "Survey", endDate: "2024-06-30" }),
+      "<main><h1>Survey</h1><p>The survey closes at 5pm on 30 June 2024.</p></main>",
+    );
     expect(extractConsultation(doc, "https://example.org/s", { now }).closesAt).toBe("2024-06-30T16:00:00.000Z");
   });
 
   it("resolves years from `now` when the page has no publication date", () => {
     const doc = page("<title>Survey</title>", "<main><p>Closing date: 5 January</p></main>");
-    expect(extractConsultation(doc, "https://example.org/s", { now: new Date("2025-11-20T12:00:00Z") }).closesAt).toBe("2026-01-05T23:59:59.999Z");
-    expect(extractConsultation(doc, "https://example.org/s", { now: new Date("2024-12-20T12:00:00Z") }).closesAt).toBe("2025-01-05T23:59:59.999Z");
+    expect(extractConsultation(doc, "https://example.org/s", { now: new Date("2025-11-20T12:00:00Z") }).closesAt).toBe(
+      "2026-01-05T23:59:59.999Z",
+    );
+    expect(extractConsultation(doc, "https://example.org/s", { now: new Date("2024-12-20T12:00:00Z") }).closesAt).toBe(
+      "2025-01-05T23:59:59.999Z",
+    );
   });
 
   it("drops an opening date that is not before the closing date", () => {
@@ -153,7 +184,10 @@ describe("extractConsultation", () => {
   });
 
   it("finds key dates in a sidebar when the main content has none", () => {
-    const doc = page("<title>Survey</title>", "<main><h1>Survey</h1><p>Tell us what you think.</p></main><aside><p>Closes: 12 June 2024</p></aside>");
+    const doc = page(
+      "<title>Survey</title>",
+      "<main><h1>Survey</h1><p>Tell us what you think.</p></main><aside><p>Closes: 12 June 2024</p></aside>",
+    );
     expect(extractConsultation(doc, "https://example.org/s", { now }).closesAt).toBe("2024-06-12T22:59:59.999Z");
   });
 

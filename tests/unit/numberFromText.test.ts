@@ -7,7 +7,13 @@ describe("numberFromText", () => {
   const schema = numberFromText(z.number().int().positive());
 
   it("reads a JSON number, or a form's text of one", () => {
-    for (const [input, out] of [[12, 12], ["12", 12], [" 7 ", 7], ["007", 7]] as const) expect(schema.parse(input)).toBe(out);
+    for (const [input, out] of [
+      [12, 12],
+      ["12", 12],
+      [" 7 ", 7],
+      ["007", 7],
+    ] as const)
+      expect(schema.parse(input)).toBe(out);
   });
 
   it("refuses what z.coerce would have turned into a number", () => {
@@ -18,6 +24,7 @@ describe("numberFromText", () => {
 
   it("path ids: positive whole numbers only, no larger than a safe integer", () => {
     expect(IdParam.parse({ id: "42" })).toEqual({ id: 42 });
-    for (const id of ["0", "-1", "1.5", "9007199254740993", "abc", "0x10", "1e3", ""]) expect(IdParam.safeParse({ id }).success, id).toBe(false);
+    for (const id of ["0", "-1", "1.5", "9007199254740993", "abc", "0x10", "1e3", ""])
+      expect(IdParam.safeParse({ id }).success, id).toBe(false);
   });
 });

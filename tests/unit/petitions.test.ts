@@ -48,7 +48,9 @@ describe("UK postcodes", () => {
     const good = SignatureInput.parse({ name: "Jo Bloggs", email: "Jo@Example.org", postcode: "nr14 6ab", contactConsent: "yes" });
     expect(good).toEqual({ name: "Jo Bloggs", email: "jo@example.org", postcode: "NR14 6AB", contactConsent: true });
     expect(SignatureInput.parse({ name: "Jo Bloggs", email: "jo@example.org", postcode: "NR1 1AA" }).contactConsent).toBe(false);
-    expect(SignatureInput.safeParse({ name: "Jo Bloggs", email: "jo@example.org", postcode: "NR1 1AA", contactConsent: { $gt: "" } }).success).toBe(false);
+    expect(
+      SignatureInput.safeParse({ name: "Jo Bloggs", email: "jo@example.org", postcode: "NR1 1AA", contactConsent: { $gt: "" } }).success,
+    ).toBe(false);
   });
 });
 

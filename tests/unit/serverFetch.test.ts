@@ -20,7 +20,13 @@ function sourceFiles(dir: string): string[] {
 
 /** Every reference to a global that makes network requests, as file:line what. */
 function networkUses(file: string, text = readFileSync(file, "utf8")): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const NETWORK = new Set(["fetch", "connect", "WebSocket", "XMLHttpRequest", "EventSource"]);
   const visit = (node: ts.Node) => {
@@ -28,14 +34,20 @@ function networkUses(file: string, text = readFileSync(file, "utf8")): string[] 
       const parent = node.parent;
       // Property names and object keys (app.fetch, { fetch: app.fetch }) are not uses of the global.
       const isMember = ts.isPropertyAccessExpression(parent) && parent.name === node;
-      const isKey = (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node;
+      const isKey =
+        (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node;
       if (!isMember && !isKey) {
         const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
         found.push(`${relative(ROOT, file)}:${line} ${node.text}`);
       }
     }
     // Calls like globalThis.fetch(...) or self.fetch(...).
-    if (ts.isPropertyAccessExpression(node) && NETWORK.has(node.name.text) && ts.isIdentifier(node.expression) && ["globalThis", "self", "window"].includes(node.expression.text)) {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      NETWORK.has(node.name.text) &&
+      ts.isIdentifier(node.expression) &&
+      ["globalThis", "self", "window"].includes(node.expression.text)
+    ) {
       const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
       found.push(`${relative(ROOT, file)}:${line} ${node.expression.text}.${node.name.text}`);
     }
@@ -59,8 +71,13 @@ describe("server-side requests", () => {
 
   it("the check finds a fetch if one is added (it is not vacuous)", () => {
     const probe = join(ROOT, "worker/probe.ts");
-    const text = "export const a = (u: string) => fetch(u);\nexport const b = (u: string) => globalThis.fetch(u);\nexport const c = { fetch: (x: Request) => x };\nexport const d = new WebSocket('wss://x');\n";
-    expect(networkUses(probe, text).map((u) => u.replace(/:\d+ /, " "))).toEqual(["worker/probe.ts fetch", "worker/probe.ts globalThis.fetch", "worker/probe.ts WebSocket"]);
+    const text =
+      "export const a = (u: string) => fetch(u);\nexport const b = (u: string) => globalThis.fetch(u);\nexport const c = { fetch: (x: Request) => x };\nexport const d = new WebSocket('wss://x');\n";
+    expect(networkUses(probe, text).map((u) => u.replace(/:\d+ /, " "))).toEqual([
+      "worker/probe.ts fetch",
+      "worker/probe.ts globalThis.fetch",
+      "worker/probe.ts WebSocket",
+    ]);
   });
 
   it("the Worker has no service bindings or outbound sockets configured", () => {

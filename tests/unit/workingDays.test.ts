@@ -53,7 +53,9 @@ describe("bank holidays (England and Wales)", () => {
 
   it("still reaches at least six months beyond today (refresh the list when this fails)", () => {
     const sixMonthsAhead = addCalendarDays(londonDate(new Date()), 183);
-    expect(sixMonthsAhead <= bankHolidays.coversTo, `bank holidays end ${bankHolidays.coversTo}: run npm run refresh-bank-holidays`).toBe(true);
+    expect(sixMonthsAhead <= bankHolidays.coversTo, `bank holidays end ${bankHolidays.coversTo}: run npm run refresh-bank-holidays`).toBe(
+      true,
+    );
   });
 });
 

@@ -92,10 +92,18 @@ async function side(s: SeedResult, which: Side): Promise<SideFixture> {
   ]);
   const { petitionId: petition } = await openPetition(org, clerkToken, { title: `Open the ${which} walk-in centre on Sundays` });
   const pendingTitle = n ? "A pending petition zqnspending about minor injuries" : "A pending petition zqsvpending about minor injuries";
-  const { petitionId: pendingPetition } = await startAndConfirm(org, { title: pendingTitle, petitionerEmail: `zq.pet${which}@example.org` });
+  const { petitionId: pendingPetition } = await startAndConfirm(org, {
+    title: pendingTitle,
+    petitionerEmail: `zq.pet${which}@example.org`,
+  });
 
   const consultation = await call("/consultations", responderToken, {
-    body: { areaId: area, organisationId: org, title: `Future of ${which} stroke services`, url: `https://${which}.example/consultations/stroke` },
+    body: {
+      areaId: area,
+      organisationId: org,
+      title: `Future of ${which} stroke services`,
+      url: `https://${which}.example/consultations/stroke`,
+    },
   });
   expect(consultation.status, await consultation.clone().text()).toBe(201);
   const consultationId = ((await consultation.json()) as { consultation: { id: number } }).consultation.id;
@@ -134,8 +142,16 @@ async function side(s: SeedResult, which: Side): Promise<SideFixture> {
     adminToken,
     fresh: {
       async membership() {
-        const person = await db.insertInto("people").values({ email: `member.${unique()}@example.net`, name: "Mo Member", created_at: now() }).returning("id").executeTakeFirstOrThrow();
-        const m = await db.insertInto("memberships").values({ person_id: person.id, organisation_id: councilOrg, role: "link_member", created_at: now() }).returning("id").executeTakeFirstOrThrow();
+        const person = await db
+          .insertInto("people")
+          .values({ email: `member.${unique()}@example.net`, name: "Mo Member", created_at: now() })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const m = await db
+          .insertInto("memberships")
+          .values({ person_id: person.id, organisation_id: councilOrg, role: "link_member", created_at: now() })
+          .returning("id")
+          .executeTakeFirstOrThrow();
         return m.id;
       },
       async adminToken() {
@@ -150,12 +166,40 @@ async function side(s: SeedResult, which: Side): Promise<SideFixture> {
         // A person watches a thing once: each fresh watch is of a new consultation.
         const target = await db
           .insertInto("consultations")
-          .values({ area_id: area, organisation_id: org, title: "Watched consultation", url: null, canonical_url: null, opens_at: null, closes_at: null, stage: null, method: null, outcome_said: null, outcome_decided: null, outcome_changed: null, outcome_published_at: null, outcome_published_by: null, link_responded_at: null, created_by: null, created_by_organisation_id: null, client_id: null, created_at: now(), updated_at: now() })
+          .values({
+            area_id: area,
+            organisation_id: org,
+            title: "Watched consultation",
+            url: null,
+            canonical_url: null,
+            opens_at: null,
+            closes_at: null,
+            stage: null,
+            method: null,
+            outcome_said: null,
+            outcome_decided: null,
+            outcome_changed: null,
+            outcome_published_at: null,
+            outcome_published_by: null,
+            link_responded_at: null,
+            created_by: null,
+            created_by_organisation_id: null,
+            client_id: null,
+            created_at: now(),
+            updated_at: now(),
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         const w = await db
           .insertInto("watches")
-          .values({ person_id: adminId, organisation_id: null, target_kind: "consultation", target_id: target.id, next_alert_at: null, created_at: now() })
+          .values({
+            person_id: adminId,
+            organisation_id: null,
+            target_kind: "consultation",
+            target_id: target.id,
+            next_alert_at: null,
+            created_at: now(),
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         return w.id;
@@ -166,13 +210,29 @@ async function side(s: SeedResult, which: Side): Promise<SideFixture> {
       },
       async clockFeed() {
         const token = await createFeedToken(db, adminId, { organisationId: org }, new Date());
-        const row = await db.selectFrom("feed_tokens").select("id").where("token_hash", "=", await sha256(token)).executeTakeFirstOrThrow();
+        const row = await db
+          .selectFrom("feed_tokens")
+          .select("id")
+          .where("token_hash", "=", await sha256(token))
+          .executeTakeFirstOrThrow();
         return row.id;
       },
       async failedEmail() {
         const m = await db
           .insertInto("outbox")
-          .values({ to_email: `bounce.${unique()}@example.net`, person_id: adminId, subject: "Alert", body_text: "x", category: "alert", dedupe_key: null, created_at: now(), attempts: 5, next_attempt_at: null, last_error: "550", failed_at: now() })
+          .values({
+            to_email: `bounce.${unique()}@example.net`,
+            person_id: adminId,
+            subject: "Alert",
+            body_text: "x",
+            category: "alert",
+            dedupe_key: null,
+            created_at: now(),
+            attempts: 5,
+            next_attempt_at: null,
+            last_error: "550",
+            failed_at: now(),
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         return m.id;

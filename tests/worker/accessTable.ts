@@ -65,8 +65,17 @@ const SIGNED_IN = { north: "signedIn", south: "signedIn" } as const;
 const OWN_ONLY = { north: ADMIN, denied: "missing" } as const; // the admin's own token/watch: anyone else's is "not found"
 const DEV_ONLY = { north: [], denied: "missing", anonymous: "missing" } as const; // only with LOCAL_DEV, never in tests or production
 
-const consultationBody = (f: SideFixture) => ({ areaId: f.area, organisationId: f.org, title: "Access check consultation", url: `https://access.example/${f.areaSlug}/${Math.random()}` });
-const consultationForm = (f: SideFixture) => ({ organisationId: String(f.org), title: "Access check consultation", url: `https://access.example/${f.areaSlug}/${Math.random()}` });
+const consultationBody = (f: SideFixture) => ({
+  areaId: f.area,
+  organisationId: f.org,
+  title: "Access check consultation",
+  url: `https://access.example/${f.areaSlug}/${Math.random()}`,
+});
+const consultationForm = (f: SideFixture) => ({
+  organisationId: String(f.org),
+  title: "Access check consultation",
+  url: `https://access.example/${f.areaSlug}/${Math.random()}`,
+});
 const obligationBody = (linkOrg: (f: SideFixture) => number) => (f: SideFixture) => ({
   kind: "information_request",
   owedByOrganisationId: f.org,
@@ -213,7 +222,10 @@ export const accessTable: Record<string, RouteAccess> = {
   "POST /consultations/:id{[0-9]+}/unwatch": { params: { id: "consultation" }, ...SIGNED_IN },
   "GET /obligations": SIGNED_IN,
   "GET /obligations/new": { north: ["link", "clerk", "admin"], south: ["link", "clerk", "admin"] },
-  "POST /obligations": { north: OBLIGATION_RAISERS, body: (f) => Object.fromEntries(Object.entries(obligationBody((g) => g.linkOrg)(f)).map(([k, v]) => [k, String(v)])) },
+  "POST /obligations": {
+    north: OBLIGATION_RAISERS,
+    body: (f) => Object.fromEntries(Object.entries(obligationBody((g) => g.linkOrg)(f)).map(([k, v]) => [k, String(v)])),
+  },
   "GET /obligations/:id{[0-9]+}": { params: { id: "obligation" }, north: OBLIGATION_VIEWERS },
   "POST /obligations/:id/reply": { params: { id: "obligation" }, north: RESPONDERS },
   "POST /obligations/:id/note": { params: { id: "obligation" }, north: OBLIGATION_RAISERS },
@@ -224,7 +236,11 @@ export const accessTable: Record<string, RouteAccess> = {
   "GET /clock/organisations/:id": { params: { id: "org" }, north: CLOCK_VIEWERS },
   "GET /clock/organisations/:id/csv": { params: { id: "org" }, north: CLOCK_VIEWERS },
   "POST /clock/organisations/:id/feeds": { params: { id: "org" }, north: CLOCK_VIEWERS },
-  "POST /clock/organisations/:id/feeds/:feedId{[0-9]+}/revoke": { params: { id: "org", feedId: "clockFeed" }, north: CLOCK_VIEWERS, body: () => ({ scope: "organisation" }) },
+  "POST /clock/organisations/:id/feeds/:feedId{[0-9]+}/revoke": {
+    params: { id: "org", feedId: "clockFeed" },
+    north: CLOCK_VIEWERS,
+    body: () => ({ scope: "organisation" }),
+  },
   // An area's clock has no organisation of its own: only area-wide roles reach it.
   "GET /clock/areas/:slug": { params: { slug: "areaSlug" }, north: MODERATORS },
   "GET /clock/areas/:slug/csv": { params: { slug: "areaSlug" }, north: MODERATORS },

@@ -37,7 +37,13 @@ class Sender implements EmailSender {
 async function person(email: string, { digest = false, leadTimes = [14, 7, 2, 1, 0] } = {}): Promise<number> {
   await db
     .insertInto("people")
-    .values({ email, name: email.split("@")[0]!, lead_times: JSON.stringify(leadTimes), daily_digest: digest ? 1 : 0, created_at: new Date().toISOString() })
+    .values({
+      email,
+      name: email.split("@")[0]!,
+      lead_times: JSON.stringify(leadTimes),
+      daily_digest: digest ? 1 : 0,
+      created_at: new Date().toISOString(),
+    })
     .execute();
   return (await db.selectFrom("people").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
 }
@@ -46,7 +52,14 @@ async function consultation(title: string, closesAt: string): Promise<number> {
   const at = new Date().toISOString();
   const row = await db
     .insertInto("consultations")
-    .values({ area_id: s.areaIds.northshire!, organisation_id: s.organisationIds.pct!, title, closes_at: closesAt, created_at: at, updated_at: at })
+    .values({
+      area_id: s.areaIds.northshire!,
+      organisation_id: s.organisationIds.pct!,
+      title,
+      closes_at: closesAt,
+      created_at: at,
+      updated_at: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -63,7 +76,8 @@ function schedule(days: number, time = "07:05") {
   return { day, tick: londonInstant(day, time), closes: londonInstant(addCalendarDays(day, 2), "23:59").toISOString() };
 }
 
-const nextAlertOf = async (watchId: number) => (await db.selectFrom("watches").select("next_alert_at").where("id", "=", watchId).executeTakeFirstOrThrow()).next_alert_at;
+const nextAlertOf = async (watchId: number) =>
+  (await db.selectFrom("watches").select("next_alert_at").where("id", "=", watchId).executeTakeFirstOrThrow()).next_alert_at;
 const later = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 
 describe("the scheduled handler writes each alert once", () => {
@@ -122,7 +136,12 @@ describe("daily digest", () => {
     expect(got.map((m) => m.subject)).toEqual([`Your reminders for ${formatLondonDate(tick)}`]);
     expect(got[0]!.text).toContain("Consultation closes in 2 days: Digest one: hearing aids");
     expect(got[0]!.text).toContain("Consultation closes in 7 days: Digest two: wheelchair services");
-    const held = await db.selectFrom("outbox").select(["category", "digest", "sent_at", "attempts"]).where("person_id", "=", id).where("category", "=", "alert").execute();
+    const held = await db
+      .selectFrom("outbox")
+      .select(["category", "digest", "sent_at", "attempts"])
+      .where("person_id", "=", id)
+      .where("category", "=", "alert")
+      .execute();
     expect(held).toEqual([
       { category: "alert", digest: 1, sent_at: tick.toISOString(), attempts: 0 },
       { category: "alert", digest: 1, sent_at: tick.toISOString(), attempts: 0 },
@@ -144,7 +163,11 @@ describe("daily digest", () => {
     const { tick } = schedule(80);
     await env.DB.batch(
       Array.from({ length: 85 }, (_, i) => {
-        const q = enqueueEmail(db, { to: "busy@example.com", personId: id, subject: `Reminder ${i + 1}`, text: "x", category: "alert", digest: true }, tick).compile();
+        const q = enqueueEmail(
+          db,
+          { to: "busy@example.com", personId: id, subject: `Reminder ${i + 1}`, text: "x", category: "alert", digest: true },
+          tick,
+        ).compile();
         return env.DB.prepare(q.sql).bind(...q.parameters);
       }),
     );
@@ -153,7 +176,13 @@ describe("daily digest", () => {
     const first = sender.to("busy@example.com");
     expect(first.length).toBe(1);
     expect(first[0]!.text).toContain("today's 80 reminders");
-    const stillHeld = await db.selectFrom("outbox").select("subject").where("person_id", "=", id).where("digest", "=", 1).where("sent_at", "is", null).execute();
+    const stillHeld = await db
+      .selectFrom("outbox")
+      .select("subject")
+      .where("person_id", "=", id)
+      .where("digest", "=", 1)
+      .where("sent_at", "is", null)
+      .execute();
     expect(stillHeld.map((m) => m.subject)).toEqual(["Reminder 81", "Reminder 82", "Reminder 83", "Reminder 84", "Reminder 85"]);
     await runScheduled(env, new Date(tick.getTime() + DAY), sender);
     expect(sender.to("busy@example.com").length).toBe(2);
@@ -163,8 +192,16 @@ describe("daily digest", () => {
   it("releases held alerts to send alone when the person turns the digest off", async () => {
     const id = await person("release@example.com", { digest: true });
     const token = await tokenFor(id);
-    await enqueueEmail(db, { to: "release@example.com", personId: id, subject: "Held", text: "x", category: "alert", digest: true }, new Date()).execute();
-    const before = await db.selectFrom("outbox").select(["digest", "next_attempt_at"]).where("person_id", "=", id).executeTakeFirstOrThrow();
+    await enqueueEmail(
+      db,
+      { to: "release@example.com", personId: id, subject: "Held", text: "x", category: "alert", digest: true },
+      new Date(),
+    ).execute();
+    const before = await db
+      .selectFrom("outbox")
+      .select(["digest", "next_attempt_at"])
+      .where("person_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(before).toEqual({ digest: 1, next_attempt_at: null });
     expect((await api("/me/preferences", token, { method: "PUT", body: { leadTimes: [7, 1], dailyDigest: false } })).status).toBe(200);
     const after = await db.selectFrom("outbox").select(["digest", "next_attempt_at"]).where("person_id", "=", id).executeTakeFirstOrThrow();
@@ -186,15 +223,26 @@ describe("delivery failures", () => {
     await runScheduled(env, later(tick, 1), sender);
     await runScheduled(env, later(tick, 30), sender);
     expect(sender.to("flaky@example.com").map((m) => m.subject)).toEqual(["Consultation closes in 2 days: Flaky: eye clinic move"]);
-    const row = await db.selectFrom("outbox").select(["attempts", "sent_at", "last_error"]).where("person_id", "=", id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("outbox")
+      .select(["attempts", "sent_at", "last_error"])
+      .where("person_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ attempts: 2, sent_at: expect.any(String), last_error: null });
   });
 
   it("shows a message that failed every try to the area's administrator, who can send it again", async () => {
     const id = await person("bounced@example.com");
-    await db.insertInto("memberships").values({ person_id: id, organisation_id: s.organisationIds.link!, role: "link_member", created_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto("memberships")
+      .values({ person_id: id, organisation_id: s.organisationIds.link!, role: "link_member", created_at: new Date().toISOString() })
+      .execute();
     const t0 = new Date(Date.now() + 70 * DAY);
-    const queued = await enqueueEmail(db, { to: "bounced@example.com", personId: id, subject: "Reply due tomorrow: bounced request", text: "x", category: "alert" }, t0)
+    const queued = await enqueueEmail(
+      db,
+      { to: "bounced@example.com", personId: id, subject: "Reply due tomorrow: bounced request", text: "x", category: "alert" },
+      t0,
+    )
       .returning("id")
       .executeTakeFirstOrThrow();
     const sender = new Sender();
@@ -204,7 +252,11 @@ describe("delivery failures", () => {
       await runScheduled(env, now, sender);
       now = new Date(now.getTime() + 7 * 3_600_000);
     }
-    const failed = await db.selectFrom("outbox").select(["failed_at", "attempts", "sent_at"]).where("id", "=", queued.id).executeTakeFirstOrThrow();
+    const failed = await db
+      .selectFrom("outbox")
+      .select(["failed_at", "attempts", "sent_at"])
+      .where("id", "=", queued.id)
+      .executeTakeFirstOrThrow();
     expect(failed.failed_at).not.toBeNull();
     expect(failed.attempts).toBe(MAX_ATTEMPTS);
     expect(failed.sent_at).toBeNull();
@@ -217,19 +269,30 @@ describe("delivery failures", () => {
     expect(html).toContain("mailbox unavailable");
     // Southvale's administrator sees neither the message nor Northshire's page.
     const rosa = await sessionFor(s.personIds.sv_admin!);
-    expect(await (await request("/admin/areas/southvale/deliveries", { headers: { Cookie: rosa.cookie } })).text()).not.toContain("bounced request");
+    expect(await (await request("/admin/areas/southvale/deliveries", { headers: { Cookie: rosa.cookie } })).text()).not.toContain(
+      "bounced request",
+    );
     expect((await request("/admin/areas/northshire/deliveries", { headers: { Cookie: rosa.cookie } })).status).toBe(403);
     expect((await postForm(`/admin/areas/southvale/deliveries/${queued.id}/retry`, rosa, {})).status).toBe(404);
 
     const retried = await postForm(`/admin/areas/northshire/deliveries/${queued.id}/retry`, ada, {});
     expect(retried.status).toBe(303);
-    const reset = await db.selectFrom("outbox").select(["failed_at", "attempts", "next_attempt_at"]).where("id", "=", queued.id).executeTakeFirstOrThrow();
+    const reset = await db
+      .selectFrom("outbox")
+      .select(["failed_at", "attempts", "next_attempt_at"])
+      .where("id", "=", queued.id)
+      .executeTakeFirstOrThrow();
     expect(reset.failed_at).toBeNull();
     expect(reset.attempts).toBe(0);
     sender.failures.delete("bounced@example.com");
     await runScheduled(env, new Date(Date.now() + 60_000), sender);
     expect(sender.to("bounced@example.com").map((m) => m.subject)).toEqual(["Reply due tomorrow: bounced request"]);
-    const audit = await db.selectFrom("audit_log").select(["action", "actor_id"]).where("entity", "=", "outbox").where("entity_id", "=", queued.id).execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "actor_id"])
+      .where("entity", "=", "outbox")
+      .where("entity_id", "=", queued.id)
+      .execute();
     expect(audit).toEqual([{ action: "retry", actor_id: s.personIds.admin }]);
   });
 });
@@ -275,11 +338,19 @@ describe("watches API", () => {
     for (const c of Object.values(ids)) await watch(id, c);
     const res = await api("/me/alerts", token);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { leadTimes: number[]; items: { targetId: number; deadlineKind: string; deadlineAt: string; webUrl: string; leadTimesReached: number[]; key: string }[] };
+    const body = (await res.json()) as {
+      leadTimes: number[];
+      items: { targetId: number; deadlineKind: string; deadlineAt: string; webUrl: string; leadTimesReached: number[]; key: string }[];
+    };
     expect(body.leadTimes).toEqual([14, 7, 2, 1, 0]);
     expect(body.items.map((i) => i.targetId)).toEqual([ids.justClosed, ids.soon, ids.later]);
     const first = body.items[1]!;
-    expect(first).toMatchObject({ deadlineKind: "closes", deadlineAt: soon, webUrl: `https://tracker.test/consultations/${ids.soon}`, key: `consultation:${ids.soon}:closes:${soon}` });
+    expect(first).toMatchObject({
+      deadlineKind: "closes",
+      deadlineAt: soon,
+      webUrl: `https://tracker.test/consultations/${ids.soon}`,
+      key: `consultation:${ids.soon}:closes:${soon}`,
+    });
     expect(first.leadTimesReached).toEqual(expect.arrayContaining([14, 7, 2]));
     expect(first.leadTimesReached).not.toContain(0);
     expect(body.items[2]!.leadTimesReached).toEqual([]);

@@ -22,7 +22,12 @@ async function askForLink(email: string) {
 }
 
 async function latestLink(email: string): Promise<string> {
-  const message = await db.selectFrom("outbox").select("body_text").where("to_email", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
+  const message = await db
+    .selectFrom("outbox")
+    .select("body_text")
+    .where("to_email", "=", email)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
   const link = /https:\/\/tracker\.test\/sign-in\/confirm\?\S+/.exec(message.body_text)?.[0];
   if (!link) throw new Error("no sign-in link in the email");
   return link;
@@ -37,7 +42,11 @@ async function useLink(link: string) {
   return request("/sign-in/confirm", {
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: csrfIn(html), token: url.searchParams.get("token")!, ...(url.searchParams.get("next") ? { next: url.searchParams.get("next")! } : {}) }),
+    body: new URLSearchParams({
+      _csrf: csrfIn(html),
+      token: url.searchParams.get("token")!,
+      ...(url.searchParams.get("next") ? { next: url.searchParams.get("next")! } : {}),
+    }),
     redirect: "manual",
   });
 }
@@ -83,7 +92,11 @@ describe("sign-in by email link", () => {
     await askForLink(CLERK);
     const link = await latestLink(CLERK);
     const hash = await sha256(new URL(link).searchParams.get("token")!);
-    await db.updateTable("sign_in_tokens").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("token_hash", "=", hash).execute();
+    await db
+      .updateTable("sign_in_tokens")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("token_hash", "=", hash)
+      .execute();
     const res = await useLink(link);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("expired");
@@ -132,7 +145,10 @@ describe("sign-in by email link", () => {
   it("signs out and forgets the session", async () => {
     await askForLink("volunteer@northshire.example");
     const signedIn = await useLink(await latestLink("volunteer@northshire.example"));
-    const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith("session="))!.split(";")[0]!;
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("session="))!
+      .split(";")[0]!;
     const account = await request("/account", { headers: { Cookie: cookie } });
     const out = await request("/sign-out", {
       method: "POST",
@@ -244,7 +260,11 @@ describe("pairing the extension", () => {
   it("answers CORS preflight from the extension", async () => {
     const res = await request("/api/v1/me", {
       method: "OPTIONS",
-      headers: { Origin: "chrome-extension://abcdef", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" },
+      headers: {
+        Origin: "chrome-extension://abcdef",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization",
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
@@ -262,4 +282,3 @@ describe("security headers", () => {
     expect(res.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
   });
 });
-

@@ -36,8 +36,16 @@ describe("administration is limited to the administrator's own area", () => {
       [`/areas/${north}/settings`, "GET"],
       [`/areas/${north}/settings`, "PUT", validSettings],
       [`/areas/${north}/members`, "GET"],
-      [`/areas/${north}/members`, "POST", { name: "Intruder", email: "intruder@example.com", organisationId: s.organisationIds.council, role: "admin" }],
-      [`/organisations/${s.organisationIds.pct}/settings`, "PUT", { responseThreshold: 1, scrutinyThreshold: 1, responseWorkingDays: 1, petitionDurationDays: 1 }],
+      [
+        `/areas/${north}/members`,
+        "POST",
+        { name: "Intruder", email: "intruder@example.com", organisationId: s.organisationIds.council, role: "admin" },
+      ],
+      [
+        `/organisations/${s.organisationIds.pct}/settings`,
+        "PUT",
+        { responseThreshold: 1, scrutinyThreshold: 1, responseWorkingDays: 1, petitionDurationDays: 1 },
+      ],
       [`/areas/${north}/organisations`, "POST", { name: "Fake trust", kind: "trust" }],
     ];
     for (const [path, method, body] of calls) {
@@ -72,7 +80,12 @@ describe("administration is limited to the administrator's own area", () => {
     expect(page.status).toBe(403);
     expect(await page.text()).toContain("You do not have permission to do this");
     const members = await count("audit_log");
-    const res = await postForm("/admin/areas/northshire/members", session, { name: "Intruder", email: "x@example.com", organisationId: String(s.organisationIds.council), role: "admin" });
+    const res = await postForm("/admin/areas/northshire/members", session, {
+      name: "Intruder",
+      email: "x@example.com",
+      organisationId: String(s.organisationIds.council),
+      role: "admin",
+    });
     expect(res.status).toBe(403);
     expect(await count("audit_log")).toBe(members);
     const own = await request("/admin/areas/southvale", { headers: { Cookie: session.cookie } });

@@ -16,7 +16,9 @@ beforeAll(async () => {
 }, 120_000);
 
 function openApiRouteKeys(): string[] {
-  const doc = buildApi().getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) as unknown as { paths: Record<string, Record<string, unknown>> };
+  const doc = buildApi().getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) as unknown as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   return Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.keys(item)
       .filter((m) => ["get", "post", "put", "patch", "delete"].includes(m))
@@ -97,9 +99,18 @@ describe("the access table", () => {
   it("declares every route the app answers and every operation of the OpenAPI document, and no other", () => {
     const app = appRouteKeys();
     const declared = Object.keys(accessTable);
-    expect(app.filter((k) => !declared.includes(k)), "routes missing from tests/worker/accessTable.ts").toEqual([]);
-    expect(openApiRouteKeys().filter((k) => !declared.includes(k)), "OpenAPI operations missing from the table").toEqual([]);
-    expect(declared.filter((k) => !app.includes(k)), "table entries the app does not have").toEqual([]);
+    expect(
+      app.filter((k) => !declared.includes(k)),
+      "routes missing from tests/worker/accessTable.ts",
+    ).toEqual([]);
+    expect(
+      openApiRouteKeys().filter((k) => !declared.includes(k)),
+      "OpenAPI operations missing from the table",
+    ).toEqual([]);
+    expect(
+      declared.filter((k) => !app.includes(k)),
+      "table entries the app does not have",
+    ).toEqual([]);
     expect(declared.length).toBeGreaterThan(100);
   });
 });

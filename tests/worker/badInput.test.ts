@@ -138,7 +138,10 @@ describe("every write route refuses bad input with a 4xx naming the field, and w
         if (c.kind === "malformed JSON") check(res.status === 400, "malformed JSON is not a 400");
         if (c.kind === "invalid object") {
           check(res.status === 422, "not a 422");
-          check(fields.some((f) => f === c.field || f.startsWith(`${c.field}.`)), `does not name ${c.field} (named ${fields.join(", ") || "nothing"})`);
+          check(
+            fields.some((f) => f === c.field || f.startsWith(`${c.field}.`)),
+            `does not name ${c.field} (named ${fields.join(", ") || "nothing"})`,
+          );
         }
         if (res.status === 422) check(fields.length > 0, "a 422 naming no field");
         return problems.length ? `${label}: ${problems.join("; ")} ${JSON.stringify(body).slice(0, 300)}` : null;
@@ -161,7 +164,11 @@ describe("every write route refuses bad input with a 4xx naming the field, and w
   }
 
   it("names the field: a bad email in the sign-in link request", async () => {
-    const res = await request("/api/v1/auth/sign-in-link", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "not-an-email" }) });
+    const res = await request("/api/v1/auth/sign-in-link", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "not-an-email" }),
+    });
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({
       error: {

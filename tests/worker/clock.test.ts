@@ -12,7 +12,16 @@ import { api, db, postForm, request, seed, sessionFor, tokenFor } from "./helper
 type Clock = {
   organisation: { name: string };
   counts: { overdue: number; dueThisWeek: number; metLate: number; metOnTime: number };
-  items: { key: string; type: string; title: string; deadlineAt: string; overdue: boolean; owedBy: string; owedTo: string | null; allDay: boolean }[];
+  items: {
+    key: string;
+    type: string;
+    title: string;
+    deadlineAt: string;
+    overdue: boolean;
+    owedBy: string;
+    owedTo: string | null;
+    allDay: boolean;
+  }[];
 };
 
 let s: SeedResult;
@@ -35,19 +44,38 @@ describe("the area clock", () => {
       "Waiting times for wheelchair assessments",
     ]);
     expect(clock.items.map((i) => i.deadlineAt)).toEqual([...clock.items.map((i) => i.deadlineAt)].sort());
-    expect(clock.items[0]).toMatchObject({ title: "Waiting times for wheelchair assessments", overdue: true, owedBy: "NHS Northshire (Primary Care Trust)", owedTo: "Northshire LINk", allDay: true });
+    expect(clock.items[0]).toMatchObject({
+      title: "Waiting times for wheelchair assessments",
+      overdue: true,
+      owedBy: "NHS Northshire (Primary Care Trust)",
+      owedTo: "Northshire LINk",
+      allDay: true,
+    });
     // The area's consultations the LINk has not yet responded to: the survey closes tomorrow.
-    expect(clock.items[1]).toMatchObject({ title: "Maternity services survey 2026", type: "consultation_closes", owedBy: "Northshire LINk", owedTo: "Northshire Hospitals NHS Trust", allDay: false });
+    expect(clock.items[1]).toMatchObject({
+      title: "Maternity services survey 2026",
+      type: "consultation_closes",
+      owedBy: "Northshire LINk",
+      owedTo: "Northshire Hospitals NHS Trust",
+      allDay: false,
+    });
     // The referral the committee answered on time (seeded as met) is counted by the database's tallies.
     expect(clock.counts).toEqual({ overdue: 1, dueThisWeek: 1, metLate: 0, metOnTime: 1 });
   });
 
   it("takes a consultation off the LINk's clock once the LINk has responded to it", async () => {
     const ben = await tokenFor(s.personIds.link!);
-    const survey = await db.selectFrom("consultations").select("id").where("title", "=", "Shaping the future of urgent care in Northshire").executeTakeFirstOrThrow();
-    const titles = async () => ((await (await api(`/organisations/${s.organisationIds.link}/clock`, ben)).json()) as Clock).items.map((i) => i.title);
+    const survey = await db
+      .selectFrom("consultations")
+      .select("id")
+      .where("title", "=", "Shaping the future of urgent care in Northshire")
+      .executeTakeFirstOrThrow();
+    const titles = async () =>
+      ((await (await api(`/organisations/${s.organisationIds.link}/clock`, ben)).json()) as Clock).items.map((i) => i.title);
     expect(await titles()).toContain("Shaping the future of urgent care in Northshire");
-    expect((await api(`/consultations/${survey.id}/link-response`, ben, { body: { respondedOn: londonDate(new Date()) } })).status).toBe(200);
+    expect((await api(`/consultations/${survey.id}/link-response`, ben, { body: { respondedOn: londonDate(new Date()) } })).status).toBe(
+      200,
+    );
     expect(await titles()).not.toContain("Shaping the future of urgent care in Northshire");
     // It is still on the clock of the PCT that runs it.
     const priya = await tokenFor(s.personIds.pct!);
@@ -94,9 +122,13 @@ describe("the area clock", () => {
     expect(page).toContain("Waiting times for wheelchair assessments");
     const csv = await request(`/clock/organisations/${s.organisationIds.link}/csv`, { headers: { Cookie: ben.cookie } });
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines[0]).toBe("Due date,Due time,Status,What,Title,Who must act,For,Link");
-    const items = ((await (await api(`/organisations/${s.organisationIds.link}/clock`, await tokenFor(s.personIds.link!))).json()) as Clock).items;
+    const items = ((await (await api(`/organisations/${s.organisationIds.link}/clock`, await tokenFor(s.personIds.link!))).json()) as Clock)
+      .items;
     expect(lines).toHaveLength(1 + items.length);
     expect(lines[1]).toContain("Overdue,Request for information,Waiting times for wheelchair assessments");
     expect(lines.join("\n")).not.toMatch(/@/);
@@ -128,10 +160,25 @@ describe("calendar feeds", () => {
         ["Feed: summer closing", "2027-06-30T22:59:00.000Z"],
         ["Feed: winter closing", "2027-01-12T23:59:00.000Z"],
       ].map(([title, closes]) =>
-        db.insertInto("consultations").values({ area_id: s.areaIds.northshire!, organisation_id: s.organisationIds.pct!, title: title!, closes_at: closes!, created_at: at, updated_at: at }).returning("id").executeTakeFirstOrThrow(),
+        db
+          .insertInto("consultations")
+          .values({
+            area_id: s.areaIds.northshire!,
+            organisation_id: s.organisationIds.pct!,
+            title: title!,
+            closes_at: closes!,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow(),
       ),
     );
-    const request_ = await db.selectFrom("obligations").select(["id", "due_at"]).where("title", "=", "Waiting times for wheelchair assessments").executeTakeFirstOrThrow();
+    const request_ = await db
+      .selectFrom("obligations")
+      .select(["id", "due_at"])
+      .where("title", "=", "Waiting times for wheelchair assessments")
+      .executeTakeFirstOrThrow();
     await ensureWatches(
       db,
       env.DB,
@@ -145,7 +192,11 @@ describe("calendar feeds", () => {
     const ben = await sessionFor(s.personIds.link!);
     const path = await createFeed(ben, s.organisationIds.link!, "person");
     const token = path.replace("/feeds/calendar/", "").replace(".ics", "");
-    const stored = await db.selectFrom("feed_tokens").select(["token_hash", "person_id", "organisation_id"]).where("token_hash", "=", await sha256(token)).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom("feed_tokens")
+      .select(["token_hash", "person_id", "organisation_id"])
+      .where("token_hash", "=", await sha256(token))
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ token_hash: await sha256(token), person_id: s.personIds.link, organisation_id: null });
     expect(JSON.stringify(await db.selectFrom("feed_tokens").selectAll().execute())).not.toContain(token);
 
@@ -169,9 +220,17 @@ describe("calendar feeds", () => {
     expect(reply.startDate.toString()).toBe(londonDate(request_.due_at));
 
     // Someone else cannot revoke it; its owner can, and then it stops working.
-    const feedId = (await db.selectFrom("feed_tokens").select("id").where("token_hash", "=", await sha256(token)).executeTakeFirstOrThrow()).id;
+    const feedId = (
+      await db
+        .selectFrom("feed_tokens")
+        .select("id")
+        .where("token_hash", "=", await sha256(token))
+        .executeTakeFirstOrThrow()
+    ).id;
     const alice = await sessionFor(s.personIds.clerk!);
-    expect((await postForm(`/clock/organisations/${s.organisationIds.link}/feeds/${feedId}/revoke`, alice, { scope: "person" })).status).toBe(404);
+    expect(
+      (await postForm(`/clock/organisations/${s.organisationIds.link}/feeds/${feedId}/revoke`, alice, { scope: "person" })).status,
+    ).toBe(404);
     expect((await request(path)).status).toBe(200);
     const revoked = await postForm(`/clock/organisations/${s.organisationIds.link}/feeds/${feedId}/revoke`, ben, { scope: "person" });
     expect(revoked.status).toBe(303);
@@ -188,7 +247,11 @@ describe("calendar feeds", () => {
     expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Deadlines: NHS Northshire (Primary Care Trust)");
     const urgent = events.find((e) => e.summary === "Consultation closes: Shaping the future of urgent care in Northshire")!;
     expect(urgent.startDate.zone?.tzid).toBe("Europe/London");
-    const seeded = await db.selectFrom("consultations").select("closes_at").where("title", "=", "Shaping the future of urgent care in Northshire").executeTakeFirstOrThrow();
+    const seeded = await db
+      .selectFrom("consultations")
+      .select("closes_at")
+      .where("title", "=", "Shaping the future of urgent care in Northshire")
+      .executeTakeFirstOrThrow();
     expect(urgent.startDate.toJSDate().getTime()).toBe(Math.floor(Date.parse(seeded.closes_at!) / 1000) * 1000);
     expect(events.map((e) => e.summary)).toContain("Request for information: Waiting times for wheelchair assessments");
     expect(events.map((e) => e.summary)).toContain("Outcome due (you said, we did): Review of community mental health services");

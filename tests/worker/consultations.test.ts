@@ -5,7 +5,11 @@ import { consultationStatus } from "../../shared/consultations/status";
 import type { SeedResult } from "../../worker/dev/seed";
 import { api, count, db, dbDigest, postForm, request, seed, sessionFor, tokenFor } from "./helpers";
 
-type Saved = { consultation: { id: number; status: string; canonicalUrl: string; webUrl: string; outcomeOverdue: boolean; outcome: unknown }; created: boolean; watching: boolean };
+type Saved = {
+  consultation: { id: number; status: string; canonicalUrl: string; webUrl: string; outcomeOverdue: boolean; outcome: unknown };
+  created: boolean;
+  watching: boolean;
+};
 
 let s: SeedResult;
 let ben: string;
@@ -23,11 +27,21 @@ const clip = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const watchers = async (id: number) =>
-  (await db.selectFrom("watches").select("person_id").where("target_kind", "=", "consultation").where("target_id", "=", id).orderBy("person_id").execute()).map((w) => w.person_id);
+  (
+    await db
+      .selectFrom("watches")
+      .select("person_id")
+      .where("target_kind", "=", "consultation")
+      .where("target_id", "=", id)
+      .orderBy("person_id")
+      .execute()
+  ).map((w) => w.person_id);
 
 describe("one record per page per area", () => {
   it("returns the existing record for every variant of the address, and makes each clipper watch it", async () => {
-    const first = await api("/consultations", ben, { body: clip({ url: "https://www.Northshire-CCG.example/Have-Your-Say/Pharmacy/?utm_source=newsletter&utm_medium=email#top" }) });
+    const first = await api("/consultations", ben, {
+      body: clip({ url: "https://www.Northshire-CCG.example/Have-Your-Say/Pharmacy/?utm_source=newsletter&utm_medium=email#top" }),
+    });
     expect(first.status).toBe(201);
     const saved = (await first.json()) as Saved;
     expect(saved).toMatchObject({ created: true, watching: true });
@@ -53,7 +67,10 @@ describe("one record per page per area", () => {
     expect(await count("consultations")).toBe(before);
     expect(await watchers(saved.consultation.id)).toEqual([s.personIds.link, s.personIds.pct].sort((a, b) => a! - b!));
 
-    const lookup = await api(`/consultations/lookup?url=${encodeURIComponent("http://www.northshire-ccg.example/Have-Your-Say/Pharmacy/?utm_term=x")}`, ben);
+    const lookup = await api(
+      `/consultations/lookup?url=${encodeURIComponent("http://www.northshire-ccg.example/Have-Your-Say/Pharmacy/?utm_term=x")}`,
+      ben,
+    );
     expect(lookup.status).toBe(200);
     expect(await lookup.json()).toMatchObject({ watching: true, consultation: { id: saved.consultation.id } });
     const anonymous = await api(`/consultations/lookup?url=${encodeURIComponent(variants[0]!)}`, null);
@@ -66,7 +83,9 @@ describe("one record per page per area", () => {
     const url = "https://regional-trust.example/consultations/stroke";
     expect((await api("/consultations", ben, { body: clip({ url }) })).status).toBe(201);
     const grace = await tokenFor(s.personIds.sv_link!);
-    const south = await api("/consultations", grace, { body: clip({ url, areaId: s.areaIds.southvale, organisationId: s.organisationIds.sv_pct }) });
+    const south = await api("/consultations", grace, {
+      body: clip({ url, areaId: s.areaIds.southvale, organisationId: s.organisationIds.sv_pct }),
+    });
     expect(south.status).toBe(201);
   });
 
@@ -74,7 +93,11 @@ describe("one record per page per area", () => {
     const before = await count("consultations");
     const url = "https://northshire-hospitals.example/consult/outpatients";
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => api("/consultations", ben, { body: clip({ url: i % 2 ? `${url}/` : `${url}?utm_source=x${i}`, organisationId: s.organisationIds.hospitals }) })),
+      Array.from({ length: 5 }, (_, i) =>
+        api("/consultations", ben, {
+          body: clip({ url: i % 2 ? `${url}/` : `${url}?utm_source=x${i}`, organisationId: s.organisationIds.hospitals }),
+        }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(await count("consultations")).toBe(before + 1);
@@ -85,7 +108,13 @@ describe("one record per page per area", () => {
     expect([once.status, twice.status]).toEqual([201, 200]);
     expect(((await twice.json()) as Saved).consultation.id).toBe(((await once.json()) as Saved).consultation.id);
     expect(await count("consultations")).toBe(before + 2);
-    const audits = await db.selectFrom("audit_log").select("id").where("entity", "=", "consultation").where("action", "=", "created").where("details", "like", "%Saved offline%").execute();
+    const audits = await db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("entity", "=", "consultation")
+      .where("action", "=", "created")
+      .where("details", "like", "%Saved offline%")
+      .execute();
     expect(audits.length).toBe(1);
   });
 });
@@ -96,14 +125,21 @@ describe("who may add a consultation", () => {
     const tom = await tokenFor(s.personIds.trust!);
     const grace = await tokenFor(s.personIds.sv_link!);
     const before = await dbDigest();
-    expect((await api("/consultations", priya, { body: clip({ organisationId: s.organisationIds.hospitals, title: "Not mine" }) })).status).toBe(403);
+    expect(
+      (await api("/consultations", priya, { body: clip({ organisationId: s.organisationIds.hospitals, title: "Not mine" }) })).status,
+    ).toBe(403);
     expect((await api("/consultations", grace, { body: clip({ title: "Wrong area" }) })).status).toBe(403);
     expect((await api("/consultations", null, { body: clip() })).status).toBe(401);
     const mismatch = await api("/consultations", ben, { body: clip({ organisationId: s.organisationIds.sv_pct }) });
     expect(mismatch.status).toBe(422);
-    expect(((await mismatch.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ organisationId: "Choose an organisation in this area" });
+    expect(((await mismatch.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      organisationId: "Choose an organisation in this area",
+    });
     expect(await dbDigest()).toBe(before);
-    expect((await api("/consultations", tom, { body: clip({ organisationId: s.organisationIds.hospitals, title: "Outpatient letters" }) })).status).toBe(201);
+    expect(
+      (await api("/consultations", tom, { body: clip({ organisationId: s.organisationIds.hospitals, title: "Outpatient letters" }) }))
+        .status,
+    ).toBe(201);
   });
 });
 
@@ -111,14 +147,22 @@ describe("status is computed when read", () => {
   it("is closing soon a minute before closing and closed a minute after", async () => {
     const now = Date.now();
     const make = async (title: string, closesAt: number, opensAt = now - 10 * DAY) =>
-      ((await (await api("/consultations", ben, { body: clip({ title, closesAt: new Date(closesAt).toISOString(), opensAt: new Date(opensAt).toISOString() }) })).json()) as Saved).consultation.id;
+      (
+        (await (
+          await api("/consultations", ben, {
+            body: clip({ title, closesAt: new Date(closesAt).toISOString(), opensAt: new Date(opensAt).toISOString() }),
+          })
+        ).json()) as Saved
+      ).consultation.id;
     const ids = {
       beforeClose: await make("Boundary: a minute to go", now + 60_000),
       afterClose: await make("Boundary: closed a minute ago", now - 60_000),
       open: await make("Boundary: weeks to go", now + 20 * DAY),
       upcoming: await make("Boundary: opens tomorrow", now + 20 * DAY, now + DAY),
     };
-    const statuses = await Promise.all(Object.values(ids).map(async (id) => ((await (await api(`/consultations/${id}`, null)).json()) as { status: string }).status));
+    const statuses = await Promise.all(
+      Object.values(ids).map(async (id) => ((await (await api(`/consultations/${id}`, null)).json()) as { status: string }).status),
+    );
     expect(statuses).toEqual(["closing_soon", "closed", "open", "upcoming"]);
     const soon = await api(`/consultations?areaId=${s.areaIds.northshire}&status=closing_soon&perPage=100`, null);
     const soonIds = ((await soon.json()) as { items: { id: number }[] }).items.map((i) => i.id);
@@ -129,7 +173,12 @@ describe("status is computed when read", () => {
   it("stores a closing time typed on the web in London time, either side of the clock change", async () => {
     const session = await sessionFor(s.personIds.link!);
     const save = async (title: string, closesDate: string) => {
-      const res = await postForm("/consultations", session, { organisationId: String(s.organisationIds.pct), title, closesDate, closesTime: "23:59" });
+      const res = await postForm("/consultations", session, {
+        organisationId: String(s.organisationIds.pct),
+        title,
+        closesDate,
+        closesTime: "23:59",
+      });
       expect(res.status, title).toBe(303);
       return db.selectFrom("consultations").selectAll().where("title", "=", title).executeTakeFirstOrThrow();
     };
@@ -146,25 +195,56 @@ describe("status is computed when read", () => {
 });
 
 describe("outcomes: you said, we did", () => {
-  const outcome = { said: "Most of 300 people wanted evening opening.", decided: "Two pharmacies will open until 9pm.", changed: "Evening opening in Eastbrook and Millbrook from May." };
+  const outcome = {
+    said: "Most of 300 people wanted evening opening.",
+    decided: "Two pharmacies will open until 9pm.",
+    changed: "Evening opening in Eastbrook and Millbrook from May.",
+  };
 
   it("is published by the organisation running it once it has closed, and watchers are told once", async () => {
     const priya = await tokenFor(s.personIds.pct!);
-    const open = ((await (await api("/consultations", priya, { body: clip({ organisationId: s.organisationIds.pct, title: "Outcome: still open" }) })).json()) as Saved).consultation.id;
+    const open = (
+      (await (
+        await api("/consultations", priya, { body: clip({ organisationId: s.organisationIds.pct, title: "Outcome: still open" }) })
+      ).json()) as Saved
+    ).consultation.id;
     const stillOpen = await api(`/consultations/${open}/outcome`, priya, { body: outcome });
     expect(stillOpen.status).toBe(409);
     expect(((await stillOpen.json()) as { error: { message: string } }).error.message).toMatch(/still open/);
 
     const closedAt = new Date(Date.now() - 3 * DAY).toISOString();
-    const closed = ((await (await api("/consultations", priya, { body: clip({ organisationId: s.organisationIds.pct, title: "Outcome: closed", opensAt: new Date(Date.now() - 30 * DAY).toISOString(), closesAt: closedAt }) })).json()) as Saved).consultation.id;
+    const closed = (
+      (await (
+        await api("/consultations", priya, {
+          body: clip({
+            organisationId: s.organisationIds.pct,
+            title: "Outcome: closed",
+            opensAt: new Date(Date.now() - 30 * DAY).toISOString(),
+            closesAt: closedAt,
+          }),
+        })
+      ).json()) as Saved
+    ).consultation.id;
     await api("/watches", ben, { body: { targetKind: "consultation", targetId: closed } });
     expect((await api(`/consultations/${closed}/outcome`, ben, { body: outcome })).status).toBe(403);
     const published = await api(`/consultations/${closed}/outcome`, priya, { body: outcome });
     expect(published.status).toBe(200);
-    expect(await published.json()).toMatchObject({ status: "outcome_published", outcomeOverdue: false, outcome: { ...outcome, publishedAt: expect.any(String) } });
-    const amended = await api(`/consultations/${closed}/outcome`, priya, { body: { ...outcome, changed: "Evening opening in three towns." } });
+    expect(await published.json()).toMatchObject({
+      status: "outcome_published",
+      outcomeOverdue: false,
+      outcome: { ...outcome, publishedAt: expect.any(String) },
+    });
+    const amended = await api(`/consultations/${closed}/outcome`, priya, {
+      body: { ...outcome, changed: "Evening opening in three towns." },
+    });
     expect(amended.status).toBe(200);
-    const emails = await db.selectFrom("outbox").select(["to_email", "subject"]).where("category", "=", "outcome").where("dedupe_key", "like", `outcome:${closed}:%`).orderBy("to_email").execute();
+    const emails = await db
+      .selectFrom("outbox")
+      .select(["to_email", "subject"])
+      .where("category", "=", "outcome")
+      .where("dedupe_key", "like", `outcome:${closed}:%`)
+      .orderBy("to_email")
+      .execute();
     expect(emails).toEqual([
       { to_email: "engagement@nhs-northshire.example", subject: "You said, we did: Outcome: closed" },
       { to_email: "volunteer@northshire.example", subject: "You said, we did: Outcome: closed" },
@@ -185,9 +265,14 @@ describe("outcomes: you said, we did", () => {
 
     const admin = await tokenFor(s.personIds.admin!);
     const settings = (await (await api(`/areas/${s.areaIds.northshire}/settings`, admin)).json()) as Record<string, number>;
-    expect((await api(`/areas/${s.areaIds.northshire}/settings`, admin, { method: "PUT", body: { ...settings, outcomeOverdueWeeks: 20 } })).status).toBe(200);
+    expect(
+      (await api(`/areas/${s.areaIds.northshire}/settings`, admin, { method: "PUT", body: { ...settings, outcomeOverdueWeeks: 20 } }))
+        .status,
+    ).toBe(200);
     const after = await api(`/consultations?areaId=${s.areaIds.northshire}&status=outcome_overdue`, null);
-    expect(((await after.json()) as { items: { title: string }[] }).items.map((i) => i.title)).not.toContain("Review of community mental health services");
+    expect(((await after.json()) as { items: { title: string }[] }).items.map((i) => i.title)).not.toContain(
+      "Review of community mental health services",
+    );
     await api(`/areas/${s.areaIds.northshire}/settings`, admin, { method: "PUT", body: settings });
   });
 });
@@ -197,15 +282,29 @@ describe("editing", () => {
     const id = ((await (await api("/consultations", ben, { body: clip({ title: "Editable" }) })).json()) as Saved).consultation.id;
     const empty = await api(`/consultations/${id}`, ben, { method: "PATCH", body: {} });
     expect(empty.status).toBe(422);
-    const backwards = await api(`/consultations/${id}`, ben, { method: "PATCH", body: { opensAt: new Date(Date.now() + 60 * DAY).toISOString() } });
+    const backwards = await api(`/consultations/${id}`, ben, {
+      method: "PATCH",
+      body: { opensAt: new Date(Date.now() + 60 * DAY).toISOString() },
+    });
     expect(backwards.status).toBe(422);
-    expect(((await backwards.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ closesAt: "The closing date must be after the opening date" });
-    const ok = await api(`/consultations/${id}`, ben, { method: "PATCH", body: { title: "Edited", stage: "procurement", method: "survey" } });
+    expect(((await backwards.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      closesAt: "The closing date must be after the opening date",
+    });
+    const ok = await api(`/consultations/${id}`, ben, {
+      method: "PATCH",
+      body: { title: "Edited", stage: "procurement", method: "survey" },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ title: "Edited", stage: "procurement", method: "survey" });
     const tom = await tokenFor(s.personIds.trust!);
     expect((await api(`/consultations/${id}`, tom, { method: "PATCH", body: { title: "Not theirs" } })).status).toBe(403);
-    const audit = await db.selectFrom("audit_log").select(["action", "details"]).where("entity", "=", "consultation").where("entity_id", "=", id).orderBy("id").execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("entity", "=", "consultation")
+      .where("entity_id", "=", id)
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["created", "edited"]);
   });
 });
@@ -225,7 +324,8 @@ describe("public pages", () => {
     const page = await (await request(`/consultations/${stroke.id}`)).text();
     expect(page).toContain("A free shuttle bus will run between the two sites");
     expect(page).not.toContain("Sign in</a> to be");
-    const idOf = async (title: string) => (await db.selectFrom("consultations").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
+    const idOf = async (title: string) =>
+      (await db.selectFrom("consultations").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
     const open = await (await request(`/consultations/${await idOf("Shaping the future of urgent care in Northshire")}`)).text();
     expect(open).toContain("Sign in</a> to be reminded before it closes.");
     const closed = await (await request(`/consultations/${await idOf("Review of community mental health services")}`)).text();
@@ -235,7 +335,12 @@ describe("public pages", () => {
 
   it("adds one from the web form, and shows the existing one when it is already tracked", async () => {
     const session = await sessionFor(s.personIds.link!);
-    const fields = { organisationId: String(s.organisationIds.hospitals), title: "Ward visiting times", url: "https://northshire-hospitals.example/visiting?utm_source=poster", closesDate: "2030-01-31" };
+    const fields = {
+      organisationId: String(s.organisationIds.hospitals),
+      title: "Ward visiting times",
+      url: "https://northshire-hospitals.example/visiting?utm_source=poster",
+      closesDate: "2030-01-31",
+    };
     const res = await postForm("/consultations", session, fields);
     expect(res.status).toBe(303);
     const again = await postForm("/consultations", session, { ...fields, url: "https://northshire-hospitals.example/visiting/" });
@@ -251,9 +356,21 @@ describe("public pages", () => {
 
 describe("withdrawing, reinstating, and the LINk's response", () => {
   it("withdraws a consultation with a reason, stopping reminders, and reinstates it", async () => {
-    const saved = (await (await api("/consultations", ben, { body: clip({ title: "Not really a consultation", url: "https://northshire-ccg.example/news/annual-report" }) })).json()) as Saved;
+    const saved = (await (
+      await api("/consultations", ben, {
+        body: clip({ title: "Not really a consultation", url: "https://northshire-ccg.example/news/annual-report" }),
+      })
+    ).json()) as Saved;
     const id = saved.consultation.id;
-    const next = async () => (await db.selectFrom("watches").select("next_alert_at").where("target_kind", "=", "consultation").where("target_id", "=", id).executeTakeFirstOrThrow()).next_alert_at;
+    const next = async () =>
+      (
+        await db
+          .selectFrom("watches")
+          .select("next_alert_at")
+          .where("target_kind", "=", "consultation")
+          .where("target_id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).next_alert_at;
     expect(await next()).not.toBeNull();
     const tom = await tokenFor(s.personIds.trust!);
     expect((await api(`/consultations/${id}/withdraw`, tom, { body: { reason: "Not ours" } })).status).toBe(403);
@@ -263,19 +380,33 @@ describe("withdrawing, reinstating, and the LINk's response", () => {
     expect(((await withdrawn.json()) as { status: string }).status).toBe("withdrawn");
     expect(await next()).toBeNull();
     expect((await api(`/consultations/${id}/withdraw`, ben, { body: { reason: "Again" } })).status).toBe(409);
-    const current = ((await (await api(`/consultations?areaId=${s.areaIds.northshire}&status=current&perPage=100`, null)).json()) as { items: { id: number }[] }).items;
+    const current = (
+      (await (await api(`/consultations?areaId=${s.areaIds.northshire}&status=current&perPage=100`, null)).json()) as {
+        items: { id: number }[];
+      }
+    ).items;
     expect(current.map((c) => c.id)).not.toContain(id);
 
     const reinstated = await api(`/consultations/${id}/reinstate`, ben, { method: "POST" });
     expect(reinstated.status).toBe(200);
     expect(await next()).not.toBeNull();
-    const audit = await db.selectFrom("audit_log").select(["action", "details"]).where("entity", "=", "consultation").where("entity_id", "=", id).orderBy("id").execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("entity", "=", "consultation")
+      .where("entity_id", "=", id)
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["created", "withdraw", "reinstate"]);
     expect(JSON.parse(audit[1]!.details)).toEqual({ reason: "It is the annual report, not a consultation." });
   });
 
   it("records the date the LINk responded, for LINk members only", async () => {
-    const urgent = await db.selectFrom("consultations").select("id").where("title", "=", "Shaping the future of urgent care in Northshire").executeTakeFirstOrThrow();
+    const urgent = await db
+      .selectFrom("consultations")
+      .select("id")
+      .where("title", "=", "Shaping the future of urgent care in Northshire")
+      .executeTakeFirstOrThrow();
     const priya = await tokenFor(s.personIds.pct!);
     expect((await api(`/consultations/${urgent.id}/link-response`, priya, { body: { respondedOn: "2026-06-01" } })).status).toBe(403);
     const future = await api(`/consultations/${urgent.id}/link-response`, ben, { body: { respondedOn: "2099-06-01" } });

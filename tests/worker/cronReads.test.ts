@@ -35,7 +35,14 @@ async function storeFarFuture(n: number) {
   stored += n;
   const closes = Array.from({ length: n }, (_, i) => iso(now.getTime() + (200 + ((first + i) % 200)) * DAY));
   await inChunks(
-    closes.map((c, i) => ({ area_id: areaId, organisation_id: pctId, title: `Far consultation ${first + i}`, closes_at: c, created_at: at, updated_at: at })),
+    closes.map((c, i) => ({
+      area_id: areaId,
+      organisation_id: pctId,
+      title: `Far consultation ${first + i}`,
+      closes_at: c,
+      created_at: at,
+      updated_at: at,
+    })),
     14,
     (part) => db.insertInto("consultations").values(part),
   );
@@ -54,9 +61,18 @@ async function storeFarFuture(n: number) {
     10,
     (part) => db.insertInto("obligations").values(part),
   );
-  const consultations = await db.selectFrom("consultations").select(["id", "closes_at"]).where("title", "like", "Far consultation %").where("id", ">", 0).execute();
+  const consultations = await db
+    .selectFrom("consultations")
+    .select(["id", "closes_at"])
+    .where("title", "like", "Far consultation %")
+    .where("id", ">", 0)
+    .execute();
   const obligations = await db.selectFrom("obligations").select(["id", "due_at"]).where("title", "like", "Far request %").execute();
-  const watched = new Set((await db.selectFrom("watches").select(["target_kind", "target_id"]).where("person_id", "=", personId).execute()).map((w) => `${w.target_kind}:${w.target_id}`));
+  const watched = new Set(
+    (await db.selectFrom("watches").select(["target_kind", "target_id"]).where("person_id", "=", personId).execute()).map(
+      (w) => `${w.target_kind}:${w.target_id}`,
+    ),
+  );
   const watches = [
     ...consultations.map((c) => ({ kind: "consultation", id: c.id, at: c.closes_at! })),
     ...obligations.map((o) => ({ kind: "obligation", id: o.id, at: o.due_at })),
@@ -72,10 +88,24 @@ async function storeFarFuture(n: number) {
   await inChunks(watches, 16, (part) => db.insertInto("watches").values(part));
   // n emails to the public sent today (the delivery log keeps them for months), and n a year
   // old whose address and text were removed already.
-  const emails = Array.from({ length: n }, (_, i) => ({ to_email: `far${first + i}@example.org`, subject: "Far", body_text: "Far", category: "test", created_at: at, sent_at: at }));
+  const emails = Array.from({ length: n }, (_, i) => ({
+    to_email: `far${first + i}@example.org`,
+    subject: "Far",
+    body_text: "Far",
+    category: "test",
+    created_at: at,
+    sent_at: at,
+  }));
   await inChunks(emails, 10, (part) => db.insertInto("outbox").values(part));
   const yearAgo = iso(now.getTime() - 365 * DAY);
-  const redacted = emails.map((e) => ({ ...e, to_email: "(removed)", body_text: "(removed)", created_at: yearAgo, sent_at: yearAgo, redacted_at: yearAgo }));
+  const redacted = emails.map((e) => ({
+    ...e,
+    to_email: "(removed)",
+    body_text: "(removed)",
+    created_at: yearAgo,
+    sent_at: yearAgo,
+    redacted_at: yearAgo,
+  }));
   await inChunks(redacted, 10, (part) => db.insertInto("outbox").values(part));
 }
 
@@ -110,7 +140,12 @@ describe("scheduled handler reads", () => {
     const small = await measure();
 
     await storeFarFuture(1990);
-    expect(await db.selectFrom("watches").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual({ n: 4000 });
+    expect(
+      await db
+        .selectFrom("watches")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 4000 });
     const large = await measure();
 
     console.log(
@@ -121,7 +156,14 @@ describe("scheduled handler reads", () => {
     // The signer-data retention job reads each area's retention setting once a run (areas are few
     // and do not grow with the items stored); the delivery-log retention job reads 3 rows when
     // nothing is due (the end of its partial index and the empty IN list).
-    const areas = Number((await db.selectFrom("areas").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const areas = Number(
+      (
+        await db
+          .selectFrom("areas")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(small.rowsRead).toBeLessThanOrEqual(13 + areas);
     expect(large.report.jobs.alerts).toEqual({ due: 0, queued: 0 });
     expect(large.report.jobs["obligations-overdue"]).toEqual({ overdue: 0 });
@@ -132,12 +174,29 @@ describe("scheduled handler reads", () => {
     const soon = iso(now.getTime() + 1.5 * DAY);
     await db
       .insertInto("consultations")
-      .values(Array.from({ length: 5 }, (_, i) => ({ area_id: areaId, organisation_id: pctId, title: `Soon ${i}`, closes_at: soon, created_at: at, updated_at: at })))
+      .values(
+        Array.from({ length: 5 }, (_, i) => ({
+          area_id: areaId,
+          organisation_id: pctId,
+          title: `Soon ${i}`,
+          closes_at: soon,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
       .execute();
     const soonIds = await db.selectFrom("consultations").select("id").where("title", "like", "Soon %").execute();
     await db
       .insertInto("watches")
-      .values(soonIds.map((c) => ({ person_id: personId, target_kind: "consultation", target_id: c.id, next_alert_at: iso(now.getTime() - 30 * DAY), created_at: at })))
+      .values(
+        soonIds.map((c) => ({
+          person_id: personId,
+          target_kind: "consultation",
+          target_id: c.id,
+          next_alert_at: iso(now.getTime() - 30 * DAY),
+          created_at: at,
+        })),
+      )
       .execute();
     const due = await measure();
     console.log(`rows_read with 5 alerts due among 4,005 watches: ${due.rowsRead}`);

@@ -23,7 +23,8 @@ beforeAll(async () => {
   clerk = await sessionFor(s.personIds.clerk!);
   const opened = await openPetition(s.organisationIds.pct!, tokens.clerk!, { title: TITLE, petitionerEmail: uniqueEmail("starter") });
   petitionId = opened.petitionId;
-  for (let i = 0; i < 3; i++) await signAndConfirm(petitionId, { name: `Signer ${i}`, email: uniqueEmail("signer"), postcode: "NR1 1AA", contactConsent: true });
+  for (let i = 0; i < 3; i++)
+    await signAndConfirm(petitionId, { name: `Signer ${i}`, email: uniqueEmail("signer"), postcode: "NR1 1AA", contactConsent: true });
   // Every signer's and petitioner's address in the database, the demo data's included.
   const signers = await db.selectFrom("signatures").select("email").where("email", "is not", null).execute();
   const starters = await db.selectFrom("petitions").select("petitioner_email").where("petitioner_email", "is not", null).execute();
@@ -39,7 +40,9 @@ function leaked(body: string): string[] {
 }
 
 function getPaths(): string[] {
-  const doc = buildApi().getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) as unknown as { paths: Record<string, Record<string, unknown>> };
+  const doc = buildApi().getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) as unknown as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   return Object.entries(doc.paths)
     .filter(([, item]) => item.get)
     .map(([path]) => path);
@@ -68,7 +71,10 @@ describe("no export contains a signer's or petitioner's email address", () => {
     for (const path of paths) {
       for (const who of [null, "clerk", "pct", "admin"] as const) {
         for (const suffix of ["", path.includes("?") ? "&format=csv" : "?format=csv"]) {
-          const res = await call(`${withIds(path)}${suffix}${path === "/petitions/similar" ? (suffix ? "&" : "?") + "q=eye+clinic" : ""}`, who ? tokens[who]! : null);
+          const res = await call(
+            `${withIds(path)}${suffix}${path === "/petitions/similar" ? (suffix ? "&" : "?") + "q=eye+clinic" : ""}`,
+            who ? tokens[who]! : null,
+          );
           const body = await res.text();
           expect(res.status, `${path} as ${who}`).toBeLessThan(500);
           expect(leaked(body), `${path}${suffix} as ${who ?? "the public"}`).toEqual([]);
@@ -93,7 +99,12 @@ describe("no export contains a signer's or petitioner's email address", () => {
       .insertInto("feed_tokens")
       .values([
         { token_hash: await sha256(personal), person_id: s.personIds.clerk!, created_by: s.personIds.clerk!, created_at: at },
-        { token_hash: await sha256(organisational), organisation_id: s.organisationIds.osc!, created_by: s.personIds.clerk!, created_at: at },
+        {
+          token_hash: await sha256(organisational),
+          organisation_id: s.organisationIds.osc!,
+          created_by: s.personIds.clerk!,
+          created_at: at,
+        },
       ])
       .execute();
     const urls = [

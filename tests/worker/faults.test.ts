@@ -10,7 +10,18 @@ import type { SeedResult } from "../../worker/dev/seed";
 import { runScheduled } from "../../worker/scheduled";
 import { db, dbDigest, postForm, RecordingSender, seed, tokenFor } from "./helpers";
 import { faultyD1, requestWith } from "./faultyD1";
-import { auditFor, latestEmailTo, nextIp, openPetition, petitionRow, signAndConfirm, startAndConfirm, tokenIn, uniqueEmail, visitor } from "./petitionHelpers";
+import {
+  auditFor,
+  latestEmailTo,
+  nextIp,
+  openPetition,
+  petitionRow,
+  signAndConfirm,
+  startAndConfirm,
+  tokenIn,
+  uniqueEmail,
+  visitor,
+} from "./petitionHelpers";
 
 let s: SeedResult;
 let clerk: string;
@@ -19,7 +30,12 @@ let tom: string;
 let priya: string;
 beforeAll(async () => {
   s = await seed();
-  [clerk, ben, tom, priya] = await Promise.all([tokenFor(s.personIds.clerk!), tokenFor(s.personIds.link!), tokenFor(s.personIds.trust!), tokenFor(s.personIds.pct!)]);
+  [clerk, ben, tom, priya] = await Promise.all([
+    tokenFor(s.personIds.clerk!),
+    tokenFor(s.personIds.link!),
+    tokenFor(s.personIds.trust!),
+    tokenFor(s.personIds.pct!),
+  ]);
 });
 
 /** An API request through a given D1 binding. */
@@ -36,7 +52,10 @@ function apiWith(d1: D1Database, path: string, token: string | null, body: unkno
  * request failed and nothing changed; stops at the first run the batch was too short to fault,
  * which is the write done for real. Returns that response and how many statements were faulted.
  */
-async function failEachStatementThenSucceed(send: (d1: D1Database) => Promise<Response>, web = false): Promise<{ response: Response; faulted: number }> {
+async function failEachStatementThenSucceed(
+  send: (d1: D1Database) => Promise<Response>,
+  web = false,
+): Promise<{ response: Response; faulted: number }> {
   for (let index = 0; index < 100; index++) {
     const before = await dbDigest();
     const fault = faultyD1(env.DB, { index });
@@ -71,7 +90,12 @@ describe("a multi-statement write fails as a whole", () => {
     const { petitionId } = await openPetition(s.organisationIds.pct!, clerk, { title: "Faults: keep the birth centre" });
     await db.updateTable("petitions").set({ response_threshold: 1, scrutiny_threshold: 1 }).where("id", "=", petitionId).execute();
     const email = uniqueEmail("threshold-signer");
-    const signed = await apiWith(env.DB, `/petitions/${petitionId}/signatures`, null, { name: "Tess Hold", email, postcode: "NR2 2BB", contactConsent: true });
+    const signed = await apiWith(env.DB, `/petitions/${petitionId}/signatures`, null, {
+      name: "Tess Hold",
+      email,
+      postcode: "NR2 2BB",
+      contactConsent: true,
+    });
     expect(signed.status).toBe(202);
     const token = tokenIn((await latestEmailTo(email, "signature_confirm")).body_text, "/signatures/confirm");
 
@@ -80,18 +104,34 @@ describe("a multi-statement write fails as a whole", () => {
     expect(faulted).toBeGreaterThanOrEqual(8);
     const p = await petitionRow(petitionId);
     expect(p).toMatchObject({ signature_count: 1, response_state: "owed", scrutiny_state: "referred", referral_reason: "threshold" });
-    const districts = await db.selectFrom("petition_districts").select(["district", "signature_count"]).where("petition_id", "=", petitionId).execute();
+    const districts = await db
+      .selectFrom("petition_districts")
+      .select(["district", "signature_count"])
+      .where("petition_id", "=", petitionId)
+      .execute();
     expect(districts).toEqual([{ district: "NR2", signature_count: 1 }]);
-    const obligations = await db.selectFrom("obligations").select(["kind", "state", "due_at"]).where("petition_id", "=", petitionId).execute();
+    const obligations = await db
+      .selectFrom("obligations")
+      .select(["kind", "state", "due_at"])
+      .where("petition_id", "=", petitionId)
+      .execute();
     expect(obligations).toEqual([{ kind: "petition_response", state: "open", due_at: p.response_due_at }]);
-    expect((await auditFor("petition", petitionId)).map((a) => a.action)).toEqual(expect.arrayContaining(["response_threshold_reached", "scrutiny_threshold_reached"]));
-    const owedMail = await db.selectFrom("outbox").select("category").where("dedupe_key", "=", `petition-response-owed:${petitionId}`).execute();
+    expect((await auditFor("petition", petitionId)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(["response_threshold_reached", "scrutiny_threshold_reached"]),
+    );
+    const owedMail = await db
+      .selectFrom("outbox")
+      .select("category")
+      .where("dedupe_key", "=", `petition-response-owed:${petitionId}`)
+      .execute();
     expect(owedMail).toHaveLength(1);
   });
 
   it("moderation: the petition's new state, its audit entry and the petitioner's email", async () => {
     const { petitionId, input } = await startAndConfirm(s.organisationIds.pct!, { title: "Faults: a new GP surgery in Eastfield" });
-    const { response, faulted } = await failEachStatementThenSucceed((d1) => apiWith(d1, `/petitions/${petitionId}/moderation`, clerk, { decision: "approve" }));
+    const { response, faulted } = await failEachStatementThenSucceed((d1) =>
+      apiWith(d1, `/petitions/${petitionId}/moderation`, clerk, { decision: "approve" }),
+    );
     expect(response.status).toBe(200);
     expect(faulted).toBeGreaterThanOrEqual(3);
     expect((await petitionRow(petitionId)).state).toBe("open");
@@ -103,17 +143,30 @@ describe("a multi-statement write fails as a whole", () => {
     const { petitionId, input } = await openPetition(s.organisationIds.pct!, clerk, { title: "Faults: phlebotomy in the village" });
     await db.updateTable("petitions").set({ response_threshold: 1 }).where("id", "=", petitionId).execute();
     const email = uniqueEmail("consenting");
-    const signed = await apiWith(env.DB, `/petitions/${petitionId}/signatures`, null, { name: "Con Senting", email, postcode: "NR3 3AB", contactConsent: true });
+    const signed = await apiWith(env.DB, `/petitions/${petitionId}/signatures`, null, {
+      name: "Con Senting",
+      email,
+      postcode: "NR3 3AB",
+      contactConsent: true,
+    });
     expect(signed.status, await signed.clone().text()).toBe(202);
-    await apiWith(env.DB, "/signatures/confirmation", null, { token: tokenIn((await latestEmailTo(email, "signature_confirm")).body_text, "/signatures/confirm") });
+    await apiWith(env.DB, "/signatures/confirmation", null, {
+      token: tokenIn((await latestEmailTo(email, "signature_confirm")).body_text, "/signatures/confirm"),
+    });
     expect((await petitionRow(petitionId)).response_state).toBe("owed");
 
     const text = "We will run a blood-test clinic in the village hall every Tuesday from next month.";
-    const { response, faulted } = await failEachStatementThenSucceed((d1) => apiWith(d1, `/petitions/${petitionId}/response`, priya, { text }, "PUT"));
+    const { response, faulted } = await failEachStatementThenSucceed((d1) =>
+      apiWith(d1, `/petitions/${petitionId}/response`, priya, { text }, "PUT"),
+    );
     expect(response.status, await response.clone().text()).toBe(200);
     expect(faulted).toBeGreaterThanOrEqual(6);
     expect(await petitionRow(petitionId)).toMatchObject({ response_state: "responded", response_text: text });
-    const obligation = await db.selectFrom("obligations").select(["id", "state"]).where("petition_id", "=", petitionId).executeTakeFirstOrThrow();
+    const obligation = await db
+      .selectFrom("obligations")
+      .select(["id", "state"])
+      .where("petition_id", "=", petitionId)
+      .executeTakeFirstOrThrow();
     expect(obligation.state).toBe("met");
     expect((await auditFor("obligation", obligation.id)).map((a) => a.action)).toContain("meet");
     expect((await latestEmailTo(input.petitionerEmail as string)).category).toBe("petition_response_petitioner");
@@ -135,7 +188,12 @@ describe("a multi-statement write fails as a whole", () => {
     expect(faulted).toBeGreaterThanOrEqual(2);
     const saved = await db.selectFrom("consultations").select("id").where("client_id", "=", clientId).execute();
     expect(saved).toHaveLength(1);
-    const watches = await db.selectFrom("watches").select("person_id").where("target_kind", "=", "consultation").where("target_id", "=", saved[0]!.id).execute();
+    const watches = await db
+      .selectFrom("watches")
+      .select("person_id")
+      .where("target_kind", "=", "consultation")
+      .where("target_id", "=", saved[0]!.id)
+      .execute();
     expect(watches).toEqual([{ person_id: s.personIds.link }]);
     expect((await auditFor("consultation", saved[0]!.id)).length).toBeGreaterThanOrEqual(1);
     // Sent again (the extension's retry): the same record.
@@ -159,14 +217,21 @@ describe("a multi-statement write fails as a whole", () => {
     expect(made).toHaveLength(1);
     const id = made[0]!.id;
 
-    const answered = await failEachStatementThenSucceed((d1) => apiWith(d1, `/obligations/${id}/replies`, tom, { body: "The figures are in the attached board paper." }));
+    const answered = await failEachStatementThenSucceed((d1) =>
+      apiWith(d1, `/obligations/${id}/replies`, tom, { body: "The figures are in the attached board paper." }),
+    );
     expect(answered.response.status, await answered.response.clone().text()).toBe(200);
     expect(answered.faulted).toBeGreaterThanOrEqual(3);
     expect((await db.selectFrom("obligations").select("state").where("id", "=", id).executeTakeFirstOrThrow()).state).toBe("met");
     const thread = await db.selectFrom("obligation_messages").select("kind").where("obligation_id", "=", id).orderBy("id").execute();
     expect(thread.map((m) => m.kind)).toEqual(["request", "reply"]);
     expect((await auditFor("obligation", id)).map((a) => a.action)).toEqual(expect.arrayContaining(["meet"]));
-    const tally = await db.selectFrom("obligation_tallies").selectAll().where("organisation_id", "=", s.organisationIds.hospitals!).where("side", "=", "owed_by").executeTakeFirstOrThrow();
+    const tally = await db
+      .selectFrom("obligation_tallies")
+      .selectAll()
+      .where("organisation_id", "=", s.organisationIds.hospitals!)
+      .where("side", "=", "owed_by")
+      .executeTakeFirstOrThrow();
     expect(tally.met_on_time + tally.met_late).toBeGreaterThanOrEqual(1);
   });
 });
@@ -174,7 +239,11 @@ describe("a multi-statement write fails as a whole", () => {
 describe("erasing your details fails as a whole", () => {
   it("the emails redacted, the signatures and petition erased, their audit entries and the used link", async () => {
     const email = uniqueEmail("faulty-leaver");
-    const { petitionId } = await openPetition(s.organisationIds.pct!, clerk, { title: "Faults: a school nurse in every village", petitionerEmail: email, petitionerName: "Fern Fault" });
+    const { petitionId } = await openPetition(s.organisationIds.pct!, clerk, {
+      title: "Faults: a school nurse in every village",
+      petitionerEmail: email,
+      petitionerName: "Fern Fault",
+    });
     await signAndConfirm(petitionId, { name: "Fern Fault", email, postcode: "NR1 1AA" });
     const asking = await visitor("/your-data");
     expect((await postForm("/your-data", asking, { email })).status).toBe(303);
@@ -194,7 +263,9 @@ describe("erasing your details fails as a whole", () => {
     expect(response.status).toBe(303);
     expect(faulted).toBe(8);
     expect(await petitionRow(petitionId)).toMatchObject({ petitioner_name: null, petitioner_email: null });
-    expect(await db.selectFrom("signatures").select(["name", "email"]).where("petition_id", "=", petitionId).execute()).toEqual([{ name: null, email: null }]);
+    expect(await db.selectFrom("signatures").select(["name", "email"]).where("petition_id", "=", petitionId).execute()).toEqual([
+      { name: null, email: null },
+    ]);
     expect(await db.selectFrom("outbox").select("id").where("to_email", "=", email).execute()).toEqual([]);
     expect(await db.selectFrom("erasure_requests").select("token_hash").where("email", "=", email).execute()).toEqual([]);
   });
@@ -207,7 +278,14 @@ describe("the scheduled handler crashing part-way", () => {
     const at = new Date().toISOString();
     const c = await db
       .insertInto("consultations")
-      .values({ area_id: s.areaIds.northshire!, organisation_id: s.organisationIds.pct!, title: "Faults: crash in the middle of the alerts", closes_at: closes, created_at: at, updated_at: at })
+      .values({
+        area_id: s.areaIds.northshire!,
+        organisation_id: s.organisationIds.pct!,
+        title: "Faults: crash in the middle of the alerts",
+        closes_at: closes,
+        created_at: at,
+        updated_at: at,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const people: number[] = [];
@@ -219,8 +297,15 @@ describe("the scheduled handler crashing part-way", () => {
         .executeTakeFirstOrThrow();
       people.push(row.id);
     }
-    await ensureWatches(db, env.DB, people.map((personId) => ({ personId, target: { kind: "consultation" as const, id: c.id } })), new Date());
-    const watchIds = (await db.selectFrom("watches").select("id").where("target_kind", "=", "consultation").where("target_id", "=", c.id).execute()).map((w) => w.id);
+    await ensureWatches(
+      db,
+      env.DB,
+      people.map((personId) => ({ personId, target: { kind: "consultation" as const, id: c.id } })),
+      new Date(),
+    );
+    const watchIds = (
+      await db.selectFrom("watches").select("id").where("target_kind", "=", "consultation").where("target_id", "=", c.id).execute()
+    ).map((w) => w.id);
     expect(watchIds).toHaveLength(60);
     const tick = new Date(Date.now() + 3 * 86_400_000); // the alert for "2 days before" is due by then
     const sender = new RecordingSender();

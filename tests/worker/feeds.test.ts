@@ -31,7 +31,10 @@ describe("iCalendar feed", () => {
 
 describe("CSV download", () => {
   it("streams pages with a header, quoting, and formula-safe cells", async () => {
-    const data = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, name: i === 2 ? 'Smith, "Jo"' : i === 3 ? "=HYPERLINK(1)" : `Row ${i + 1}` }));
+    const data = Array.from({ length: 7 }, (_, i) => ({
+      id: i + 1,
+      name: i === 2 ? 'Smith, "Jo"' : i === 3 ? "=HYPERLINK(1)" : `Row ${i + 1}`,
+    }));
     const fetched: number[] = [];
     const pages = keysetPages(
       async (after, size) => {
@@ -44,7 +47,10 @@ describe("CSV download", () => {
     const res = csvResponse("export", ["Id", "Name"], pages);
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const text = await res.text();
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines[0]).toBe("Id,Name");
     expect(lines).toHaveLength(8);
     expect(lines[3]).toBe('3,"Smith, ""Jo"""');

@@ -49,7 +49,13 @@ export async function tokenFor(personId: number): Promise<string> {
   await db
     .insertInto("api_tokens")
     // Marked as just used, so the hourly "last used" bookkeeping does not write during a test.
-    .values({ token_hash: await sha256(token), person_id: personId, label: "test", created_at: new Date().toISOString(), last_used_at: new Date().toISOString() })
+    .values({
+      token_hash: await sha256(token),
+      person_id: personId,
+      label: "test",
+      created_at: new Date().toISOString(),
+      last_used_at: new Date().toISOString(),
+    })
     .execute();
   return token;
 }
@@ -94,8 +100,13 @@ export function cookiesFrom(response: Response): string {
     .join("; ");
 }
 
-export async function count(table: "audit_log" | "outbox" | "sessions" | "api_tokens" | "petitions" | "signatures" | "consultations" | "obligations" | "watches"): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+export async function count(
+  table: "audit_log" | "outbox" | "sessions" | "api_tokens" | "petitions" | "signatures" | "consultations" | "obligations" | "watches",
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -126,7 +137,13 @@ export async function metered(path: string, init: RequestInit = {}): Promise<Met
   const response = await worker.fetch(new Request(new URL(path, BASE), init), { ...env, BENCH_METRICS: "true" }, ctx);
   await waitOnExecutionContext(ctx);
   const n = (h: string) => Number(response.headers.get(h) ?? Number.NaN);
-  return { response, rowsRead: n("X-D1-Rows-Read"), rowsWritten: n("X-D1-Rows-Written"), queries: n("X-D1-Queries"), roundTrips: n("X-D1-Round-Trips") };
+  return {
+    response,
+    rowsRead: n("X-D1-Rows-Read"),
+    rowsWritten: n("X-D1-Rows-Written"),
+    queries: n("X-D1-Queries"),
+    roundTrips: n("X-D1-Round-Trips"),
+  };
 }
 
 /** Cloudflare bills by rows read: a list must read at most 2 x rows returned + 50. */

@@ -59,7 +59,7 @@ const HOSTILE_STRINGS = [
   "𝕳𝖊𝖑𝖑𝖔",
   "\ufeff",
   "\r\n\t",
-  "=HYPERLINK(\"http://evil.example\")",
+  '=HYPERLINK("http://evil.example")',
   "+1",
   "-1",
   "@SUM(1)",
@@ -130,7 +130,8 @@ function validFor(name: string, s: JsonSchema): fc.Arbitrary<unknown> {
   if (types.includes("boolean")) return fc.boolean();
   if (types.includes("array")) return fc.constant([]);
   if (types.includes("string")) {
-    if (branch.format === "date-time") return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
+    if (branch.format === "date-time")
+      return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
     if (isCalendarDate(branch)) return fc.constant("2026-03-12");
     if (branch.pattern) return fc.constant("client-id-12345");
     if (/email/i.test(name)) return fc.constant("someone@example.org");
@@ -178,11 +179,17 @@ function invalidValues(s: JsonSchema): fc.Arbitrary<unknown> {
   if (branch.maxLength !== undefined) {
     const max = branch.maxLength;
     // zod measures strings in code points: each of these characters is one.
-    options.push(fc.integer({ min: max + 1, max: max + 2000 }).chain((n) => fc.constantFrom("a", "😀", "\u202e", "<", "'").map((c) => c.repeat(n))));
+    options.push(
+      fc.integer({ min: max + 1, max: max + 2000 }).chain((n) => fc.constantFrom("a", "😀", "\u202e", "<", "'").map((c) => c.repeat(n))),
+    );
   }
   if ((branch.minLength ?? 0) >= 1) options.push(fc.constant("x".repeat(branch.minLength! - 1)));
-  if (branch.format === "date-time" || isCalendarDate(branch)) options.push(fc.constantFrom("yesterday", "2026-13-01T00:00:00Z", "2026-01-01T25:61:00Z", "31/12/2026", "2026-13-45", "0", "9999-99-99"));
-  if (types.includes("array") && branch.maxItems !== undefined) options.push(fc.array(leaf, { minLength: branch.maxItems + 1, maxLength: branch.maxItems + 3 }));
+  if (branch.format === "date-time" || isCalendarDate(branch))
+    options.push(
+      fc.constantFrom("yesterday", "2026-13-01T00:00:00Z", "2026-01-01T25:61:00Z", "31/12/2026", "2026-13-45", "0", "9999-99-99"),
+    );
+  if (types.includes("array") && branch.maxItems !== undefined)
+    options.push(fc.array(leaf, { minLength: branch.maxItems + 1, maxLength: branch.maxItems + 3 }));
   return fc.oneof(...options);
 }
 
@@ -206,7 +213,9 @@ export function invalidObject(schema: JsonSchema, discriminator: string | null =
       broken: fc.constantFrom(...props.map(([name]) => name)),
       omit: fc.boolean(),
       others: fc.tuple(
-        ...props.map(([name, s]) => (name === discriminator ? validFor(name, s) : fc.option(fc.oneof(validFor(name, s), hostileValue), { nil: undefined, freq: 4 }))),
+        ...props.map(([name, s]) =>
+          name === discriminator ? validFor(name, s) : fc.option(fc.oneof(validFor(name, s), hostileValue), { nil: undefined, freq: 4 }),
+        ),
       ),
       extra: fc.dictionary(shortHostileString, hostileValue, { maxKeys: 2 }),
     })
@@ -228,7 +237,9 @@ export function invalidObject(schema: JsonSchema, discriminator: string | null =
 export function bodyCases({ branches, discriminator }: BodySchema): fc.Arbitrary<BodyCase> {
   const validish = fc
     .constantFrom(...branches)
-    .chain((schema) => fc.tuple(...Object.entries(schema.properties ?? {}).map(([name, s]) => validFor(name, s).map((v) => [name, v] as const))))
+    .chain((schema) =>
+      fc.tuple(...Object.entries(schema.properties ?? {}).map(([name, s]) => validFor(name, s).map((v) => [name, v] as const))),
+    )
     .map((entries) => JSON.stringify(Object.fromEntries(entries)));
   return fc.oneof(
     { weight: 6, arbitrary: fc.oneof(...branches.map((b) => invalidObject(b, discriminator))) },
@@ -256,7 +267,18 @@ export function bodyCases({ branches, discriminator }: BodySchema): fc.Arbitrary
     {
       weight: 1,
       arbitrary: fc
-        .tuple(validish, fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "application/xml", "text/json", "application/jsonx", ""))
+        .tuple(
+          validish,
+          fc.constantFrom(
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=zz",
+            "application/xml",
+            "text/json",
+            "application/jsonx",
+            "",
+          ),
+        )
         .map(([body, contentType]) => ({ kind: "wrong content type" as const, body, contentType })),
     },
   );
@@ -264,7 +286,23 @@ export function bodyCases({ branches, discriminator }: BodySchema): fc.Arbitrary
 
 /** Path ids that name no record: not numbers, not positive whole numbers, too big, or nasty text. */
 export const badId: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("abc", "-1", "0", "1.5", "1e3", "0x10", "99999999999999999999", "9007199254740993", "1;DROP TABLE people", "%00", "%F0%9F%98%80", "%E2%80%AE1", "NaN", "Infinity", "%20"),
+  fc.constantFrom(
+    "abc",
+    "-1",
+    "0",
+    "1.5",
+    "1e3",
+    "0x10",
+    "99999999999999999999",
+    "9007199254740993",
+    "1;DROP TABLE people",
+    "%00",
+    "%F0%9F%98%80",
+    "%E2%80%AE1",
+    "NaN",
+    "Infinity",
+    "%20",
+  ),
   shortHostileString.filter((s) => s.length > 0 && !/^\d+$/.test(s)).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, "?"))),
   fc.integer({ min: -1_000_000, max: 0 }).map(String),
   fc.integer({ min: 100_000_000, max: 2_000_000_000 }).map(String),

@@ -9,7 +9,15 @@ import { runScheduled } from "../../worker/scheduled";
 import { api, db, dbDigest, postForm, request, seed, sessionFor, tokenFor } from "./helpers";
 
 type Detail = {
-  obligation: { id: number; status: string; state: string; dueAt: string; dueDate: string; metLate: boolean | null; owedBy: { name: string } };
+  obligation: {
+    id: number;
+    status: string;
+    state: string;
+    dueAt: string;
+    dueDate: string;
+    metLate: boolean | null;
+    owedBy: { name: string };
+  };
   messages: { kind: string; body: string; links: { title: string; url: string }[]; authorOrganisationName: string | null }[];
   timeline: { who: string; what: string }[];
 };
@@ -41,7 +49,11 @@ describe("due dates", () => {
   it("count 20 working days after receipt, skipping Christmas and New Year bank holidays", async () => {
     // Received Monday 15 December 2025. Without holidays the 20th working day would be Monday 12 January;
     // 25 and 26 December and 1 January push it to Thursday 15 January 2026, due by the end of that day (GMT).
-    const { status, body } = await raise(ben, { receivedOn: "2025-12-15", title: "Winter pressures", owedByOrganisationId: s.organisationIds.pct });
+    const { status, body } = await raise(ben, {
+      receivedOn: "2025-12-15",
+      title: "Winter pressures",
+      owedByOrganisationId: s.organisationIds.pct,
+    });
     expect(status).toBe(201);
     expect(body.obligation).toMatchObject({ dueDate: "2026-01-15", dueAt: "2026-01-15T23:59:59.999Z", status: "overdue" });
   });
@@ -51,7 +63,12 @@ describe("due dates", () => {
     const settings = (await (await api(`/areas/${s.areaIds.northshire}/settings`, admin)).json()) as Record<string, number>;
     await api(`/areas/${s.areaIds.northshire}/settings`, admin, { method: "PUT", body: { ...settings, referralWorkingDays: 5 } });
     // Tuesday 23 December 2025 + 5 working days: 24, 29, 30, 31 December, then (1 January a holiday) Friday 2 January.
-    const referral = await raise(ben, { kind: "osc_referral", owedByOrganisationId: s.organisationIds.osc, receivedOn: "2025-12-23", title: "Referral: stroke beds" });
+    const referral = await raise(ben, {
+      kind: "osc_referral",
+      owedByOrganisationId: s.organisationIds.osc,
+      receivedOn: "2025-12-23",
+      title: "Referral: stroke beds",
+    });
     expect(referral.status).toBe(201);
     expect(referral.body.obligation.dueDate).toBe("2026-01-02");
     await api(`/areas/${s.areaIds.northshire}/settings`, admin, { method: "PUT", body: settings });
@@ -64,7 +81,13 @@ describe("due dates", () => {
 
   it("for a scrutiny committee's consultation response, is the date the consulting body set", async () => {
     const alice = await tokenFor(s.personIds.clerk!);
-    const body = { kind: "osc_consultation_response", owedByOrganisationId: s.organisationIds.osc, owedToOrganisationId: s.organisationIds.ccg, title: "Stroke services consultation", body: "The CCG consults the committee." };
+    const body = {
+      kind: "osc_consultation_response",
+      owedByOrganisationId: s.organisationIds.osc,
+      owedToOrganisationId: s.organisationIds.ccg,
+      title: "Stroke services consultation",
+      body: "The CCG consults the committee.",
+    };
     const missing = await api("/obligations", alice, { body });
     expect(missing.status).toBe(422);
     expect(((await missing.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty("dueDate");
@@ -94,7 +117,9 @@ describe("who may raise what", () => {
     expect((await raise(priya)).status).toBe(403);
     expect((await raise(alice)).status).toBe(403);
     expect((await raise(grace)).status).toBe(403);
-    expect((await raise(ben, { links: [{ title: "Bad", url: "javascript:alert(1)" }] })).body.error!.fields).toHaveProperty(["links.0.url"]);
+    expect((await raise(ben, { links: [{ title: "Bad", url: "javascript:alert(1)" }] })).body.error!.fields).toHaveProperty([
+      "links.0.url",
+    ]);
     expect(await dbDigest()).toBe(before);
   });
 
@@ -107,11 +132,22 @@ describe("who may raise what", () => {
     expect(((await second.json()) as Saved).obligation.id).toBe(id);
     const messages = await db.selectFrom("obligation_messages").select("kind").where("obligation_id", "=", id).execute();
     expect(messages).toEqual([{ kind: "request" }]);
-    const watchers = await db.selectFrom("watches").select("person_id").where("target_kind", "=", "obligation").where("target_id", "=", id).orderBy("person_id").execute();
+    const watchers = await db
+      .selectFrom("watches")
+      .select("person_id")
+      .where("target_kind", "=", "obligation")
+      .where("target_id", "=", id)
+      .orderBy("person_id")
+      .execute();
     expect(watchers.map((w) => w.person_id).sort()).toEqual([s.personIds.link, s.personIds.trust].sort());
     const told = await db.selectFrom("outbox").select(["to_email", "subject"]).where("dedupe_key", "like", `raised:${id}:%`).execute();
     // Tom answers for the trust, and the trust's own address is his: one email.
-    expect(told).toEqual([{ to_email: "pals@northshire-hospitals.example", subject: "Request for information for Northshire Hospitals NHS Trust: Discharge delays" }]);
+    expect(told).toEqual([
+      {
+        to_email: "pals@northshire-hospitals.example",
+        subject: "Request for information for Northshire Hospitals NHS Trust: Discharge delays",
+      },
+    ]);
   });
 });
 
@@ -125,7 +161,12 @@ describe("answering", () => {
 
     expect((await api(`/obligations/${id}/replies`, ben, { body: { body: "Answering my own request" } })).status).toBe(403);
     expect((await api(`/obligations/${id}/replies`, priya, { body: { body: "Not ours to answer" } })).status).toBe(403);
-    const reply = await api(`/obligations/${id}/replies`, tom, { body: { body: "Staffing figures attached.", links: [{ title: "Ward 7 staffing, 2025", url: "https://northshire-hospitals.example/docs/ward7.pdf" }] } });
+    const reply = await api(`/obligations/${id}/replies`, tom, {
+      body: {
+        body: "Staffing figures attached.",
+        links: [{ title: "Ward 7 staffing, 2025", url: "https://northshire-hospitals.example/docs/ward7.pdf" }],
+      },
+    });
     expect(reply.status).toBe(200);
     const detail = (await reply.json()) as Detail;
     expect(detail.obligation).toMatchObject({ state: "met", status: "met", metLate: false });
@@ -133,7 +174,9 @@ describe("answering", () => {
       ["request", "Northshire LINk"],
       ["reply", "Northshire Hospitals NHS Trust"],
     ]);
-    expect(detail.messages[1]!.links).toEqual([{ title: "Ward 7 staffing, 2025", url: "https://northshire-hospitals.example/docs/ward7.pdf" }]);
+    expect(detail.messages[1]!.links).toEqual([
+      { title: "Ward 7 staffing, 2025", url: "https://northshire-hospitals.example/docs/ward7.pdf" },
+    ]);
     expect(detail.timeline.map((t) => [t.who, t.what])).toEqual([
       ["Ben Okafor", "Raised"],
       ["Tom Fletcher", "Answered, on time"],
@@ -141,20 +184,29 @@ describe("answering", () => {
     // The LINk's view is the same thread, and the raiser was told.
     const seen = (await (await api(`/obligations/${id}`, ben)).json()) as Detail;
     expect(seen.messages.length).toBe(2);
-    expect(await db.selectFrom("outbox").select("subject").where("dedupe_key", "=", `answered:${id}:${s.personIds.link}`).execute()).toEqual([{ subject: "Answered: Nurse staffing on ward 7" }]);
+    expect(
+      await db.selectFrom("outbox").select("subject").where("dedupe_key", "=", `answered:${id}:${s.personIds.link}`).execute(),
+    ).toEqual([{ subject: "Answered: Nurse staffing on ward 7" }]);
     const again = await api(`/obligations/${id}/replies`, tom, { body: { body: "Another" } });
     expect(again.status).toBe(409);
     // Watchers get no more reminders for an answered request.
-    const next = await db.selectFrom("watches").select("next_alert_at").where("target_kind", "=", "obligation").where("target_id", "=", id).execute();
+    const next = await db
+      .selectFrom("watches")
+      .select("next_alert_at")
+      .where("target_kind", "=", "obligation")
+      .where("target_id", "=", id)
+      .execute();
     expect(next.every((w) => w.next_alert_at === null)).toBe(true);
   });
 
   it("records a reply after the due date as late, and counts it on the clock", async () => {
     const { body } = await raise(ben, { receivedOn: "2025-12-15", title: "Late one", owedByOrganisationId: s.organisationIds.pct });
-    const before = ((await (await api(`/organisations/${s.organisationIds.pct}/clock`, priya)).json()) as { counts: { metLate: number } }).counts.metLate;
+    const before = ((await (await api(`/organisations/${s.organisationIds.pct}/clock`, priya)).json()) as { counts: { metLate: number } })
+      .counts.metLate;
     const reply = await api(`/obligations/${body.obligation.id}/replies`, priya, { body: { body: "Sorry for the delay." } });
     expect(((await reply.json()) as Detail).obligation).toMatchObject({ status: "met", metLate: true });
-    const after = ((await (await api(`/organisations/${s.organisationIds.pct}/clock`, priya)).json()) as { counts: { metLate: number } }).counts.metLate;
+    const after = ((await (await api(`/organisations/${s.organisationIds.pct}/clock`, priya)).json()) as { counts: { metLate: number } })
+      .counts.metLate;
     expect(after).toBe(before + 1);
   });
 
@@ -178,7 +230,12 @@ describe("the scheduled handler moves requests on", () => {
   it("stamps an open request overdue once, with a timeline entry, and tells the people who must answer", async () => {
     const { body } = await raise(ben, { receivedOn: "2025-12-15", title: "Overdue one", owedByOrganisationId: s.organisationIds.ccg });
     const id = body.obligation.id;
-    const sender: EmailSender & { sent: EmailMessage[] } = { sent: [], async send(m) { this.sent.push(m); } };
+    const sender: EmailSender & { sent: EmailMessage[] } = {
+      sent: [],
+      async send(m) {
+        this.sent.push(m);
+      },
+    };
     const first = await runScheduled(env, new Date(), sender);
     expect(first.jobs["obligations-overdue"]).toMatchObject({ overdue: expect.any(Number) });
     await runScheduled(env, new Date(), sender);
@@ -204,13 +261,23 @@ describe("web pages, without JavaScript", () => {
     expect(html).toContain('name="owedToOrganisationId" value="' + s.organisationIds.link + '"');
     expect(html).not.toContain("Northshire Health Overview and Scrutiny Committee (Overview"); // a report goes to commissioners and providers
 
-    const fields = { kind: "report", owedToOrganisationId: String(s.organisationIds.link), owedByOrganisationId: String(s.organisationIds.hospitals), title: "Enter and view: A&E", body: "Our findings." };
+    const fields = {
+      kind: "report",
+      owedToOrganisationId: String(s.organisationIds.link),
+      owedByOrganisationId: String(s.organisationIds.hospitals),
+      title: "Enter and view: A&E",
+      body: "Our findings.",
+    };
     const bad = await postForm("/obligations", session, { ...fields, title: "", "links.1.title": "Findings", "links.1.url": "not a link" });
     expect(bad.status).toBe(422);
     const badHtml = await bad.text();
     expect(badHtml).toContain('href="#title"');
     expect(badHtml).toContain('href="#links-1-url"');
-    const ok = await postForm("/obligations", session, { ...fields, "links.0.title": "Findings", "links.0.url": "https://link.example/ae.pdf" });
+    const ok = await postForm("/obligations", session, {
+      ...fields,
+      "links.0.title": "Findings",
+      "links.0.url": "https://link.example/ae.pdf",
+    });
     expect(ok.status).toBe(303);
     const location = ok.headers.get("Location")!;
     expect(location).toMatch(/^\/obligations\/\d+$/);
@@ -235,11 +302,20 @@ describe("web pages, without JavaScript", () => {
 
 describe("the scheduled handler, with many requests overdue at once", () => {
   it("stamps each once, with one audit entry each, over several batches and runs", async () => {
-    const sender: EmailSender & { sent: EmailMessage[] } = { sent: [], async send(m) { this.sent.push(m); } };
+    const sender: EmailSender & { sent: EmailMessage[] } = {
+      sent: [],
+      async send(m) {
+        this.sent.push(m);
+      },
+    };
     await runScheduled(env, new Date(), sender); // anything overdue from earlier tests
     const ids: number[] = [];
     for (let i = 0; i < 30; i++) {
-      const { body } = await raise(ben, { receivedOn: "2025-11-03", title: `Overdue in a crowd ${i}`, owedByOrganisationId: i % 2 ? s.organisationIds.ccg : s.organisationIds.pct });
+      const { body } = await raise(ben, {
+        receivedOn: "2025-11-03",
+        title: `Overdue in a crowd ${i}`,
+        owedByOrganisationId: i % 2 ? s.organisationIds.ccg : s.organisationIds.pct,
+      });
       ids.push(body.obligation.id);
     }
     const first = await runScheduled(env, new Date(), sender);
@@ -248,7 +324,13 @@ describe("the scheduled handler, with many requests overdue at once", () => {
     expect(second.jobs["obligations-overdue"]).toEqual({ overdue: 0 });
     const stamped = await db.selectFrom("obligations").select("id").where("id", "in", ids).where("overdue_at", "is not", null).execute();
     expect(stamped).toHaveLength(30);
-    const audits = await db.selectFrom("audit_log").select("entity_id").where("entity", "=", "obligation").where("action", "=", "became_overdue").where("entity_id", "in", ids).execute();
+    const audits = await db
+      .selectFrom("audit_log")
+      .select("entity_id")
+      .where("entity", "=", "obligation")
+      .where("action", "=", "became_overdue")
+      .where("entity_id", "in", ids)
+      .execute();
     expect(audits.map((a) => Number(a.entity_id)).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
   });
 });

@@ -101,7 +101,11 @@ describe("outbox delivery", () => {
   it("is delivered by the Cron Trigger", async () => {
     const id = (await queue("From the cron", new Date()))!;
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: "*/15 * * * *" }), { ...env, LOCAL_DEV: "true" }, ctx);
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: new Date(), cron: "*/15 * * * *" }),
+      { ...env, LOCAL_DEV: "true" },
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     const row = await db.selectFrom("outbox").select(["sent_at", "attempts"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.sent_at).not.toBeNull();

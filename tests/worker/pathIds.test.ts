@@ -25,14 +25,35 @@ describe("ids in web addresses", () => {
   });
 
   it("act on a request (obligation) only by its decimal id", async () => {
-    const { id } = await db.selectFrom("obligations").select("id").where("area_id", "=", s.areaIds.northshire!).orderBy("id").executeTakeFirstOrThrow();
+    const { id } = await db
+      .selectFrom("obligations")
+      .select("id")
+      .where("area_id", "=", s.areaIds.northshire!)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     for (const other of [`0x${id.toString(16)}`, `${id}e0`, `${id}.0`, `+${id}`]) {
       const res = await postForm(`/obligations/${other}/watch`, admin, {});
       expect(res.status, `/obligations/${other}/watch`).toBe(404);
     }
-    expect(await db.selectFrom("watches").select("id").where("person_id", "=", admin.personId).where("target_kind", "=", "obligation").where("target_id", "=", id).execute()).toEqual([]);
+    expect(
+      await db
+        .selectFrom("watches")
+        .select("id")
+        .where("person_id", "=", admin.personId)
+        .where("target_kind", "=", "obligation")
+        .where("target_id", "=", id)
+        .execute(),
+    ).toEqual([]);
     const watched = await postForm(`/obligations/${id}/watch`, admin, {});
     expect(watched.status).toBe(303);
-    expect(await db.selectFrom("watches").select("id").where("person_id", "=", admin.personId).where("target_kind", "=", "obligation").where("target_id", "=", id).execute()).toHaveLength(1);
+    expect(
+      await db
+        .selectFrom("watches")
+        .select("id")
+        .where("person_id", "=", admin.personId)
+        .where("target_kind", "=", "obligation")
+        .where("target_id", "=", id)
+        .execute(),
+    ).toHaveLength(1);
   });
 });

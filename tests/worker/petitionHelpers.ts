@@ -77,9 +77,18 @@ export async function openPetition(organisationId: number, clerkToken: string, o
 }
 
 /** Signs by the API from a given IP address and returns the token from the confirmation email. */
-export function sign(petitionId: number, signer: { name?: string; email: string; postcode?: string; contactConsent?: boolean }, ip?: string) {
+export function sign(
+  petitionId: number,
+  signer: { name?: string; email: string; postcode?: string; contactConsent?: boolean },
+  ip?: string,
+) {
   return call(`/petitions/${petitionId}/signatures`, null, {
-    body: { name: signer.name ?? "Sam Signer", email: signer.email, postcode: signer.postcode ?? "NR1 1AA", contactConsent: signer.contactConsent ?? false },
+    body: {
+      name: signer.name ?? "Sam Signer",
+      email: signer.email,
+      postcode: signer.postcode ?? "NR1 1AA",
+      contactConsent: signer.contactConsent ?? false,
+    },
     ip,
   });
 }
@@ -89,7 +98,11 @@ export function confirmByToken(token: string) {
 }
 
 /** Signs and confirms: the signature counts. */
-export async function signAndConfirm(petitionId: number, signer: { name?: string; email: string; postcode?: string; contactConsent?: boolean }, ip?: string) {
+export async function signAndConfirm(
+  petitionId: number,
+  signer: { name?: string; email: string; postcode?: string; contactConsent?: boolean },
+  ip?: string,
+) {
   const res = await sign(petitionId, signer, ip);
   expect(res.status, await res.clone().text()).toBe(202);
   const mail = await latestEmailTo(signer.email, "signature_confirm");

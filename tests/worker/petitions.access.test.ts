@@ -23,8 +23,11 @@ beforeAll(async () => {
   }
   pendingId = (await startAndConfirm(s.organisationIds.pct!, { title: "Longer opening hours at Millbrook pharmacy" })).petitionId;
   openId = (await openPetition(s.organisationIds.pct!, tokens.clerk!, { title: "Reopen the Harbour Street walk-in centre" })).petitionId;
-  hospitalId = (await openPetition(s.organisationIds.hospitals!, tokens.clerk!, { title: "More seats in the hospital outpatients waiting room" })).petitionId;
-  southvalePendingId = (await startAndConfirm(s.organisationIds.sv_pct!, { title: "A new GP surgery for the Southvale estate" })).petitionId;
+  hospitalId = (
+    await openPetition(s.organisationIds.hospitals!, tokens.clerk!, { title: "More seats in the hospital outpatients waiting room" })
+  ).petitionId;
+  southvalePendingId = (await startAndConfirm(s.organisationIds.sv_pct!, { title: "A new GP surgery for the Southvale estate" }))
+    .petitionId;
 });
 
 type Attempt = [method: string, path: string, body?: unknown];
@@ -56,8 +59,24 @@ async function expectRefused(who: string | null, attempts: Attempt[], status: nu
 
 describe("who may not do what with petitions", () => {
   it("anonymous callers must sign in for every clerk and responder action", async () => {
-    await expectRefused(null, [...writes(pendingId), ["GET", "/petitions/moderation"], ["GET", "/petitions/dashboard"], ["GET", "/petitions/inbox"], ["POST", `/areas/${s.areaIds.northshire}/petition-feeds`]], 401);
-    for (const path of ["/petitions/moderation", "/petitions/dashboard", "/petitions/inbox", `/petitions/${pendingId}/moderate`, `/petitions/${openId}/respond`]) {
+    await expectRefused(
+      null,
+      [
+        ...writes(pendingId),
+        ["GET", "/petitions/moderation"],
+        ["GET", "/petitions/dashboard"],
+        ["GET", "/petitions/inbox"],
+        ["POST", `/areas/${s.areaIds.northshire}/petition-feeds`],
+      ],
+      401,
+    );
+    for (const path of [
+      "/petitions/moderation",
+      "/petitions/dashboard",
+      "/petitions/inbox",
+      `/petitions/${pendingId}/moderate`,
+      `/petitions/${openId}/respond`,
+    ]) {
       const res = await page(path);
       expect(res.status, path).toBe(303);
       expect(res.headers.get("Location")).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
@@ -69,7 +88,18 @@ describe("who may not do what with petitions", () => {
   });
 
   it("a LINk volunteer can read and sign, but not check, answer, refer or watch the clerk's lists", async () => {
-    await expectRefused("link", [...writes(pendingId), ...writes(openId), ["GET", "/petitions/moderation"], ["GET", "/petitions/dashboard"], ["GET", "/petitions/inbox"], ["POST", `/areas/${s.areaIds.northshire}/petition-feeds`]], 403);
+    await expectRefused(
+      "link",
+      [
+        ...writes(pendingId),
+        ...writes(openId),
+        ["GET", "/petitions/moderation"],
+        ["GET", "/petitions/dashboard"],
+        ["GET", "/petitions/inbox"],
+        ["POST", `/areas/${s.areaIds.northshire}/petition-feeds`],
+      ],
+      403,
+    );
     const res = await page("/petitions/dashboard", sessions.link);
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("Only a scrutiny clerk or administrator can see this.");
@@ -78,8 +108,25 @@ describe("who may not do what with petitions", () => {
   });
 
   it("a responder answers only for their own organisation, and cannot check petitions or record scrutiny", async () => {
-    await expectRefused("pct", [["POST", `/petitions/${pendingId}/moderation`, moderation], ["POST", `/petitions/${openId}/referral`], ["PUT", `/petitions/${openId}/scrutiny`, scrutiny], ["GET", "/petitions/dashboard"], ["PUT", `/petitions/${hospitalId}/response`, response]], 403);
-    await expectRefused("trust", [["PUT", `/petitions/${openId}/response`, response], ["POST", `/petitions/${openId}/response/preview`, response]], 403);
+    await expectRefused(
+      "pct",
+      [
+        ["POST", `/petitions/${pendingId}/moderation`, moderation],
+        ["POST", `/petitions/${openId}/referral`],
+        ["PUT", `/petitions/${openId}/scrutiny`, scrutiny],
+        ["GET", "/petitions/dashboard"],
+        ["PUT", `/petitions/${hospitalId}/response`, response],
+      ],
+      403,
+    );
+    await expectRefused(
+      "trust",
+      [
+        ["PUT", `/petitions/${openId}/response`, response],
+        ["POST", `/petitions/${openId}/response/preview`, response],
+      ],
+      403,
+    );
     const inbox = (await (await call("/petitions/inbox", tokens.pct!)).json()) as { open: { id: number }[] };
     expect(inbox.open.map((p) => p.id)).toContain(openId);
     expect(inbox.open.map((p) => p.id)).not.toContain(hospitalId);
@@ -117,10 +164,26 @@ describe("transitions the state forbids are a clear 409", () => {
   it("says why, for each machine, and writes nothing", async () => {
     const before = await dbDigest();
     const cases: [string, Attempt, RegExp][] = [
-      ["clerk", ["POST", `/petitions/${openId}/moderation`, moderation], /Cannot approve a petition that is open for signatures\. This is only possible when it is waiting to be checked\./],
-      ["clerk", ["POST", `/petitions/${openId}/moderation`, { decision: "reject", reason: "duplicate", explanation: "Already a petition." }], /Cannot reject a petition that is open for signatures/],
-      ["clerk", ["POST", `/petitions/${pendingId}/removal`, { reason: "personal_or_offensive", explanation: "Names a member of staff." }], /Cannot remove a petition that is waiting to be checked/],
-      ["clerk", ["PUT", `/petitions/${openId}/scrutiny`, scrutiny], /Cannot record the outcome of a referral to scrutiny that is not referred/],
+      [
+        "clerk",
+        ["POST", `/petitions/${openId}/moderation`, moderation],
+        /Cannot approve a petition that is open for signatures\. This is only possible when it is waiting to be checked\./,
+      ],
+      [
+        "clerk",
+        ["POST", `/petitions/${openId}/moderation`, { decision: "reject", reason: "duplicate", explanation: "Already a petition." }],
+        /Cannot reject a petition that is open for signatures/,
+      ],
+      [
+        "clerk",
+        ["POST", `/petitions/${pendingId}/removal`, { reason: "personal_or_offensive", explanation: "Names a member of staff." }],
+        /Cannot remove a petition that is waiting to be checked/,
+      ],
+      [
+        "clerk",
+        ["PUT", `/petitions/${openId}/scrutiny`, scrutiny],
+        /Cannot record the outcome of a referral to scrutiny that is not referred/,
+      ],
       ["clerk", ["POST", `/petitions/${pendingId}/referral`], /cannot refer a petition that is waiting to be checked/],
       ["pct", ["PUT", `/petitions/${pendingId}/response`, response], /cannot respond to a petition that is waiting to be checked/],
     ];
@@ -129,7 +192,9 @@ describe("transitions the state forbids are a clear 409", () => {
       expect(res.status, `${method} ${path}`).toBe(409);
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
     }
-    const referral = await call(`/petitions/${openId}/petitioner-referral`, null, { body: { token: await referralToken(env.APP_SECRET!, openId) } });
+    const referral = await call(`/petitions/${openId}/petitioner-referral`, null, {
+      body: { token: await referralToken(env.APP_SECRET!, openId) },
+    });
     expect(referral.status).toBe(409);
     expect(((await referral.json()) as { error: { message: string } }).error.message).toContain("once the response has been published");
     expect(await dbDigest()).toBe(before);
@@ -143,7 +208,9 @@ describe("transitions the state forbids are a clear 409", () => {
 
   it("a petition waiting to be checked cannot be signed: it does not exist for the public", async () => {
     const before = await dbDigest();
-    const res = await call(`/petitions/${pendingId}/signatures`, null, { body: { name: "Early Bird", email: "early@example.org", postcode: "NR1 1AA", contactConsent: false } });
+    const res = await call(`/petitions/${pendingId}/signatures`, null, {
+      body: { name: "Early Bird", email: "early@example.org", postcode: "NR1 1AA", contactConsent: false },
+    });
     expect(res.status).toBe(404);
     expect(await dbDigest()).toBe(before);
   });

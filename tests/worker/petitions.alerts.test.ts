@@ -17,7 +17,11 @@ describe("watching a petition", () => {
     expect(watched.status).toBeLessThan(300);
 
     let alerts = (await (await api("/me/alerts", token)).json()) as Alerts;
-    const kinds = () => alerts.items.filter((i) => i.targetKind === "petition" && i.targetId === petition.id).map((i) => i.deadlineKind).sort();
+    const kinds = () =>
+      alerts.items
+        .filter((i) => i.targetKind === "petition" && i.targetId === petition.id)
+        .map((i) => i.deadlineKind)
+        .sort();
     expect(kinds()).toEqual(["closes"]);
 
     // Bring it to one short of the threshold, then sign and confirm the last one through the API.
@@ -37,20 +41,35 @@ describe("watching a petition", () => {
       }));
       await db.insertInto("signatures").values(rows).execute();
     }
-    const signed = await api(`/petitions/${petition.id}/signatures`, null, { body: { name: "Last Signer", email: "last.signer@example.com", postcode: "NR2 2BB", contactConsent: false } });
+    const signed = await api(`/petitions/${petition.id}/signatures`, null, {
+      body: { name: "Last Signer", email: "last.signer@example.com", postcode: "NR2 2BB", contactConsent: false },
+    });
     expect(signed.status).toBe(202);
-    const mail = await db.selectFrom("outbox").select("body_text").where("to_email", "=", "last.signer@example.com").executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom("outbox")
+      .select("body_text")
+      .where("to_email", "=", "last.signer@example.com")
+      .executeTakeFirstOrThrow();
     const confirmToken = /signatures\/confirm\?token=([\w-]+)/.exec(mail.body_text)![1]!;
     const confirmed = await api("/signatures/confirmation", null, { body: { token: confirmToken } });
     expect(confirmed.status).toBe(200);
 
-    const after = await db.selectFrom("petitions").select(["response_state", "response_due_at"]).where("id", "=", petition.id).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("petitions")
+      .select(["response_state", "response_due_at"])
+      .where("id", "=", petition.id)
+      .executeTakeFirstOrThrow();
     expect(after.response_state).toBe("owed");
     alerts = (await (await api("/me/alerts", token)).json()) as Alerts;
     expect(kinds()).toEqual(["closes", "response_due"]);
     const due = alerts.items.find((i) => i.targetId === petition.id && i.deadlineKind === "response_due")!;
     expect(due.deadlineAt).toBe(after.response_due_at);
-    const watch = await db.selectFrom("watches").select("next_alert_at").where("person_id", "=", s.personIds.link!).where("target_id", "=", petition.id).executeTakeFirstOrThrow();
+    const watch = await db
+      .selectFrom("watches")
+      .select("next_alert_at")
+      .where("person_id", "=", s.personIds.link!)
+      .where("target_id", "=", petition.id)
+      .executeTakeFirstOrThrow();
     expect(watch.next_alert_at).not.toBeNull();
     expect(watch.next_alert_at! <= after.response_due_at!).toBe(true);
   });

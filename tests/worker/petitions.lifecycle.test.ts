@@ -7,7 +7,18 @@ import { londonDate } from "../../shared/time";
 import type { SeedResult } from "../../worker/dev/seed";
 import { runScheduled } from "../../worker/scheduled";
 import { count, db, dbDigest, postForm, seed, sessionFor, tokenFor, type Session } from "./helpers";
-import { auditFor, call, latestEmailTo, page, petitionRow, signAndConfirm, startAndConfirm, tokenIn, uniqueEmail, visitor } from "./petitionHelpers";
+import {
+  auditFor,
+  call,
+  latestEmailTo,
+  page,
+  petitionRow,
+  signAndConfirm,
+  startAndConfirm,
+  tokenIn,
+  uniqueEmail,
+  visitor,
+} from "./petitionHelpers";
 
 let s: SeedResult;
 let clerk: Session;
@@ -98,7 +109,10 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
   });
 
   it("the clerk approves it: it opens with the organisation's settings of the day, which later changes do not rewrite", async () => {
-    expect((await call(`/organisations/${s.organisationIds.pct}/settings`, adminToken, { method: "PUT", body: orgSettings(3, 5, 10, 30) })).status).toBe(200);
+    expect(
+      (await call(`/organisations/${s.organisationIds.pct}/settings`, adminToken, { method: "PUT", body: orgSettings(3, 5, 10, 30) }))
+        .status,
+    ).toBe(200);
     const form = await page(`/petitions/${id}/moderate`, clerk);
     expect(form.status).toBe(200);
     const approved = await postForm(`/petitions/${id}/moderate`, clerk, { decision: "approve", closesOn: "" });
@@ -111,7 +125,10 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
     expect(row.moderated_by).toBe(s.personIds.clerk);
     expect((await latestEmailTo(petitioner, "petition_approved")).body_text).toContain(`/petitions/${id}`);
 
-    expect((await call(`/organisations/${s.organisationIds.pct}/settings`, adminToken, { method: "PUT", body: orgSettings(50, 500, 20, 90) })).status).toBe(200);
+    expect(
+      (await call(`/organisations/${s.organisationIds.pct}/settings`, adminToken, { method: "PUT", body: orgSettings(50, 500, 20, 90) }))
+        .status,
+    ).toBe(200);
     const after = await petitionRow(id);
     expect([after.response_threshold, after.scrutiny_threshold, after.response_working_days]).toEqual([3, 5, 10]);
     expect((await auditFor("petition", id)).map((a) => a.action)).toEqual(["started", "confirm", "approve"]);
@@ -122,19 +139,35 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
   it("the public sign on the web: bad postcodes are refused, and the signature counts only after the emailed link", async () => {
     const v = await visitor(`/petitions/${id}/sign`);
     const before = await dbDigest();
-    const bad = await postForm(`/petitions/${id}/sign`, v, { name: "Wilma Websigner", email: webSigner, postcode: "ZZ99 9ZZZ", contactConsent: "yes" });
+    const bad = await postForm(`/petitions/${id}/sign`, v, {
+      name: "Wilma Websigner",
+      email: webSigner,
+      postcode: "ZZ99 9ZZZ",
+      contactConsent: "yes",
+    });
     expect(bad.status).toBe(422);
     const badHtml = await bad.text();
     expect(badHtml).toContain("Enter a real UK postcode, like NR1 1AA");
     expect(badHtml).toContain('value="ZZ99 9ZZZ"');
     expect(await dbDigest()).toBe(before);
 
-    const signed = await postForm(`/petitions/${id}/sign`, v, { name: "Wilma Websigner", email: webSigner, postcode: "nr14 6ab", contactConsent: "yes" });
+    const signed = await postForm(`/petitions/${id}/sign`, v, {
+      name: "Wilma Websigner",
+      email: webSigner,
+      postcode: "nr14 6ab",
+      contactConsent: "yes",
+    });
     expect(signed.status).toBe(303);
     expect(signed.headers.get("Location")).toBe(`/petitions/${id}/sign/check-email`);
     expect((await page(`/petitions/${id}/sign/check-email`)).status).toBe(200);
     const signature = await db.selectFrom("signatures").selectAll().where("petition_id", "=", id).executeTakeFirstOrThrow();
-    expect(signature).toMatchObject({ state: "pending", postcode: "NR14 6AB", postcode_district: "NR14", contact_consent: 1, email_canonical: webSigner });
+    expect(signature).toMatchObject({
+      state: "pending",
+      postcode: "NR14 6AB",
+      postcode_district: "NR14",
+      contact_consent: 1,
+      email_canonical: webSigner,
+    });
     expect((await petitionRow(id)).signature_count).toBe(0);
 
     const token = tokenIn((await latestEmailTo(webSigner, "signature_confirm")).body_text, "/signatures/confirm");
@@ -166,9 +199,17 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
     expect(row.response_due_at).toBe(workingDayDeadline(row.response_threshold_reached_at!, 10).dueAt);
     const obligations = await db.selectFrom("obligations").selectAll().where("petition_id", "=", id).execute();
     expect(obligations).toHaveLength(1);
-    expect(obligations[0]).toMatchObject({ kind: "petition_response", state: "open", owed_by_organisation_id: s.organisationIds.pct, owed_to_organisation_id: s.organisationIds.osc, due_at: row.response_due_at });
+    expect(obligations[0]).toMatchObject({
+      kind: "petition_response",
+      state: "open",
+      owed_by_organisation_id: s.organisationIds.pct,
+      owed_to_organisation_id: s.organisationIds.osc,
+      due_at: row.response_due_at,
+    });
     expect((await auditFor("petition", id)).filter((a) => a.action === "response_threshold_reached")).toHaveLength(1);
-    expect((await latestEmailTo("engagement@nhs-northshire.example", "petition_response_owed")).body_text).toContain(`/petitions/${id}/respond`);
+    expect((await latestEmailTo("engagement@nhs-northshire.example", "petition_response_owed")).body_text).toContain(
+      `/petitions/${id}/respond`,
+    );
     expect(row.scrutiny_state).toBe("none");
   });
 
@@ -177,7 +218,11 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
     const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
     const reached = ago(63);
     const due = workingDayDeadline(reached, 10).dueAt;
-    await db.updateTable("petitions").set({ opened_at: ago(70), moderated_at: ago(70), response_threshold_reached_at: reached, response_due_at: due }).where("id", "=", id).execute();
+    await db
+      .updateTable("petitions")
+      .set({ opened_at: ago(70), moderated_at: ago(70), response_threshold_reached_at: reached, response_due_at: due })
+      .where("id", "=", id)
+      .execute();
     await db.updateTable("obligations").set({ received_at: reached, due_at: due }).where("petition_id", "=", id).execute();
 
     const res = await call("/petitions/dashboard", clerkToken);
@@ -193,7 +238,7 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
     expect(inbox).toContain(`/petitions/${id}/respond`);
     expect(inbox).toMatch(/Overdue by \d+ working days/);
 
-    const feed = (await call(`/areas/${s.areaIds.northshire}/petition-feeds`, clerkToken, { method: "POST" }));
+    const feed = await call(`/areas/${s.areaIds.northshire}/petition-feeds`, clerkToken, { method: "POST" });
     expect(feed.status).toBe(201);
     const { url } = (await feed.json()) as { url: string };
     const ics = await (await page(new URL(url).pathname)).text();
@@ -203,7 +248,8 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
 
   it("the responder previews, then publishes: the obligation is met (late), the petitioner and consenting signers are emailed", async () => {
     expect((await page(`/petitions/${id}/respond`, responder)).status).toBe(200);
-    const text = "Thank you to everyone who signed.\n\nFrom March the unit will open on Saturdays, 9am to 5pm.\nWe will review Sundays in the summer.";
+    const text =
+      "Thank you to everyone who signed.\n\nFrom March the unit will open on Saturdays, 9am to 5pm.\nWe will review Sundays in the summer.";
     const preview = await postForm(`/petitions/${id}/respond`, responder, { text, intent: "preview" });
     expect(preview.status).toBe(200);
     const previewHtml = await preview.text();
@@ -223,10 +269,17 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
     expect(obligation).toMatchObject({ state: "met", met_late: 1, met_at: row.responded_at });
     expect((await auditFor("obligation", obligation.id)).map((a) => a.action)).toEqual(["meet"]);
 
-    const toSigners = await db.selectFrom("outbox").select(["to_email", "dedupe_key", "body_text"]).where("category", "=", "petition_response").orderBy("to_email").execute();
+    const toSigners = await db
+      .selectFrom("outbox")
+      .select(["to_email", "dedupe_key", "body_text"])
+      .where("category", "=", "petition_response")
+      .orderBy("to_email")
+      .execute();
     expect(toSigners.map((m) => m.to_email).sort()).toEqual([apiSigner, webSigner].sort());
     expect(toSigners.every((m) => m.body_text.includes("From March the unit will open on Saturdays"))).toBe(true);
-    expect(toSigners.map((m) => m.dedupe_key)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^petition-response:${id}:\\d+$`))]));
+    expect(toSigners.map((m) => m.dedupe_key)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^petition-response:${id}:\\d+$`))]),
+    );
     const toPetitioner = await latestEmailTo(petitioner, "petition_response_petitioner");
     expect(toPetitioner.body_text).toContain(`/petitions/${id}/refer?token=`);
     const html = await (await page(`/petitions/${id}`)).text();
@@ -235,9 +288,15 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
 
     // A correction replaces the text; nobody is emailed again and the first publication date stays.
     const emails = await count("outbox");
-    const amended = await call(`/petitions/${id}/response`, await tokenFor(s.personIds.pct!), { method: "PUT", body: { text: `${text}\n\nCorrection: the unit opens at 9am.` } });
+    const amended = await call(`/petitions/${id}/response`, await tokenFor(s.personIds.pct!), {
+      method: "PUT",
+      body: { text: `${text}\n\nCorrection: the unit opens at 9am.` },
+    });
     expect(amended.status).toBe(200);
-    expect(((await amended.json()) as { response: { text: string; respondedAt: string } }).response).toEqual({ text: `${text}\n\nCorrection: the unit opens at 9am.`, respondedAt: row.responded_at });
+    expect(((await amended.json()) as { response: { text: string; respondedAt: string } }).response).toEqual({
+      text: `${text}\n\nCorrection: the unit opens at 9am.`,
+      respondedAt: row.responded_at,
+    });
     expect(await count("outbox")).toBe(emails);
     expect((await auditFor("petition", id)).map((a) => a.action).slice(-2)).toEqual(["respond", "amend_response"]);
   });
@@ -283,27 +342,50 @@ describe("a petition from start to the scrutiny committee's outcome", () => {
     expect(row).toMatchObject({ state: "closed", closed_at: closesAt });
     await runScheduled(env, later, null);
     expect((await auditFor("petition", id)).filter((a) => a.action === "close")).toHaveLength(1);
-    expect(await db.selectFrom("outbox").select("id").where("category", "=", "petition_closed").where("to_email", "=", petitioner).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom("outbox").select("id").where("category", "=", "petition_closed").where("to_email", "=", petitioner).execute(),
+    ).toHaveLength(1);
   });
 
   it("the page tells the whole story, in order, and never names a signer", async () => {
     const res = await call(`/petitions/${id}`, null);
     const p = (await res.json()) as { status: string; timeline: { kind: string }[]; districts: { district: string; signatures: number }[] };
     expect(p.status).toBe("considered");
-    expect(p.timeline.map((e) => e.kind)).toEqual(["opened", "response_threshold_reached", "response_due", "responded", "referred", "considered", "closed"]);
+    expect(p.timeline.map((e) => e.kind)).toEqual([
+      "opened",
+      "response_threshold_reached",
+      "response_due",
+      "responded",
+      "referred",
+      "considered",
+      "closed",
+    ]);
     expect(p.districts).toEqual([
       { district: "NR1", signatures: 2 },
       { district: "NR14", signatures: 1 },
     ]);
     const text = JSON.stringify(p) + (await (await page(`/petitions/${id}`)).text());
-    for (const secret of [webSigner, apiSigner, quietSigner, petitioner, "Wilma", "Sam Signer", "Wendy Weekend"]) expect(text).not.toContain(secret);
-    expect((await auditFor("petition", id)).map((a) => a.action)).toEqual(["started", "confirm", "approve", "response_threshold_reached", "respond", "amend_response", "refer", "consider", "close"]);
+    for (const secret of [webSigner, apiSigner, quietSigner, petitioner, "Wilma", "Sam Signer", "Wendy Weekend"])
+      expect(text).not.toContain(secret);
+    expect((await auditFor("petition", id)).map((a) => a.action)).toEqual([
+      "started",
+      "confirm",
+      "approve",
+      "response_threshold_reached",
+      "respond",
+      "amend_response",
+      "refer",
+      "consider",
+      "close",
+    ]);
   });
 });
 
 describe("rejection", () => {
   it("a rejected petition stays visible with its reason and explanation, the petitioner is emailed, and it cannot be signed", async () => {
-    const { petitionId, input } = await startAndConfirm(s.organisationIds.hospitals!, { title: "Make the hospital car park free for everyone" });
+    const { petitionId, input } = await startAndConfirm(s.organisationIds.hospitals!, {
+      title: "Make the hospital car park free for everyone",
+    });
     const rejected = await postForm(`/petitions/${petitionId}/moderate`, clerk, {
       decision: "reject",
       reason: "duplicate",
@@ -320,7 +402,9 @@ describe("rejection", () => {
     expect(mail.body_text).toContain("Please sign the petition about free parking");
 
     const before = await dbDigest();
-    const signing = await call(`/petitions/${petitionId}/signatures`, null, { body: { name: "Too Late", email: uniqueEmail(), postcode: "NR1 1AA", contactConsent: false } });
+    const signing = await call(`/petitions/${petitionId}/signatures`, null, {
+      body: { name: "Too Late", email: uniqueEmail(), postcode: "NR1 1AA", contactConsent: false },
+    });
     expect(signing.status).toBe(409);
     expect(((await signing.json()) as { error: { message: string } }).error.message).toContain("not open for signatures");
     expect(await dbDigest()).toBe(before);
@@ -328,13 +412,24 @@ describe("rejection", () => {
   });
 
   it("a rejection for legal reasons removes it: the public see only that it was removed and why", async () => {
-    const { petitionId, input } = await startAndConfirm(s.organisationIds.pct!, { title: "Sack the named doctor at the surgery", background: "Details about a named member of staff that must not be published." });
+    const { petitionId, input } = await startAndConfirm(s.organisationIds.pct!, {
+      title: "Sack the named doctor at the surgery",
+      background: "Details about a named member of staff that must not be published.",
+    });
     const errors = await postForm(`/petitions/${petitionId}/moderate`, clerk, { decision: "reject", reason: "", explanation: "" });
     expect(errors.status).toBe(422);
     expect(await errors.text()).toContain("Choose a reason");
-    const res = await postForm(`/petitions/${petitionId}/moderate`, clerk, { decision: "reject", reason: "personal_or_offensive", explanation: "It names a member of staff." });
+    const res = await postForm(`/petitions/${petitionId}/moderate`, clerk, {
+      decision: "reject",
+      reason: "personal_or_offensive",
+      explanation: "It names a member of staff.",
+    });
     expect(res.status).toBe(303);
-    expect(await petitionRow(petitionId)).toMatchObject({ state: "hidden", rejection_code: "personal_or_offensive", hidden_code: "personal_or_offensive" });
+    expect(await petitionRow(petitionId)).toMatchObject({
+      state: "hidden",
+      rejection_code: "personal_or_offensive",
+      hidden_code: "personal_or_offensive",
+    });
     const removed = await page(`/petitions/${petitionId}`);
     expect(removed.status).toBe(410);
     const html = await removed.text();
@@ -356,7 +451,10 @@ describe("rejection", () => {
     await db.updateTable("petitions").set({ response_threshold: 1 }).where("id", "=", petitionId).execute();
     await signAndConfirm(petitionId, { email: uniqueEmail() });
     expect((await petitionRow(petitionId)).response_state).toBe("owed");
-    const removed = await postForm(`/petitions/${petitionId}/remove`, clerk, { reason: "personal_or_offensive", explanation: "A signer's comment quoted in it names a patient." });
+    const removed = await postForm(`/petitions/${petitionId}/remove`, clerk, {
+      reason: "personal_or_offensive",
+      explanation: "A signer's comment quoted in it names a patient.",
+    });
     expect(removed.status).toBe(303);
     expect((await petitionRow(petitionId)).state).toBe("hidden");
     const obligation = await db.selectFrom("obligations").selectAll().where("petition_id", "=", petitionId).executeTakeFirstOrThrow();

@@ -21,7 +21,9 @@ beforeAll(async () => {
   clerkToken = await tokenFor(s.personIds.clerk!);
   pendingId = (await startAndConfirm(s.organisationIds.pct!, { title: "Pending petition about podiatry waiting lists" })).petitionId;
   hiddenId = (await startAndConfirm(s.organisationIds.pct!, { title: "Hidden petition naming a receptionist" })).petitionId;
-  await call(`/petitions/${hiddenId}/moderation`, clerkToken, { body: { decision: "reject", reason: "personal_or_offensive", explanation: "It names a member of staff." } });
+  await call(`/petitions/${hiddenId}/moderation`, clerkToken, {
+    body: { decision: "reject", reason: "personal_or_offensive", explanation: "It names a member of staff." },
+  });
 });
 
 interface Page {
@@ -39,7 +41,17 @@ async function importSignatures(petitionId: number, n: number, consent: boolean,
     statements.push(
       env.DB.prepare(
         `INSERT INTO signatures (petition_id, name, email, email_canonical, postcode, postcode_district, contact_consent, state, created_at, confirmed_at) VALUES ${rows.map(() => "(?, ?, ?, ?, 'NR1 1AA', 'NR1', ?, 'confirmed', ?, ?)").join(", ")}`,
-      ).bind(...rows.flatMap((k) => [petitionId, `Signer ${k}`, `${tag}.${k}@example.net`, `${tag}.${k}@example.net`, consent ? 1 : 0, new Date().toISOString(), new Date().toISOString()])),
+      ).bind(
+        ...rows.flatMap((k) => [
+          petitionId,
+          `Signer ${k}`,
+          `${tag}.${k}@example.net`,
+          `${tag}.${k}@example.net`,
+          consent ? 1 : 0,
+          new Date().toISOString(),
+          new Date().toISOString(),
+        ]),
+      ),
     );
   }
   await env.DB.batch(statements);
@@ -59,7 +71,9 @@ describe("public browse and search", () => {
     const parking = await titleOf("Free parking for blue badge holders at Northshire General Hospital");
     expect((await list("?q=blue%20BADGE")).items.map((p) => p.id)).toEqual([parking.id]);
     expect((await list("?q=100%25_off")).items).toEqual([]);
-    expect((await list(`?organisationId=${s.organisationIds.hospitals}`)).items.every((p) => p.organisationId === s.organisationIds.hospitals)).toBe(true);
+    expect(
+      (await list(`?organisationId=${s.organisationIds.hospitals}`)).items.every((p) => p.organisationId === s.organisationIds.hospitals),
+    ).toBe(true);
     await openPetition(s.organisationIds.sv_pct!, await tokenFor(s.personIds.sv_clerk!), { title: "Southvale needs a second dentist" });
     const southvale = await list(`?areaId=${s.areaIds.southvale}`);
     expect(southvale.items.map((p) => p.title)).toEqual(["Southvale needs a second dentist"]);
@@ -81,8 +95,13 @@ describe("public browse and search", () => {
     for (const path of ["/petitions.csv", "/petitions?format=csv"]) {
       const res = await call(path, null);
       expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-      const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\n");
-      expect(lines[0]).toBe("Id,Title,Addressed to,Area,Status,Signatures,Signatures for a response,Signatures for scrutiny,Opened,Closes,Response due,Web address");
+      const lines = (await res.text())
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\n");
+      expect(lines[0]).toBe(
+        "Id,Title,Addressed to,Area,Status,Signatures,Signatures for a response,Signatures for scrutiny,Opened,Closes,Response due,Web address",
+      );
       expect(lines).toHaveLength(json.items.length + 1);
       expect(lines.join("\n")).not.toMatch(/@|Margaret|Supporter/);
     }
@@ -105,10 +124,16 @@ describe("public browse and search", () => {
   });
 
   it("suggests similar open petitions in the same area before starting one", async () => {
-    const res = await call(`/petitions/similar?organisationId=${s.organisationIds.pct}&title=${encodeURIComponent("Save Eastbrook minor injuries")}`, null);
+    const res = await call(
+      `/petitions/similar?organisationId=${s.organisationIds.pct}&title=${encodeURIComponent("Save Eastbrook minor injuries")}`,
+      null,
+    );
     const { items } = (await res.json()) as { items: { title: string }[] };
     expect(items.map((p) => p.title)).toEqual(["Keep the minor injuries unit at Eastbrook Community Hospital open at night"]);
-    const other = await call(`/petitions/similar?organisationId=${s.organisationIds.sv_pct}&title=${encodeURIComponent("Save Eastbrook minor injuries")}`, null);
+    const other = await call(
+      `/petitions/similar?organisationId=${s.organisationIds.sv_pct}&title=${encodeURIComponent("Save Eastbrook minor injuries")}`,
+      null,
+    );
     expect(((await other.json()) as { items: unknown[] }).items).toEqual([]);
   });
 });
@@ -133,8 +158,13 @@ describe("the clerk's dashboard", () => {
     const res = await page("/petitions/dashboard.csv", clerk);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toContain("petitions-dashboard.csv");
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\n");
-    expect(lines[0]).toBe("Id,Title,Addressed to,Area,Status,Signatures,Response threshold reached,Response due,Working days overdue,Responded,Referred to scrutiny,Closes,Web address");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
+    expect(lines[0]).toBe(
+      "Id,Title,Addressed to,Area,Status,Signatures,Response threshold reached,Response due,Working days overdue,Responded,Referred to scrutiny,Closes,Web address",
+    );
     expect(lines.slice(1).map((l) => Number(l.split(",")[0]))).toEqual(items.map((p) => p.id));
     expect(lines.join("\n")).not.toMatch(/@/);
     expect(lines[1]).toMatch(/,Response overdue,140,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},\d+,/);
@@ -166,7 +196,11 @@ describe("the calendar of response due dates", () => {
     expect(feed.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
     const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
-    const night = await db.selectFrom("petitions").selectAll().where("title", "like", "Keep the minor injuries unit%").executeTakeFirstOrThrow();
+    const night = await db
+      .selectFrom("petitions")
+      .selectAll()
+      .where("title", "like", "Keep the minor injuries unit%")
+      .executeTakeFirstOrThrow();
     const event = events.find((e) => e.uid === `petition-${night.id}-response@health-involvement-tracker`);
     expect(event?.startDate.isDate).toBe(true);
     expect(event?.startDate.toString()).toBe(londonDate(night.response_due_at!));
@@ -185,9 +219,13 @@ describe("mailings to signers", () => {
     await importSignatures(petitionId, 650, true, `keen${petitionId}`);
     await importSignatures(petitionId, 30, false, `quiet${petitionId}`);
     expect((await petitionRow(petitionId)).signature_count).toBe(680);
-    const res = await call(`/petitions/${petitionId}/response`, await tokenFor(s.personIds.pct!), { method: "PUT", body: { text: "We will stock batteries at every surgery from next month." } });
+    const res = await call(`/petitions/${petitionId}/response`, await tokenFor(s.personIds.pct!), {
+      method: "PUT",
+      body: { text: "We will stock batteries at every surgery from next month." },
+    });
     expect(res.status).toBe(200);
-    const sent = () => db.selectFrom("outbox").select(["to_email", "dedupe_key"]).where("dedupe_key", "like", `petition-response:${petitionId}:%`).execute();
+    const sent = () =>
+      db.selectFrom("outbox").select(["to_email", "dedupe_key"]).where("dedupe_key", "like", `petition-response:${petitionId}:%`).execute();
     expect(await sent()).toHaveLength(500);
     const mailing = () => db.selectFrom("petition_mailings").selectAll().where("petition_id", "=", petitionId).executeTakeFirstOrThrow();
     expect((await mailing()).completed_at).toBeNull();
@@ -210,14 +248,20 @@ describe("closing petitions", () => {
     const closesAt = new Date(Date.now() - 3_600_000).toISOString();
     await db.updateTable("petitions").set({ closes_at: closesAt, response_threshold: 5 }).where("id", "=", expired.petitionId).execute();
     await importSignatures(expired.petitionId, 5, false, `imported${expired.petitionId}`);
-    expect(await petitionRow(expired.petitionId)).toMatchObject({ signature_count: 5, response_state: "not_due", response_threshold_reached_at: null });
+    expect(await petitionRow(expired.petitionId)).toMatchObject({
+      signature_count: 5,
+      response_state: "not_due",
+      response_threshold_reached_at: null,
+    });
 
     const report = await runScheduled(env, new Date(), null);
     expect(report.jobs["petitions.close"]).toEqual({ closed: 1 });
     const row = await petitionRow(expired.petitionId);
     expect(row).toMatchObject({ state: "closed", closed_at: closesAt, response_state: "owed", response_threshold_reached_at: closesAt });
     expect(row.response_due_at).toBe(workingDayDeadline(closesAt, row.response_working_days!).dueAt);
-    expect(await db.selectFrom("obligations").select(["due_at", "state"]).where("petition_id", "=", expired.petitionId).execute()).toEqual([{ due_at: row.response_due_at, state: "open" }]);
+    expect(await db.selectFrom("obligations").select(["due_at", "state"]).where("petition_id", "=", expired.petitionId).execute()).toEqual([
+      { due_at: row.response_due_at, state: "open" },
+    ]);
     expect((await auditFor("petition", expired.petitionId)).map((a) => [a.action, a.actor_label])).toEqual([
       ["started", "petitioner"],
       ["confirm", "petitioner"],
@@ -232,7 +276,15 @@ describe("closing petitions", () => {
 
 describe("demo data", () => {
   it("has an obligation for every petition whose response threshold was reached", async () => {
-    const reached = await db.selectFrom("petitions").select(["id", "response_state", "response_due_at"]).where("response_threshold_reached_at", "is not", null).where("title", "in", ["Keep the minor injuries unit at Eastbrook Community Hospital open at night", "Bring back the Saturday morning GP clinic in Millbrook"]).execute();
+    const reached = await db
+      .selectFrom("petitions")
+      .select(["id", "response_state", "response_due_at"])
+      .where("response_threshold_reached_at", "is not", null)
+      .where("title", "in", [
+        "Keep the minor injuries unit at Eastbrook Community Hospital open at night",
+        "Bring back the Saturday morning GP clinic in Millbrook",
+      ])
+      .execute();
     expect(reached).toHaveLength(2);
     for (const p of reached) {
       const o = await db.selectFrom("obligations").selectAll().where("petition_id", "=", p.id).executeTakeFirstOrThrow();

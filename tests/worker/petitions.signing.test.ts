@@ -6,7 +6,19 @@ import { hmac } from "../../worker/crypto";
 import type { SeedResult } from "../../worker/dev/seed";
 import { LIMITS } from "../../worker/petitions/service";
 import { db, dbDigest, request, seed, tokenFor } from "./helpers";
-import { auditFor, call, confirmByToken, latestEmailTo, openPetition, petitionRow, sign, signAndConfirm, tokenIn, uniqueEmail, visitor } from "./petitionHelpers";
+import {
+  auditFor,
+  call,
+  confirmByToken,
+  latestEmailTo,
+  openPetition,
+  petitionRow,
+  sign,
+  signAndConfirm,
+  tokenIn,
+  uniqueEmail,
+  visitor,
+} from "./petitionHelpers";
 
 let s: SeedResult;
 let clerkToken: string;
@@ -25,7 +37,13 @@ describe("one signature per person", () => {
     expect((await sign(petitionId, { name: "Jo Bloggs", email: "jobloggs@googlemail.com", postcode: "NR2 3DB" })).status).toBe(202);
     const rows = await signatureRows(petitionId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ email_canonical: "jobloggs@gmail.com", email: "jobloggs@googlemail.com", postcode: "NR2 3DB", postcode_district: "NR2", state: "pending" });
+    expect(rows[0]).toMatchObject({
+      email_canonical: "jobloggs@gmail.com",
+      email: "jobloggs@googlemail.com",
+      postcode: "NR2 3DB",
+      postcode_district: "NR2",
+      state: "pending",
+    });
     const second = tokenIn((await latestEmailTo("jobloggs@googlemail.com", "signature_confirm")).body_text, "/signatures/confirm");
     expect(second).not.toBe(first);
 
@@ -33,8 +51,15 @@ describe("one signature per person", () => {
     const stale = await confirmByToken(first);
     expect(stale.status).toBe(422);
     expect((await petitionRow(petitionId)).signature_count).toBe(0);
-    expect(((await (await confirmByToken(second)).json()) as { alreadyConfirmed: boolean; signatureCount: number })).toEqual({ petitionId, signatureCount: 1, alreadyConfirmed: false });
-    expect(((await (await confirmByToken(second)).json()) as { alreadyConfirmed: boolean })).toMatchObject({ alreadyConfirmed: true, signatureCount: 1 });
+    expect((await (await confirmByToken(second)).json()) as { alreadyConfirmed: boolean; signatureCount: number }).toEqual({
+      petitionId,
+      signatureCount: 1,
+      alreadyConfirmed: false,
+    });
+    expect((await (await confirmByToken(second)).json()) as { alreadyConfirmed: boolean }).toMatchObject({
+      alreadyConfirmed: true,
+      signatureCount: 1,
+    });
 
     // Signing once more: told it is already counted; no link, no second row, no second count.
     expect((await sign(petitionId, { name: "Jo Bloggs", email: "JOBLOGGS@gmail.com" })).status).toBe(202);
@@ -48,11 +73,15 @@ describe("one signature per person", () => {
   });
 
   it("stores a keyed hash of the IP address, never the address", async () => {
-    const { petitionId } = await openPetition(s.organisationIds.pct!, clerkToken, { title: "Longer visiting hours on the children's ward" });
+    const { petitionId } = await openPetition(s.organisationIds.pct!, clerkToken, {
+      title: "Longer visiting hours on the children's ward",
+    });
     expect((await sign(petitionId, { email: uniqueEmail() }, "203.0.113.77")).status).toBe(202);
     const [row] = await signatureRows(petitionId);
     expect(row!.ip_hash).toBe((await hmac(env.APP_SECRET!, "ip:203.0.113.77")).slice(0, 22));
-    const everything = JSON.stringify(await db.selectFrom("signatures").selectAll().execute()) + JSON.stringify(await db.selectFrom("rate_limits").selectAll().execute());
+    const everything =
+      JSON.stringify(await db.selectFrom("signatures").selectAll().execute()) +
+      JSON.stringify(await db.selectFrom("rate_limits").selectAll().execute());
     expect(everything).not.toContain("203.0.113.77");
   });
 
@@ -61,10 +90,18 @@ describe("one signature per person", () => {
     const before = await dbDigest();
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: "", email: "a@example.org", postcode: "NR1 1AA" }, "name", "Enter your name"],
-      [{ name: "Al Smith", email: "not-an-email", postcode: "NR1 1AA" }, "email", "Enter an email address in the correct format, like name@example.com"],
+      [
+        { name: "Al Smith", email: "not-an-email", postcode: "NR1 1AA" },
+        "email",
+        "Enter an email address in the correct format, like name@example.com",
+      ],
       [{ name: "Al Smith", email: "a@example.org", postcode: "12345" }, "postcode", "Enter a real UK postcode, like NR1 1AA"],
       [{ name: "Al Smith", email: "a@example.org" }, "postcode", "Enter your postcode"],
-      [{ name: "Al Smith", email: "a@example.org", postcode: "NR1 1AA", contactConsent: "maybe" }, "contactConsent", "contactConsent must be true or false"],
+      [
+        { name: "Al Smith", email: "a@example.org", postcode: "NR1 1AA", contactConsent: "maybe" },
+        "contactConsent",
+        "contactConsent must be true or false",
+      ],
     ];
     for (const [body, field, message] of cases) {
       const res = await call(`/petitions/${petitionId}/signatures`, null, { body });
@@ -80,7 +117,9 @@ describe("abuse limits", () => {
     const { petitionId } = await openPetition(s.organisationIds.pct!, clerkToken, { title: "Free flu jabs for carers at the pharmacy" });
     const email = uniqueEmail("eager");
     for (let i = 0; i < LIMITS.signEmail.max + 2; i++) {
-      expect((await call(`/petitions/${petitionId}/signatures`, null, { body: { name: "Eager Signer", email, postcode: "nope" } })).status).toBe(422);
+      expect(
+        (await call(`/petitions/${petitionId}/signatures`, null, { body: { name: "Eager Signer", email, postcode: "nope" } })).status,
+      ).toBe(422);
     }
     for (let i = 0; i < LIMITS.signEmail.max; i++) expect((await sign(petitionId, { email })).status).toBe(202);
     const before = await dbDigest();
@@ -129,7 +168,14 @@ describe("abuse limits", () => {
     const email = uniqueEmail("prolific");
     const start = (i: number) =>
       call("/petitions", null, {
-        body: { organisationId: s.organisationIds.pct, title: `Petition number ${i} about the clinic`, action: "Please do something about it now.", background: "Because it matters a great deal to us all.", petitionerName: "Pat Prolific", petitionerEmail: email },
+        body: {
+          organisationId: s.organisationIds.pct,
+          title: `Petition number ${i} about the clinic`,
+          action: "Please do something about it now.",
+          background: "Because it matters a great deal to us all.",
+          petitionerName: "Pat Prolific",
+          petitionerEmail: email,
+        },
       });
     for (let i = 0; i < LIMITS.startEmail.max; i++) expect((await start(i)).status).toBe(202);
     const limited = await start(99);
@@ -143,7 +189,12 @@ describe("counts are exact", () => {
     const { petitionId } = await openPetition(s.organisationIds.pct!, clerkToken, { title: "Keep Northshire's community hospitals open" });
     await db.updateTable("petitions").set({ response_threshold: 150, scrutiny_threshold: 180 }).where("id", "=", petitionId).execute();
     const districts = ["NR1 1AA", "NR2 2BB", "NR3 3HH", "IP22 4DD", "NR14 5EE"];
-    const signers = Array.from({ length: 200 }, (_, i) => ({ name: `Crowd ${i}`, email: `crowd.${i}.${petitionId}@example.net`, postcode: districts[i % districts.length]!, contactConsent: i % 2 === 0 }));
+    const signers = Array.from({ length: 200 }, (_, i) => ({
+      name: `Crowd ${i}`,
+      email: `crowd.${i}.${petitionId}@example.net`,
+      postcode: districts[i % districts.length]!,
+      contactConsent: i % 2 === 0,
+    }));
     const signed = await Promise.all(signers.map((x, i) => sign(petitionId, x, `100.64.${Math.floor(i / 200)}.${i % 200}`)));
     expect(signed.map((r) => r.status)).toEqual(signers.map(() => 202));
     // Someone double-clicks "Sign": still one row.
@@ -151,15 +202,27 @@ describe("counts are exact", () => {
     expect(doubled.every((r) => r.status === 202)).toBe(true);
     expect(await signatureRows(petitionId)).toHaveLength(200);
 
-    const tokens = await Promise.all(signers.map(async (x) => tokenIn((await latestEmailTo(x.email, "signature_confirm")).body_text, "/signatures/confirm")));
+    const tokens = await Promise.all(
+      signers.map(async (x) => tokenIn((await latestEmailTo(x.email, "signature_confirm")).body_text, "/signatures/confirm")),
+    );
     const confirmations = await Promise.all([...tokens, ...tokens].map((t) => confirmByToken(t)));
     expect(confirmations.map((r) => r.status)).toEqual(confirmations.map(() => 200));
     const bodies = (await Promise.all(confirmations.map((r) => r.json()))) as { alreadyConfirmed: boolean }[];
     expect(bodies.filter((b) => !b.alreadyConfirmed)).toHaveLength(200);
 
     const row = await petitionRow(petitionId);
-    const confirmed = await db.selectFrom("signatures").select((eb) => eb.fn.countAll<number>().as("n")).where("petition_id", "=", petitionId).where("state", "=", "confirmed").executeTakeFirstOrThrow();
-    const byDistrict = await db.selectFrom("petition_districts").select(["district", "signature_count"]).where("petition_id", "=", petitionId).orderBy("district").execute();
+    const confirmed = await db
+      .selectFrom("signatures")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("petition_id", "=", petitionId)
+      .where("state", "=", "confirmed")
+      .executeTakeFirstOrThrow();
+    const byDistrict = await db
+      .selectFrom("petition_districts")
+      .select(["district", "signature_count"])
+      .where("petition_id", "=", petitionId)
+      .orderBy("district")
+      .execute();
     expect(row.signature_count).toBe(200);
     expect(Number(confirmed.n)).toBe(200);
     expect(byDistrict).toEqual([
@@ -175,9 +238,17 @@ describe("counts are exact", () => {
     const audit = await auditFor("petition", petitionId);
     expect(audit.filter((a) => a.action === "response_threshold_reached")).toHaveLength(1);
     expect(audit.filter((a) => a.action === "scrutiny_threshold_reached")).toHaveLength(1);
-    const confirmAudits = await db.selectFrom("audit_log").select("id").where("entity", "=", "signature").where("action", "=", "confirm").where("details", "like", `%"petitionId":${petitionId}%`).execute();
+    const confirmAudits = await db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("entity", "=", "signature")
+      .where("action", "=", "confirm")
+      .where("details", "like", `%"petitionId":${petitionId}%`)
+      .execute();
     expect(confirmAudits).toHaveLength(200);
-    expect(await db.selectFrom("outbox").select("id").where("dedupe_key", "=", `petition-response-owed:${petitionId}`).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom("outbox").select("id").where("dedupe_key", "=", `petition-response-owed:${petitionId}`).execute(),
+    ).toHaveLength(1);
   });
 
   it("a signature confirmed after the petition closed is not counted", async () => {
@@ -185,14 +256,23 @@ describe("counts are exact", () => {
     const email = uniqueEmail("late");
     expect((await sign(petitionId, { email })).status).toBe(202);
     await signAndConfirm(petitionId, { email: uniqueEmail("early") });
-    await db.updateTable("petitions").set({ closes_at: new Date(Date.now() - 60_000).toISOString() }).where("id", "=", petitionId).execute();
+    await db
+      .updateTable("petitions")
+      .set({ closes_at: new Date(Date.now() - 60_000).toISOString() })
+      .where("id", "=", petitionId)
+      .execute();
     const token = tokenIn((await latestEmailTo(email, "signature_confirm")).body_text, "/signatures/confirm");
     const before = await dbDigest();
     const res = await confirmByToken(token);
     expect(res.status).toBe(409);
     const v = await visitor();
     const body = new URLSearchParams({ _csrf: v.csrf, token });
-    const web = await request("/signatures/confirm", { method: "POST", headers: { Cookie: v.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body, redirect: "manual" });
+    const web = await request("/signatures/confirm", {
+      method: "POST",
+      headers: { Cookie: v.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+      redirect: "manual",
+    });
     expect(web.status).toBe(409);
     expect(await web.text()).toContain("This petition has closed");
     expect(await dbDigest()).toBe(before);

@@ -19,10 +19,22 @@ beforeAll(async () => {
 });
 
 const districts = (petitionId: number) =>
-  db.selectFrom("petition_districts").select(["district", "signature_count"]).where("petition_id", "=", petitionId).orderBy("district").execute();
-const signatureOf = (petitionId: number, id: number) => db.selectFrom("signatures").selectAll().where("petition_id", "=", petitionId).where("id", "=", id).executeTakeFirst();
+  db
+    .selectFrom("petition_districts")
+    .select(["district", "signature_count"])
+    .where("petition_id", "=", petitionId)
+    .orderBy("district")
+    .execute();
+const signatureOf = (petitionId: number, id: number) =>
+  db.selectFrom("signatures").selectAll().where("petition_id", "=", petitionId).where("id", "=", id).executeTakeFirst();
 const auditText = async () => JSON.stringify(await db.selectFrom("audit_log").selectAll().execute());
-const outboxRows = (ids: number[]) => db.selectFrom("outbox").selectAll().where("id", "in", ids.length ? ids : [-1]).orderBy("id").execute();
+const outboxRows = (ids: number[]) =>
+  db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("id", "in", ids.length ? ids : [-1])
+    .orderBy("id")
+    .execute();
 
 /** Asks for the erasure link as a visitor would, and returns the token from the email (if one was sent). */
 async function askForLink(email: string): Promise<Response> {
@@ -39,7 +51,11 @@ describe("erasing your own details", () => {
   it("keeps the signature counted and the district figures, removes name, email and postcode, and audits without them", async () => {
     const me = uniqueEmail("leaver");
     const open = await openPetition(s.organisationIds.pct!, clerkToken, { title: "Keep the minor injuries unit open at night" });
-    const other = await openPetition(s.organisationIds.pct!, clerkToken, { title: "A bus to the hospital from the villages", petitionerEmail: me, petitionerName: "Lee Leaver" });
+    const other = await openPetition(s.organisationIds.pct!, clerkToken, {
+      title: "A bus to the hospital from the villages",
+      petitionerEmail: me,
+      petitionerName: "Lee Leaver",
+    });
     await signAndConfirm(open.petitionId, { name: "Lee Leaver", email: me, postcode: "NR4 7TJ" });
     await signAndConfirm(open.petitionId, { name: "Someone Else", email: uniqueEmail(), postcode: "NR4 6AA" });
     expect((await sign(other.petitionId, { name: "Lee Leaver", email: me, postcode: "NR4 7TJ" })).status).toBe(202); // never confirmed
@@ -65,9 +81,22 @@ describe("erasing your own details", () => {
     expect(done.status).toBe(303);
     expect(done.headers.get("Location")).toBe("/your-data/removed");
 
-    const mine = await db.selectFrom("signatures").selectAll().where("petition_id", "=", open.petitionId).where("erased_at", "is not", null).execute();
+    const mine = await db
+      .selectFrom("signatures")
+      .selectAll()
+      .where("petition_id", "=", open.petitionId)
+      .where("erased_at", "is not", null)
+      .execute();
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ name: null, email: null, postcode: null, ip_hash: null, confirm_hash: null, state: "confirmed", postcode_district: "NR4" });
+    expect(mine[0]).toMatchObject({
+      name: null,
+      email: null,
+      postcode: null,
+      ip_hash: null,
+      confirm_hash: null,
+      state: "confirmed",
+      postcode_district: "NR4",
+    });
     expect(mine[0]!.email_canonical).toMatch(/^erased:/);
     // The signature that was never confirmed is gone; it was never counted.
     expect(await db.selectFrom("signatures").select("id").where("petition_id", "=", other.petitionId).execute()).toEqual([]);
@@ -78,8 +107,17 @@ describe("erasing your own details", () => {
     expect(await petitionRow(other.petitionId)).toMatchObject({ petitioner_name: null, petitioner_email: null, state: "open" });
 
     // Audited, without the erased values.
-    const entries = await db.selectFrom("audit_log").selectAll().where("action", "in", ["erased", "deleted", "petitioner_erased"]).where("at", ">=", new Date(Date.now() - 60_000).toISOString()).execute();
-    expect(entries.map((e) => `${e.entity}:${e.action}`).sort()).toEqual(["petition:petitioner_erased", "signature:deleted", "signature:erased"]);
+    const entries = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "in", ["erased", "deleted", "petitioner_erased"])
+      .where("at", ">=", new Date(Date.now() - 60_000).toISOString())
+      .execute();
+    expect(entries.map((e) => `${e.entity}:${e.action}`).sort()).toEqual([
+      "petition:petitioner_erased",
+      "signature:deleted",
+      "signature:erased",
+    ]);
     const everything = await auditText();
     for (const value of [me, "Lee Leaver", "NR4 7TJ"]) expect(everything).not.toContain(value);
 
@@ -106,12 +144,34 @@ describe("erasing your own details", () => {
 
     // The first confirmation email goes out through the delivery loop; the second waits.
     const sender = new RecordingSender();
-    const [firstMail, pendingMail] = await db.selectFrom("outbox").select("id").where("to_email", "=", signedAs).where("category", "=", "signature_confirm").orderBy("id").execute();
+    const [firstMail, pendingMail] = await db
+      .selectFrom("outbox")
+      .select("id")
+      .where("to_email", "=", signedAs)
+      .where("category", "=", "signature_confirm")
+      .orderBy("id")
+      .execute();
     if (!firstMail || !pendingMail) throw new Error("expected two confirmation emails");
-    expect(await deliverOutbox(db, sender, "from@example.org", new Date(), { ids: [firstMail.id] })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverOutbox(db, sender, "from@example.org", new Date(), { ids: [firstMail.id] })).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+    });
     // Mail that is not theirs: someone else's, and an account holder's that happens to use the address.
-    const othersMail = await enqueueEmail(db, { to: uniqueEmail("bystander"), subject: "Someone else's", text: "Dear Bystander", category: "test" }, new Date()).returning("id").executeTakeFirstOrThrow();
-    const accountMail = await enqueueEmail(db, { to: signedAs, personId: s.personIds.clerk!, subject: "Your sign-in link", text: "Staff mail", category: "sign_in" }, new Date()).returning("id").executeTakeFirstOrThrow();
+    const othersMail = await enqueueEmail(
+      db,
+      { to: uniqueEmail("bystander"), subject: "Someone else's", text: "Dear Bystander", category: "test" },
+      new Date(),
+    )
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const accountMail = await enqueueEmail(
+      db,
+      { to: signedAs, personId: s.personIds.clerk!, subject: "Your sign-in link", text: "Staff mail", category: "sign_in" },
+      new Date(),
+    )
+      .returning("id")
+      .executeTakeFirstOrThrow();
 
     const theirs = await db.selectFrom("outbox").select("id").where("to_email", "=", signedAs).where("person_id", "is", null).execute();
     expect(theirs.length).toBeGreaterThanOrEqual(2);
@@ -148,9 +208,19 @@ describe("erasing your own details", () => {
     expect(await outboxRows([othersMail.id, accountMail.id])).toEqual(before);
 
     // Audited with how many, never the values.
-    const audit = await db.selectFrom("audit_log").select(["actor_label", "details"]).where("entity", "=", "outbox").where("action", "=", "emails_redacted").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["actor_label", "details"])
+      .where("entity", "=", "outbox")
+      .where("action", "=", "emails_redacted")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(audit.actor_label).toBe("public");
-    expect(JSON.parse(audit.details)).toEqual({ emails: after.length, erased: ["address", "text"], requestedBy: "the person, by email link" });
+    expect(JSON.parse(audit.details)).toEqual({
+      emails: after.length,
+      erased: ["address", "text"],
+      requestedBy: "the person, by email link",
+    });
   });
 
   it("cannot erase someone else's details: the link goes only to their address, and a made-up link does nothing", async () => {
@@ -167,7 +237,9 @@ describe("erasing your own details", () => {
     expect((await confirmErasure("a".repeat(43))).status).toBe(400);
     expect((await request("/your-data/remove?token=not-a-real-token")).status).toBe(400);
     expect(await dbDigest()).toBe(digest);
-    expect((await db.selectFrom("signatures").select(["name", "email"]).where("petition_id", "=", petitionId).executeTakeFirstOrThrow())).toEqual({ name: "Val Victim", email: victim });
+    expect(
+      await db.selectFrom("signatures").select(["name", "email"]).where("petition_id", "=", petitionId).executeTakeFirstOrThrow(),
+    ).toEqual({ name: "Val Victim", email: victim });
   });
 
   it("answers an address we hold nothing for the same way, and writes nothing but the rate-limit counter", async () => {
@@ -232,8 +304,25 @@ describe("signer data retention", () => {
       signerDataRetentionDays: "30",
     });
     expect(saved.status).toBe(303);
-    expect((await db.selectFrom("areas").select("signer_data_retention_days").where("id", "=", s.areaIds.northshire!).executeTakeFirstOrThrow()).signer_data_retention_days).toBe(30);
-    const bad = await postForm("/admin/areas/northshire/settings", admin, { ...Object.fromEntries(Object.entries({ responseThreshold: settings.response_threshold, scrutinyThreshold: settings.scrutiny_threshold, responseWorkingDays: settings.response_working_days, petitionDurationDays: settings.petition_duration_days, informationRequestWorkingDays: settings.information_request_working_days, reportWorkingDays: settings.report_working_days, referralWorkingDays: settings.referral_working_days, outcomeOverdueWeeks: settings.outcome_overdue_weeks }).map(([k, v]) => [k, String(v)])), signerDataRetentionDays: "0" });
+    expect(
+      (await db.selectFrom("areas").select("signer_data_retention_days").where("id", "=", s.areaIds.northshire!).executeTakeFirstOrThrow())
+        .signer_data_retention_days,
+    ).toBe(30);
+    const bad = await postForm("/admin/areas/northshire/settings", admin, {
+      ...Object.fromEntries(
+        Object.entries({
+          responseThreshold: settings.response_threshold,
+          scrutinyThreshold: settings.scrutiny_threshold,
+          responseWorkingDays: settings.response_working_days,
+          petitionDurationDays: settings.petition_duration_days,
+          informationRequestWorkingDays: settings.information_request_working_days,
+          reportWorkingDays: settings.report_working_days,
+          referralWorkingDays: settings.referral_working_days,
+          outcomeOverdueWeeks: settings.outcome_overdue_weeks,
+        }).map(([k, v]) => [k, String(v)]),
+      ),
+      signerDataRetentionDays: "0",
+    });
     expect(bad.status).toBe(422);
 
     const old = await closedPetitionWithSigners("Longer opening hours at the pharmacy", 250, 40);
@@ -250,18 +339,39 @@ describe("signer data retention", () => {
     expect(runs.every((n) => n <= 100)).toBe(true);
     expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(250);
 
-    const left = await db.selectFrom("signatures").select((eb) => eb.fn.countAll<number>().as("n")).where("petition_id", "=", old).where((eb) => eb.or([eb("name", "is not", null), eb("email", "is not", null), eb("email_canonical", "is not", null), eb("postcode", "is not", null)])).executeTakeFirstOrThrow();
+    const left = await db
+      .selectFrom("signatures")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("petition_id", "=", old)
+      .where((eb) =>
+        eb.or([
+          eb("name", "is not", null),
+          eb("email", "is not", null),
+          eb("email_canonical", "is not", null),
+          eb("postcode", "is not", null),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
     const after = await petitionRow(old);
     expect(after.signature_count).toBe(250);
     expect(after.signers_erased_at).toBe(now.toISOString());
     expect(await districts(old)).toEqual(before.oldDistricts);
-    expect(await districts(old)).toEqual([{ district: "NR1", signature_count: 125 }, { district: "NR2", signature_count: 125 }]);
+    expect(await districts(old)).toEqual([
+      { district: "NR1", signature_count: 125 },
+      { district: "NR2", signature_count: 125 },
+    ]);
     // The recently closed petition is untouched.
     expect(await dbRows(recent)).toEqual(before.recent);
 
     // Audited per batch with how many, never with the values.
-    const audit = await db.selectFrom("audit_log").select(["action", "details", "actor_label"]).where("entity", "=", "petition").where("entity_id", "=", old).where("action", "=", "signer_data_erased").execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "details", "actor_label"])
+      .where("entity", "=", "petition")
+      .where("entity_id", "=", old)
+      .where("action", "=", "signer_data_erased")
+      .execute();
     const perBatch = audit.map((a) => JSON.parse(a.details).signatures as number);
     expect(perBatch.every((n) => n > 0 && n <= 40)).toBe(true);
     expect(perBatch.reduce((a, b) => a + b, 0)).toBe(250);
@@ -280,7 +390,11 @@ describe("delivery log retention", () => {
     const old = new Date(now.getTime() - (EMAIL_RETENTION_DAYS + 1) * 86_400_000);
     const recent = new Date(now.getTime() - (EMAIL_RETENTION_DAYS - 1) * 86_400_000);
     const queue = async (at: Date, to: string, personId: number | null = null) =>
-      (await enqueueEmail(db, { to, personId, subject: `Update for ${to}`, text: `Dear ${to}`, category: "test" }, at).returning("id").executeTakeFirstOrThrow()).id;
+      (
+        await enqueueEmail(db, { to, personId, subject: `Update for ${to}`, text: `Dear ${to}`, category: "test" }, at)
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
     const oldPublic = [];
     for (let i = 0; i < 5; i++) oldPublic.push(await queue(old, uniqueEmail("old")));
     const oldAccount = await queue(old, uniqueEmail("staff"), s.personIds.clerk!);
@@ -294,10 +408,17 @@ describe("delivery log retention", () => {
     expect(runs.every((n) => n <= 3)).toBe(true);
     expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
 
-    for (const row of await outboxRows(oldPublic)) expect(row).toMatchObject({ to_email: REDACTED_ADDRESS, body_text: REDACTED_TEXT, redacted_at: now.toISOString() });
+    for (const row of await outboxRows(oldPublic))
+      expect(row).toMatchObject({ to_email: REDACTED_ADDRESS, body_text: REDACTED_TEXT, redacted_at: now.toISOString() });
     expect(await outboxRows([oldAccount, recentPublic])).toEqual(untouched);
 
-    const audit = await db.selectFrom("audit_log").select(["actor_label", "details"]).where("entity", "=", "outbox").where("action", "=", "emails_redacted").where("at", "=", now.toISOString()).execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["actor_label", "details"])
+      .where("entity", "=", "outbox")
+      .where("action", "=", "emails_redacted")
+      .where("at", "=", now.toISOString())
+      .execute();
     const perStatement = audit.map((a) => JSON.parse(a.details) as { emails: number; retentionDays: number });
     expect(perStatement.every((d) => d.emails > 0 && d.emails <= 2 && d.retentionDays === EMAIL_RETENTION_DAYS)).toBe(true);
     expect(perStatement.reduce((a, d) => a + d.emails, 0)).toBe(runs.reduce((a, b) => a + b, 0));

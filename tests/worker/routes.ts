@@ -3,7 +3,13 @@ import { buildApp } from "../../worker/app";
 
 /** "METHOD /path" of every route the Hono app answers (middleware excluded). */
 export function appRouteKeys(): string[] {
-  return [...new Set(buildApp().routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
+  return [
+    ...new Set(
+      buildApp()
+        .routes.filter((r) => r.method !== "ALL")
+        .map((r) => `${r.method} ${r.path}`),
+    ),
+  ];
 }
 
 /** Replaces each :name (with an optional {regex}) in a Hono path by a value. */
@@ -30,4 +36,3 @@ export async function fillPath(pattern: string, value: (name: string) => Promise
   }
   return out;
 }
-

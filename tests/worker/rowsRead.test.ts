@@ -54,10 +54,14 @@ async function seedRowsReadData(): Promise<EndpointData> {
   await env.DB.batch([
     run(`${upTo(AREAS)} INSERT INTO areas (slug, name, created_at) SELECT 'area-' || (i + 1), 'Area ' || (i + 1), ?1 FROM n`),
     ...kinds.map(([key, kind]) =>
-      run(`INSERT INTO organisations (area_id, slug, name, kind, created_at) SELECT id, '${key}-' || substr(slug, 6), '${key} of ' || name, '${kind}', ?1 FROM areas`),
+      run(
+        `INSERT INTO organisations (area_id, slug, name, kind, created_at) SELECT id, '${key}-' || substr(slug, 6), '${key} of ' || name, '${kind}', ?1 FROM areas`,
+      ),
     ),
     ...roles.flatMap(([key, orgKey, role]) => [
-      run(`INSERT INTO people (email, name, created_at) SELECT '${key}' || substr(slug, 6) || '@rows.example', '${key} ' || substr(slug, 6), ?1 FROM areas`),
+      run(
+        `INSERT INTO people (email, name, created_at) SELECT '${key}' || substr(slug, 6) || '@rows.example', '${key} ' || substr(slug, 6), ?1 FROM areas`,
+      ),
       run(
         `INSERT INTO memberships (person_id, organisation_id, role, created_at)
          SELECT ${person(key, "substr(a.slug, 6)")}, ${org(orgKey, "substr(a.slug, 6)")}, '${role}', ?1 FROM areas a`,
@@ -120,7 +124,9 @@ async function seedRowsReadData(): Promise<EndpointData> {
 
   const areaId = (await env.DB.prepare("SELECT id FROM areas WHERE slug = 'area-1'").first<number>("id"))!;
   const id = async (sql: string) => (await env.DB.prepare(sql).first<number>("id"))!;
-  const hotPetitionId = await id(`SELECT min(id) AS id FROM petitions WHERE area_id = ${areaId} AND state = 'open' AND response_state = 'not_due'`);
+  const hotPetitionId = await id(
+    `SELECT min(id) AS id FROM petitions WHERE area_id = ${areaId} AND state = 'open' AND response_state = 'not_due'`,
+  );
   const pctId = await id("SELECT id FROM organisations WHERE slug = 'pct-1'");
   const linkOrgId = await id("SELECT id FROM organisations WHERE slug = 'link-1'");
   const oscId = await id("SELECT id FROM organisations WHERE slug = 'osc-1'");
@@ -153,16 +159,28 @@ async function seedRowsReadData(): Promise<EndpointData> {
         areaId,
       ),
     ),
-    run(`INSERT INTO watches (person_id, target_kind, target_id, next_alert_at, created_at) SELECT ?2, 'consultation', id, ${ts("400")}, ?1 FROM consultations`, clerkId),
+    run(
+      `INSERT INTO watches (person_id, target_kind, target_id, next_alert_at, created_at) SELECT ?2, 'consultation', id, ${ts("400")}, ?1 FROM consultations`,
+      clerkId,
+    ),
     // Credentials: a clerk's web session, API tokens, and the three kinds of calendar feed.
-    run("INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?2, ?3, ?1, ?4)", await sha256(tokens.clerkSession), clerkId, later),
+    run(
+      "INSERT INTO sessions (id_hash, person_id, created_at, expires_at) VALUES (?2, ?3, ?1, ?4)",
+      await sha256(tokens.clerkSession),
+      clerkId,
+      later,
+    ),
   ]);
   for (const [token, personId] of [
     [tokens.clerkToken, clerkId],
     [tokens.responderToken, responderId],
     [tokens.linkToken, linkId],
   ] as const) {
-    await run("INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?2, ?3, 'rows read', ?1, ?1)", await sha256(token), personId).run();
+    await run(
+      "INSERT INTO api_tokens (token_hash, person_id, label, created_at, last_used_at) VALUES (?2, ?3, 'rows read', ?1, ?1)",
+      await sha256(token),
+      personId,
+    ).run();
   }
   const feed = "INSERT INTO feed_tokens (token_hash, person_id, organisation_id, created_by, created_at) VALUES (?2, ?3, ?4, ?5, ?1)";
   await env.DB.batch([
@@ -187,8 +205,14 @@ beforeAll(async () => {
 describe("D1 rows read per request, for every endpoint the benchmark measures", () => {
   it("has data that would expose an unbounded read", async () => {
     const count = async (sql: string) => (await env.DB.prepare(sql).first<number>("n"))!;
-    expect(await count("SELECT signature_count AS n FROM petitions ORDER BY signature_count DESC LIMIT 1")).toBeGreaterThanOrEqual(HOT_SIGNATURES);
-    expect(await count("SELECT count(*) AS n FROM watches w JOIN people p ON p.id = w.person_id WHERE p.email = 'link1@rows.example' AND w.live_until IS NULL")).toBeGreaterThan(50);
+    expect(await count("SELECT signature_count AS n FROM petitions ORDER BY signature_count DESC LIMIT 1")).toBeGreaterThanOrEqual(
+      HOT_SIGNATURES,
+    );
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM watches w JOIN people p ON p.id = w.person_id WHERE p.email = 'link1@rows.example' AND w.live_until IS NULL",
+      ),
+    ).toBeGreaterThan(50);
     expect(await count("SELECT count(*) AS n FROM petitions")).toBe(PETITIONS + 30);
   });
 
@@ -204,15 +228,24 @@ describe("D1 rows read per request, for every endpoint the benchmark measures", 
     expect(m.response.status, `${path}: ${body.slice(0, 300)}`).toBe(200);
     const returned = endpoint.count(body);
     expect(returned, "returns rows, so the bound is tested on a real list").toBeGreaterThan(0);
-    expect(m.rowsRead, `${path}: ${m.rowsRead} rows read for ${returned} returned (${m.queries} queries)`).toBeLessThanOrEqual(rowsReadBound(returned));
+    expect(m.rowsRead, `${path}: ${m.rowsRead} rows read for ${returned} returned (${m.queries} queries)`).toBeLessThanOrEqual(
+      rowsReadBound(returned),
+    );
   });
 });
 
 describe("signing a hot petition", () => {
   /** Signs and confirms through the real Worker, metered: what each of the two requests reads and asks of D1. */
   async function signAndConfirmMetered(petitionId: number, email: string): Promise<{ sign: Metered; confirm: Metered; count: number }> {
-    const json = (body: unknown) => ({ method: "POST", headers: { "Content-Type": "application/json", "CF-Connecting-IP": nextIp() }, body: JSON.stringify(body) });
-    const sign = await metered(`/api/v1/petitions/${petitionId}/signatures`, json({ name: "Hot Signer", email, postcode: "NR1 1AA", contactConsent: false }));
+    const json = (body: unknown) => ({
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": nextIp() },
+      body: JSON.stringify(body),
+    });
+    const sign = await metered(
+      `/api/v1/petitions/${petitionId}/signatures`,
+      json({ name: "Hot Signer", email, postcode: "NR1 1AA", contactConsent: false }),
+    );
     expect(sign.response.status, `${petitionId}: ${await sign.response.clone().text()}`).toBe(202);
     const token = tokenIn((await latestEmailTo(email, "signature_confirm")).body_text, "/signatures/confirm");
     const confirm = await metered("/api/v1/signatures/confirmation", json({ token }));
@@ -221,7 +254,10 @@ describe("signing a hot petition", () => {
   }
 
   it("reads the same few rows with hundreds of signatures as with one or none, and counts exactly", async () => {
-    const hot = (await env.DB.prepare("SELECT id, signature_count AS n FROM petitions ORDER BY signature_count DESC LIMIT 1").first<{ id: number; n: number }>())!;
+    const hot = (await env.DB.prepare("SELECT id, signature_count AS n FROM petitions ORDER BY signature_count DESC LIMIT 1").first<{
+      id: number;
+      n: number;
+    }>())!;
     const quiet = (await env.DB.prepare(
       "SELECT id, signature_count AS n FROM petitions WHERE state = 'open' AND response_state = 'not_due' AND closes_at > ?1 ORDER BY signature_count LIMIT 1",
     )
@@ -229,7 +265,9 @@ describe("signing a hot petition", () => {
       .first<{ id: number; n: number }>())!;
     expect(quiet.n).toBeLessThanOrEqual(1);
     // Both well below their thresholds (as a hot petition is between them), so no confirmation here crosses one.
-    await env.DB.prepare("UPDATE petitions SET response_threshold = 100000, scrutiny_threshold = 200000 WHERE id IN (?, ?)").bind(hot!.id, quiet.id).run();
+    await env.DB.prepare("UPDATE petitions SET response_threshold = 100000, scrutiny_threshold = 200000 WHERE id IN (?, ?)")
+      .bind(hot!.id, quiet.id)
+      .run();
     expect(hot, JSON.stringify(hot)).toMatchObject({ id: expect.any(Number) });
     expect(hot!.n).toBeGreaterThanOrEqual(HOT_SIGNATURES);
 
@@ -237,7 +275,9 @@ describe("signing a hot petition", () => {
     const onQuiet = await signAndConfirmMetered(quiet.id, "quiet.signer@rows.example");
     expect(onHot.count).toBe(hot!.n + 1);
     expect(onQuiet.count).toBe(quiet.n + 1);
-    console.log(`signing reads ${onHot.sign.rowsRead} rows (${onQuiet.sign.rowsRead} on a quiet petition), confirming ${onHot.confirm.rowsRead} (${onQuiet.confirm.rowsRead})`);
+    console.log(
+      `signing reads ${onHot.sign.rowsRead} rows (${onQuiet.sign.rowsRead} on a quiet petition), confirming ${onHot.confirm.rowsRead} (${onQuiet.confirm.rowsRead})`,
+    );
     // Nothing on the signing path grows with the signatures already there (a few rows of B-tree
     // and trigger work may differ; a scan of the signatures would be hundreds).
     expect(Math.abs(onHot.sign.rowsRead - onQuiet.sign.rowsRead)).toBeLessThanOrEqual(10);
@@ -250,13 +290,13 @@ describe("signing a hot petition", () => {
   });
 });
 
-
-
 describe("round trips to D1 on the busiest public reads", () => {
   // Each call to D1 is a wait on the database (locally, most of a request's cost): reads a page
   // can name up front go in one batch.
   it("a petition's page and API answer in one round trip, the petition list in two, the areas in one, alerts and consultations in two, the dashboard in three", async () => {
-    const id = (await env.DB.prepare("SELECT id FROM petitions WHERE state = 'open' ORDER BY signature_count DESC LIMIT 1").first<{ id: number }>())!.id;
+    const id = (await env.DB.prepare("SELECT id FROM petitions WHERE state = 'open' ORDER BY signature_count DESC LIMIT 1").first<{
+      id: number;
+    }>())!.id;
     const trips: Record<string, number> = {};
     for (const path of [`/petitions/${id}`, `/api/v1/petitions/${id}`, "/api/v1/petitions", "/api/v1/areas"]) {
       const m = await metered(path);
@@ -267,7 +307,11 @@ describe("round trips to D1 on the busiest public reads", () => {
     // The extension's alerts: who is asking, then the three kinds of watch at once; a consultation
     // list: the page, then its organisations' and areas' names at once; the clerk's dashboard: who
     // is asking, then the filters' areas, the calendar addresses and the page at once, then names.
-    for (const [name, expected] of [["Extension alerts (/me/alerts)", 2], ["Consultation list (API)", 2], ["Clerk dashboard (web)", 3]] as const) {
+    for (const [name, expected] of [
+      ["Extension alerts (/me/alerts)", 2],
+      ["Consultation list (API)", 2],
+      ["Clerk dashboard (web)", 3],
+    ] as const) {
       const endpoint = endpoints.find((e) => e.name === name)!;
       const m = await metered(endpoint.path, { headers: endpoint.headers });
       expect(m.response.status, name).toBe(200);
@@ -275,7 +319,11 @@ describe("round trips to D1 on the busiest public reads", () => {
     }
     // The page still shows the signatures by district it read in the same batch.
     const page = await (await metered(`/petitions/${id}`)).response.text();
-    const districts = await env.DB.prepare("SELECT district FROM petition_districts WHERE petition_id = ? AND signature_count > 0 ORDER BY signature_count DESC LIMIT 1").bind(id).first<{ district: string }>();
+    const districts = await env.DB.prepare(
+      "SELECT district FROM petition_districts WHERE petition_id = ? AND signature_count > 0 ORDER BY signature_count DESC LIMIT 1",
+    )
+      .bind(id)
+      .first<{ district: string }>();
     expect(districts).not.toBeNull();
     expect(page).toContain(districts!.district);
   });

@@ -40,7 +40,12 @@ const webRoutes = (method: string) => appRouteKeys().filter((k) => k.startsWith(
 function post(path: string, cookie: string | null, fields: Record<string, string>, extra: Record<string, string> = {}): Promise<Response> {
   return request(path, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "CF-Connecting-IP": nextIp(), ...(cookie ? { Cookie: cookie } : {}), ...extra },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "CF-Connecting-IP": nextIp(),
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...extra,
+    },
     body: new URLSearchParams(fields),
     redirect: "manual",
   });
@@ -81,12 +86,20 @@ describe("CSRF: every web form refuses a request without this session's token", 
       await expectCsrfRefusal(await post(path, admin.cookie, { _csrf: "" }), `${key} with an empty token`);
       await expectCsrfRefusal(await post(path, admin.cookie, { _csrf: clerk.csrf }), `${key} with another session's token`);
       await expectCsrfRefusal(await post(path, admin.cookie, { _csrf: visitor.csrf }), `${key} with a visitor's token`);
-      await expectCsrfRefusal(await post(path, admin.cookie, { _csrf: admin.csrf }, { Origin: "https://evil.example" }), `${key} from another site`);
+      await expectCsrfRefusal(
+        await post(path, admin.cookie, { _csrf: admin.csrf }, { Origin: "https://evil.example" }),
+        `${key} from another site`,
+      );
       // Not signed in: no cookie at all, and another visitor's token.
       await expectCsrfRefusal(await post(path, null, { _csrf: visitor.csrf }), `${key} with no cookie`);
       await expectCsrfRefusal(await post(path, visitor.cookie, { _csrf: other!.csrf }), `${key} with another visitor's token`);
       // A JSON body cannot smuggle a form past the check.
-      const json = await request(path, { method: "POST", headers: { Cookie: admin.cookie, "Content-Type": "application/json" }, body: JSON.stringify({ _csrf: admin.csrf }), redirect: "manual" });
+      const json = await request(path, {
+        method: "POST",
+        headers: { Cookie: admin.cookie, "Content-Type": "application/json" },
+        body: JSON.stringify({ _csrf: admin.csrf }),
+        redirect: "manual",
+      });
       await expectCsrfRefusal(json, `${key} as JSON`);
       expect(await dbDigest(), `${key}: a refused form changed the database`).toBe(before);
     });
@@ -127,7 +140,8 @@ describe("security headers on every kind of response", () => {
     const csrf = csrfIn(await page.text());
     const email = uniqueEmail("limit");
     let last: Response | null = null;
-    for (let i = 0; i < 6; i++) last = await post(`/petitions/${w.north.petition}/sign`, cookie, { _csrf: csrf, name: "Lim Itter", email, postcode: "NR1 1AA" });
+    for (let i = 0; i < 6; i++)
+      last = await post(`/petitions/${w.north.petition}/sign`, cookie, { _csrf: csrf, name: "Lim Itter", email, postcode: "NR1 1AA" });
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get("Retry-After"))).toBeGreaterThan(0);
     expectSecurityHeaders(last!, "429 page");
@@ -145,24 +159,73 @@ describe("text from people and clipped pages is never HTML", () => {
     // Through the API, as people would send them: a clipped consultation and a new petition.
     const link = w.callers.link.token!;
     const clipped = await call("/consultations", link, {
-      body: { areaId: f.area, organisationId: f.org, title: `Clipped ${XSS}`, url: "https://north.example/xss", summary: `Summary ${XSS}`, clientId: "xss-clip-0001" },
+      body: {
+        areaId: f.area,
+        organisationId: f.org,
+        title: `Clipped ${XSS}`,
+        url: "https://north.example/xss",
+        summary: `Summary ${XSS}`,
+        clientId: "xss-clip-0001",
+      },
     });
     expect(clipped.status, await clipped.clone().text()).toBe(201);
     const clippedId = ((await clipped.json()) as { consultation: { id: number } }).consultation.id;
-    const started = await call("/petitions", null, { body: petitionInput(f.org, { title: `Sundays ${XSS}`, action: `Please ${XSS}`, background: `Because ${XSS}`, petitionerName: `Pat ${XSS}` }) });
+    const started = await call("/petitions", null, {
+      body: petitionInput(f.org, {
+        title: `Sundays ${XSS}`,
+        action: `Please ${XSS}`,
+        background: `Because ${XSS}`,
+        petitionerName: `Pat ${XSS}`,
+      }),
+    });
     expect(started.status, await started.clone().text()).toBe(202);
     // And into the records every page of the access table shows (titles, bodies, response, outcome, names).
     const now = new Date().toISOString();
     await db
       .updateTable("petitions")
-      .set({ title: `Walk-in ${XSS}`, action: `Act ${XSS}`, background: `Bg ${XSS}`, petitioner_name: `Pet ${XSS}`, response_text: `Response ${XSS}`, response_state: "responded", responded_at: now, osc_decision: `Decision ${XSS}`, osc_outcome: `Outcome ${XSS}` })
+      .set({
+        title: `Walk-in ${XSS}`,
+        action: `Act ${XSS}`,
+        background: `Bg ${XSS}`,
+        petitioner_name: `Pet ${XSS}`,
+        response_text: `Response ${XSS}`,
+        response_state: "responded",
+        responded_at: now,
+        osc_decision: `Decision ${XSS}`,
+        osc_outcome: `Outcome ${XSS}`,
+      })
       .where("id", "in", [f.petition, f.pendingPetition])
       .execute();
-    await db.updateTable("consultations").set({ title: `Consultation ${XSS}`, summary: `Summary ${XSS}`, outcome_said: `Said ${XSS}`, outcome_decided: `Decided ${XSS}`, outcome_changed: `Changed ${XSS}` }).where("id", "=", f.consultation).execute();
-    await db.updateTable("obligations").set({ title: `Request ${XSS}`, body: `Body ${XSS}` }).where("id", "=", f.obligation).execute();
-    await db.updateTable("obligation_messages").set({ body: `Message ${XSS}` }).execute();
-    await db.updateTable("people").set({ name: `Ada ${XSS}` }).where("id", "=", f.adminId).execute();
-    await db.updateTable("organisations").set({ name: `PCT ${XSS}` }).where("id", "=", f.org).execute();
+    await db
+      .updateTable("consultations")
+      .set({
+        title: `Consultation ${XSS}`,
+        summary: `Summary ${XSS}`,
+        outcome_said: `Said ${XSS}`,
+        outcome_decided: `Decided ${XSS}`,
+        outcome_changed: `Changed ${XSS}`,
+      })
+      .where("id", "=", f.consultation)
+      .execute();
+    await db
+      .updateTable("obligations")
+      .set({ title: `Request ${XSS}`, body: `Body ${XSS}` })
+      .where("id", "=", f.obligation)
+      .execute();
+    await db
+      .updateTable("obligation_messages")
+      .set({ body: `Message ${XSS}` })
+      .execute();
+    await db
+      .updateTable("people")
+      .set({ name: `Ada ${XSS}` })
+      .where("id", "=", f.adminId)
+      .execute();
+    await db
+      .updateTable("organisations")
+      .set({ name: `PCT ${XSS}` })
+      .where("id", "=", f.org)
+      .execute();
 
     const shown: string[] = [];
     const gets = webRoutes("GET").filter((k) => !k.startsWith("GET /dev/"));
@@ -181,15 +244,28 @@ describe("text from people and clipped pages is never HTML", () => {
       }
     }
     // The payloads did reach the pages (escaped), so the check above was not vacuous.
-    for (const must of [/^GET \/petitions\/:id\S* as anonymous$/, /^GET \/consultations\/:id\S* as anonymous$/, new RegExp(`^GET /consultations/${clippedId} as admin$`), /^GET \/obligations\/:id\S* as admin$/, /^GET \/account as admin$/]) {
-      expect(shown.some((s) => must.test(s)), `${must} should show the escaped text`).toBe(true);
+    for (const must of [
+      /^GET \/petitions\/:id\S* as anonymous$/,
+      /^GET \/consultations\/:id\S* as anonymous$/,
+      new RegExp(`^GET /consultations/${clippedId} as admin$`),
+      /^GET \/obligations\/:id\S* as admin$/,
+      /^GET \/account as admin$/,
+    ]) {
+      expect(
+        shown.some((s) => must.test(s)),
+        `${must} should show the escaped text`,
+      ).toBe(true);
     }
     expect(shown.length).toBeGreaterThan(15);
   }, 120_000);
 
   it("CSV exports neutralise formulas: a cell starting with =, +, - or @ is prefixed with '", async () => {
     const f = w.north;
-    await db.updateTable("petitions").set({ title: `=HYPERLINK("http://evil.example","x")`, action: "+1+1", background: "-2+3" }).where("id", "=", f.petition).execute();
+    await db
+      .updateTable("petitions")
+      .set({ title: `=HYPERLINK("http://evil.example","x")`, action: "+1+1", background: "-2+3" })
+      .where("id", "=", f.petition)
+      .execute();
     await db.updateTable("organisations").set({ name: "@SUM(A1:A9)" }).where("id", "=", f.org).execute();
     await db.updateTable("obligations").set({ title: "=1+2" }).where("id", "=", f.obligation).execute();
     const clerk = w.callers.clerk.session!;
@@ -205,7 +281,10 @@ describe("text from people and clipped pages is never HTML", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get("Content-Type"), path).toMatch(/^text\/csv/);
       const cells = parseCsv((await res.text()).replace(/^\uFEFF/, "")).flat();
-      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), `${path}: cells a spreadsheet would run`).toEqual([]);
+      expect(
+        cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+        `${path}: cells a spreadsheet would run`,
+      ).toEqual([]);
       formulas += cells.filter((c) => /^'[=+\-@]/.test(c)).length;
     }
     expect(formulas, "the formula-like text reached the exports").toBeGreaterThanOrEqual(4);
@@ -213,7 +292,11 @@ describe("text from people and clipped pages is never HTML", () => {
 
   it("iCalendar text is escaped: a title cannot add lines, events or properties", async () => {
     const f = w.north;
-    await db.updateTable("obligations").set({ title: "Evil\r\nEND:VEVENT\rBEGIN:VEVENT\nSUMMARY:injected; a,b\\" }).where("id", "=", f.obligation).execute();
+    await db
+      .updateTable("obligations")
+      .set({ title: "Evil\r\nEND:VEVENT\rBEGIN:VEVENT\nSUMMARY:injected; a,b\\" })
+      .where("id", "=", f.obligation)
+      .execute();
     const res = await request(`/feeds/calendar/${f.calendarFile}`);
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -260,7 +343,13 @@ describe("cookies", () => {
     const email = (await db.selectFrom("people").select("email").where("id", "=", w.s.personIds.link!).executeTakeFirstOrThrow()).email;
     const asked = await post("/sign-in", cookiesFrom(visitor), { _csrf: csrfIn(await visitor.text()), email });
     expect(asked.status).toBe(303);
-    const message = await db.selectFrom("outbox").select("body_text").where("to_email", "=", email).where("category", "=", "sign_in").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const message = await db
+      .selectFrom("outbox")
+      .select("body_text")
+      .where("to_email", "=", email)
+      .where("category", "=", "sign_in")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     const token = new URL(/https:\/\/tracker\.test\/sign-in\/confirm\?\S+/.exec(message.body_text)![0]).searchParams.get("token")!;
     const confirmPage = await request(`/sign-in/confirm?token=${token}`);
     const signedIn = await post("/sign-in/confirm", cookiesFrom(confirmPage), { _csrf: csrfIn(await confirmPage.text()), token });
@@ -292,7 +381,11 @@ describe("sign-in does not reveal who has an account", () => {
       const res = await post("/sign-in", cookiesFrom(page), { _csrf: csrfIn(await page.text()), email });
       const location = res.headers.get("Location") ?? "";
       const next = await request(location, { headers: { Cookie: cookiesFrom(page) } });
-      return { status: res.status, location: location.replace(encodeURIComponent(email), "EMAIL"), page: (await next.text()).replaceAll(email, "EMAIL").replace(/name="_csrf" value="[^"]+"/g, "") };
+      return {
+        status: res.status,
+        location: location.replace(encodeURIComponent(email), "EMAIL"),
+        page: (await next.text()).replaceAll(email, "EMAIL").replace(/name="_csrf" value="[^"]+"/g, ""),
+      };
     };
     const known = await answer("responder@northshire-pct.example");
     const unknown = await answer("nobody.else@northshire-pct.example");
@@ -319,13 +412,15 @@ describe("rate limits answer 429 with Retry-After", () => {
     expect(statuses.slice(0, 5)).toEqual([202, 202, 202, 202, 202]);
     await expect429(last!, "sign-in per address");
     const ip = nextIp();
-    for (let i = 0; i < 20; i++) expect((await call("/auth/sign-in-link", null, { body: { email: uniqueEmail("ip") }, ip })).status).toBe(202);
+    for (let i = 0; i < 20; i++)
+      expect((await call("/auth/sign-in-link", null, { body: { email: uniqueEmail("ip") }, ip })).status).toBe(202);
     await expect429(await call("/auth/sign-in-link", null, { body: { email: uniqueEmail("ip") }, ip }), "sign-in per IP");
   });
 
   it("signing a petition: per address, and per IP address", async () => {
     const email = uniqueEmail("signer");
-    const sign = (e: string, ip?: string) => call(`/petitions/${w.north.petition}/signatures`, null, { body: { name: "Sig Ner", email: e, postcode: "NR1 1AA" }, ip });
+    const sign = (e: string, ip?: string) =>
+      call(`/petitions/${w.north.petition}/signatures`, null, { body: { name: "Sig Ner", email: e, postcode: "NR1 1AA" }, ip });
     for (let i = 0; i < 5; i++) expect((await sign(email)).status).toBe(202);
     await expect429(await sign(email), "signing per address");
     const ip = nextIp();
@@ -335,8 +430,12 @@ describe("rate limits answer 429 with Retry-After", () => {
 
   it("starting petitions: per address, and per IP address", async () => {
     const email = uniqueEmail("starter");
-    for (let i = 0; i < 3; i++) expect((await call("/petitions", null, { body: petitionInput(w.north.org, { petitionerEmail: email }) })).status).toBe(202);
-    await expect429(await call("/petitions", null, { body: petitionInput(w.north.org, { petitionerEmail: email }) }), "starting per address");
+    for (let i = 0; i < 3; i++)
+      expect((await call("/petitions", null, { body: petitionInput(w.north.org, { petitionerEmail: email }) })).status).toBe(202);
+    await expect429(
+      await call("/petitions", null, { body: petitionInput(w.north.org, { petitionerEmail: email }) }),
+      "starting per address",
+    );
     const ip = nextIp();
     for (let i = 0; i < 10; i++) expect((await call("/petitions", null, { body: petitionInput(w.north.org), ip })).status).toBe(202);
     await expect429(await call("/petitions", null, { body: petitionInput(w.north.org), ip }), "starting per IP");

@@ -51,21 +51,30 @@ adminPages.get("/admin", signedIn, async (c) => {
 });
 
 const settingsFields: [keyof AreaSettings, string, string][] = [
-  ["responseThreshold", "Signatures needed for a response", "When a petition reaches this many confirmed signatures, the organisation it is addressed to owes a response."],
-  ["scrutinyThreshold", "Signatures needed for a referral to scrutiny", "Above this, the petition goes to the overview and scrutiny committee."],
+  [
+    "responseThreshold",
+    "Signatures needed for a response",
+    "When a petition reaches this many confirmed signatures, the organisation it is addressed to owes a response.",
+  ],
+  [
+    "scrutinyThreshold",
+    "Signatures needed for a referral to scrutiny",
+    "Above this, the petition goes to the overview and scrutiny committee.",
+  ],
   ["responseWorkingDays", "Working days to respond to a petition", ""],
   ["petitionDurationDays", "Days a petition stays open", ""],
   ["informationRequestWorkingDays", "Working days to reply to a LINk's request for information", "20 under the LINks Regulations 2008."],
   ["reportWorkingDays", "Working days to reply to a LINk's report or recommendation", "20 under the LINks Regulations 2008."],
   ["referralWorkingDays", "Working days to acknowledge a LINk's referral", "20 under the LINks Directions 2008."],
   ["outcomeOverdueWeeks", "Weeks after a consultation closes before a missing outcome is flagged", ""],
-  ["signerDataRetentionDays", "Days after a petition closes before signers' names, email addresses and postcodes are erased", "Signatures stay counted, and the postcode district is kept for the petition's figures."],
+  [
+    "signerDataRetentionDays",
+    "Days after a petition closes before signers' names, email addresses and postcodes are erased",
+    "Signatures stay counted, and the postcode district is kept for the petition's figures.",
+  ],
 ];
 
-async function renderArea(
-  c: Context<AppEnv>,
-  problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null,
-) {
+async function renderArea(c: Context<AppEnv>, problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null) {
   const area = recordOf<{ id: number; slug: string; name: string }>(c);
   const [ctx, settings, organisations, members] = await Promise.all([
     pageContext(c),
@@ -84,15 +93,26 @@ async function renderArea(
       <h1>{area.name}: administration</h1>
       <nav aria-label="On this page">
         <ul>
-          <li><a href="#settings">Area defaults</a></li>
-          <li><a href="#organisations">Organisations</a></li>
-          <li><a href="#people">People and roles</a></li>
-          <li><a href={`/admin/areas/${area.slug}/deliveries`}>Emails not delivered</a></li>
+          <li>
+            <a href="#settings">Area defaults</a>
+          </li>
+          <li>
+            <a href="#organisations">Organisations</a>
+          </li>
+          <li>
+            <a href="#people">People and roles</a>
+          </li>
+          <li>
+            <a href={`/admin/areas/${area.slug}/deliveries`}>Emails not delivered</a>
+          </li>
         </ul>
       </nav>
 
       <h2 id="settings">Area defaults</h2>
-      <p>Organisations use these unless they set their own. Changes apply from now on: petitions already open keep the thresholds they opened with.</p>
+      <p>
+        Organisations use these unless they set their own. Changes apply from now on: petitions already open keep the thresholds they opened
+        with.
+      </p>
       <Form action={`/admin/areas/${area.slug}/settings`} csrf={ctx.csrf}>
         {settingsFields.map(([field, label, hint]) => (
           <TextInput
@@ -122,10 +142,38 @@ async function renderArea(
             <div class="nhsuk-details__text">
               <p>Leave a box empty to use the area's default.</p>
               <Form action={`/admin/organisations/${o.id}/settings`} csrf={ctx.csrf}>
-                <TextInput name="responseThreshold" label={`Signatures needed for a response (area: ${settings.responseThreshold})`} width={5} inputmode="numeric" errors={errorsFor(section)} value={valueFor(section, "responseThreshold", o.response_threshold)} />
-                <TextInput name="scrutinyThreshold" label={`Signatures needed for scrutiny (area: ${settings.scrutinyThreshold})`} width={5} inputmode="numeric" errors={errorsFor(section)} value={valueFor(section, "scrutinyThreshold", o.scrutiny_threshold)} />
-                <TextInput name="responseWorkingDays" label={`Working days to respond (area: ${settings.responseWorkingDays})`} width={3} inputmode="numeric" errors={errorsFor(section)} value={valueFor(section, "responseWorkingDays", o.response_working_days)} />
-                <TextInput name="petitionDurationDays" label={`Days a petition stays open (area: ${settings.petitionDurationDays})`} width={3} inputmode="numeric" errors={errorsFor(section)} value={valueFor(section, "petitionDurationDays", o.petition_duration_days)} />
+                <TextInput
+                  name="responseThreshold"
+                  label={`Signatures needed for a response (area: ${settings.responseThreshold})`}
+                  width={5}
+                  inputmode="numeric"
+                  errors={errorsFor(section)}
+                  value={valueFor(section, "responseThreshold", o.response_threshold)}
+                />
+                <TextInput
+                  name="scrutinyThreshold"
+                  label={`Signatures needed for scrutiny (area: ${settings.scrutinyThreshold})`}
+                  width={5}
+                  inputmode="numeric"
+                  errors={errorsFor(section)}
+                  value={valueFor(section, "scrutinyThreshold", o.scrutiny_threshold)}
+                />
+                <TextInput
+                  name="responseWorkingDays"
+                  label={`Working days to respond (area: ${settings.responseWorkingDays})`}
+                  width={3}
+                  inputmode="numeric"
+                  errors={errorsFor(section)}
+                  value={valueFor(section, "responseWorkingDays", o.response_working_days)}
+                />
+                <TextInput
+                  name="petitionDurationDays"
+                  label={`Days a petition stays open (area: ${settings.petitionDurationDays})`}
+                  width={3}
+                  inputmode="numeric"
+                  errors={errorsFor(section)}
+                  value={valueFor(section, "petitionDurationDays", o.petition_duration_days)}
+                />
                 <Button variant="secondary">Save {o.name}</Button>
               </Form>
             </div>
@@ -143,7 +191,13 @@ async function renderArea(
           errors={errorsFor("organisation")}
           value={valueFor("organisation", "kind", "")}
         />
-        <TextInput name="email" label="Email address (optional)" type="email" errors={errorsFor("organisation")} value={valueFor("organisation", "email", "")} />
+        <TextInput
+          name="email"
+          label="Email address (optional)"
+          type="email"
+          errors={errorsFor("organisation")}
+          value={valueFor("organisation", "email", "")}
+        />
         <Select
           name="predecessorId"
           label="It replaced (optional)"
@@ -170,7 +224,11 @@ async function renderArea(
           roleLabels[m.role],
           <Form action={`/admin/memberships/${m.membershipId}/remove`} csrf={ctx.csrf}>
             <Button variant="secondary" small>
-              Remove role<span class="nhsuk-u-visually-hidden"> {roleLabels[m.role]} from {m.name}</span>
+              Remove role
+              <span class="nhsuk-u-visually-hidden">
+                {" "}
+                {roleLabels[m.role]} from {m.name}
+              </span>
             </Button>
           </Form>,
         ])}
@@ -179,8 +237,23 @@ async function renderArea(
       <p>They can then sign in with a link sent to this email address.</p>
       <Form action={`/admin/areas/${area.slug}/members`} csrf={ctx.csrf}>
         <TextInput name="name" label="Full name" autocomplete="off" errors={errorsFor("member")} value={valueFor("member", "name", "")} />
-        <TextInput name="email" label="Email address" type="email" autocomplete="off" spellcheck={false} errors={errorsFor("member")} value={valueFor("member", "email", "")} />
-        <Select name="organisationId" label="Organisation" placeholder="Choose" options={orgOptions} errors={errorsFor("member")} value={valueFor("member", "organisationId", "")} />
+        <TextInput
+          name="email"
+          label="Email address"
+          type="email"
+          autocomplete="off"
+          spellcheck={false}
+          errors={errorsFor("member")}
+          value={valueFor("member", "email", "")}
+        />
+        <Select
+          name="organisationId"
+          label="Organisation"
+          placeholder="Choose"
+          options={orgOptions}
+          errors={errorsFor("member")}
+          value={valueFor("member", "organisationId", "")}
+        />
         <Select
           name="role"
           label="Role"

@@ -21,7 +21,11 @@ export const areaById: RecordLoader<AreaRow> = async (c) => {
 
 /** The area named by :slug in the path. */
 export const areaBySlug: RecordLoader<AreaRow> = async (c) => {
-  const area = await c.var.db.selectFrom("areas").select(["id", "slug", "name"]).where("slug", "=", c.req.param("slug") ?? "").executeTakeFirst();
+  const area = await c.var.db
+    .selectFrom("areas")
+    .select(["id", "slug", "name"])
+    .where("slug", "=", c.req.param("slug") ?? "")
+    .executeTakeFirst();
   return area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null;
 };
 
@@ -79,11 +83,26 @@ export async function updateAreaSettings(db: DB, d1: D1Database, actor: Actor, a
         signer_data_retention_days: s.signerDataRetentionDays ?? before.signerDataRetentionDays,
       })
       .where("id", "=", areaId),
-    auditInsert(db, { actor, areaId, entity: "area", entityId: areaId, action: "settings_changed", at: now, details: { before, after: { ...s, signerDataRetentionDays: s.signerDataRetentionDays ?? before.signerDataRetentionDays } } }),
+    auditInsert(db, {
+      actor,
+      areaId,
+      entity: "area",
+      entityId: areaId,
+      action: "settings_changed",
+      at: now,
+      details: { before, after: { ...s, signerDataRetentionDays: s.signerDataRetentionDays ?? before.signerDataRetentionDays } },
+    }),
   ]);
 }
 
-export async function updateOrganisationSettings(db: DB, d1: D1Database, actor: Actor, org: { id: number; area_id: number }, s: OrganisationSettings, now: Date) {
+export async function updateOrganisationSettings(
+  db: DB,
+  d1: D1Database,
+  actor: Actor,
+  org: { id: number; area_id: number },
+  s: OrganisationSettings,
+  now: Date,
+) {
   await batch(d1, [
     db
       .updateTable("organisations")
@@ -94,7 +113,15 @@ export async function updateOrganisationSettings(db: DB, d1: D1Database, actor: 
         petition_duration_days: s.petitionDurationDays,
       })
       .where("id", "=", org.id),
-    auditInsert(db, { actor, areaId: org.area_id, entity: "organisation", entityId: org.id, action: "settings_changed", at: now, details: s }),
+    auditInsert(db, {
+      actor,
+      areaId: org.area_id,
+      entity: "organisation",
+      entityId: org.id,
+      action: "settings_changed",
+      at: now,
+      details: s,
+    }),
   ]);
 }
 
@@ -107,7 +134,12 @@ export async function addOrganisation(
   now: Date,
 ): Promise<number> {
   if (o.predecessorId !== undefined) {
-    const predecessor = await db.selectFrom("organisations").select("id").where("id", "=", o.predecessorId).where("area_id", "=", areaId).executeTakeFirst();
+    const predecessor = await db
+      .selectFrom("organisations")
+      .select("id")
+      .where("id", "=", o.predecessorId)
+      .where("area_id", "=", areaId)
+      .executeTakeFirst();
     if (!predecessor) throw validationFailed({ predecessorId: "Choose an organisation in this area" });
   }
   const slug = slugify(o.name);
@@ -116,7 +148,15 @@ export async function addOrganisation(
   const [inserted] = await batch(d1, [
     db
       .insertInto("organisations")
-      .values({ area_id: areaId, slug, name: o.name, kind: o.kind, email: o.email ?? null, predecessor_id: o.predecessorId ?? null, created_at: now.toISOString() })
+      .values({
+        area_id: areaId,
+        slug,
+        name: o.name,
+        kind: o.kind,
+        email: o.email ?? null,
+        predecessor_id: o.predecessorId ?? null,
+        created_at: now.toISOString(),
+      })
       .returning("id"),
   ]);
   const id = (inserted?.results?.[0] as { id: number }).id;
@@ -126,16 +166,31 @@ export async function addOrganisation(
 
 /** Gives a person (created if new, found by email otherwise) a role in an organisation of the area. */
 export async function addMembership(db: DB, d1: D1Database, actor: Actor, areaId: number, m: NewMembership, now: Date): Promise<number> {
-  const org = await db.selectFrom("organisations").select(["id", "name"]).where("id", "=", m.organisationId).where("area_id", "=", areaId).executeTakeFirst();
+  const org = await db
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("id", "=", m.organisationId)
+    .where("area_id", "=", areaId)
+    .executeTakeFirst();
   if (!org) throw validationFailed({ organisationId: "Choose an organisation in this area" });
   const at = now.toISOString();
   const person = db.selectFrom("people").where("email", "=", m.email);
   const results = await batch(d1, [
-    db.insertInto("people").values({ email: m.email, name: m.name, created_at: at }).onConflict((oc) => oc.column("email").doNothing()),
+    db
+      .insertInto("people")
+      .values({ email: m.email, name: m.name, created_at: at })
+      .onConflict((oc) => oc.column("email").doNothing()),
     db
       .insertInto("memberships")
       .columns(["person_id", "organisation_id", "role", "created_at"])
-      .expression(person.select((eb) => ["id as person_id", eb.val(org.id).as("organisation_id"), eb.val(m.role).as("role"), eb.val(at).as("created_at")]))
+      .expression(
+        person.select((eb) => [
+          "id as person_id",
+          eb.val(org.id).as("organisation_id"),
+          eb.val(m.role).as("role"),
+          eb.val(at).as("created_at"),
+        ]),
+      )
       .onConflict((oc) => oc.columns(["person_id", "organisation_id", "role"]).doNothing()),
   ]);
   if (results[1]?.meta.changes !== 1) throw new AppError(409, "already_member", `${m.email} already has that role at ${org.name}.`);
@@ -147,17 +202,39 @@ export async function addMembership(db: DB, d1: D1Database, actor: Actor, areaId
     .where("ms.organisation_id", "=", org.id)
     .where("ms.role", "=", m.role)
     .executeTakeFirstOrThrow();
-  await auditInsert(db, { actor, areaId, entity: "membership", entityId: row.id, action: "created", at: now, details: { personId: row.person_id, organisationId: org.id, role: m.role } }).execute();
+  await auditInsert(db, {
+    actor,
+    areaId,
+    entity: "membership",
+    entityId: row.id,
+    action: "created",
+    at: now,
+    details: { personId: row.person_id, organisationId: org.id, role: m.role },
+  }).execute();
   return row.id;
 }
 
-export async function removeMembership(db: DB, d1: D1Database, actor: Actor, m: { id: number; area_id: number; person_id: number; role: string }, now: Date) {
+export async function removeMembership(
+  db: DB,
+  d1: D1Database,
+  actor: Actor,
+  m: { id: number; area_id: number; person_id: number; role: string },
+  now: Date,
+) {
   if (m.person_id === actor.personId && m.role === "admin") {
     throw new AppError(409, "cannot_remove_self", "You cannot remove your own administrator role. Ask another administrator.");
   }
   await batch(d1, [
     db.deleteFrom("memberships").where("id", "=", m.id),
-    auditInsert(db, { actor, areaId: m.area_id, entity: "membership", entityId: m.id, action: "removed", at: now, details: { personId: m.person_id, role: m.role } }),
+    auditInsert(db, {
+      actor,
+      areaId: m.area_id,
+      entity: "membership",
+      entityId: m.id,
+      action: "removed",
+      at: now,
+      details: { personId: m.person_id, role: m.role },
+    }),
   ]);
 }
 
@@ -166,7 +243,15 @@ export async function listAreaMembers(db: DB, areaId: number) {
     .selectFrom("memberships as m")
     .innerJoin("people as p", "p.id", "m.person_id")
     .innerJoin("organisations as o", "o.id", "m.organisation_id")
-    .select(["m.id as membershipId", "p.id as personId", "p.name", "p.email", "o.id as organisationId", "o.name as organisationName", "m.role"])
+    .select([
+      "m.id as membershipId",
+      "p.id as personId",
+      "p.name",
+      "p.email",
+      "o.id as organisationId",
+      "o.name as organisationName",
+      "m.role",
+    ])
     .where("o.area_id", "=", areaId)
     .orderBy("p.name")
     .execute();

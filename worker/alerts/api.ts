@@ -14,7 +14,6 @@ import { liveWatched, type TargetRef } from "./targets";
 
 export const alertsApi = apiRouter();
 
-
 /** Petitions in these states are not public, so cannot be watched. */
 const HIDDEN_PETITION_STATES = ["draft", "pending", "hidden"];
 
@@ -26,7 +25,11 @@ export async function assertWatchable(db: DB, actor: Actor, target: TargetRef): 
     const p = await db.selectFrom("petitions").select("state").where("id", "=", target.id).executeTakeFirst();
     if (!p || HIDDEN_PETITION_STATES.includes(p.state)) throw notFound("petition");
   } else {
-    const o = await db.selectFrom("obligations").select(["area_id", "owed_by_organisation_id", "owed_to_organisation_id"]).where("id", "=", target.id).executeTakeFirst();
+    const o = await db
+      .selectFrom("obligations")
+      .select(["area_id", "owed_by_organisation_id", "owed_to_organisation_id"])
+      .where("id", "=", target.id)
+      .executeTakeFirst();
     if (!o) throw notFound("request");
     requireAllowed(actor, "obligation.view", obligationScope(o));
   }

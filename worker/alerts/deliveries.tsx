@@ -22,7 +22,17 @@ function failedInArea(db: DB, areaId: number) {
   return db
     .selectFrom("outbox as m")
     .leftJoin("people as p", "p.id", "m.person_id")
-    .select(["m.id", "m.to_email", "m.subject", "m.category", "m.attempts", "m.last_error", "m.failed_at", "m.created_at", "p.name as person_name"])
+    .select([
+      "m.id",
+      "m.to_email",
+      "m.subject",
+      "m.category",
+      "m.attempts",
+      "m.last_error",
+      "m.failed_at",
+      "m.created_at",
+      "p.name as person_name",
+    ])
     .where("m.failed_at", "is not", null)
     .where((eb) =>
       eb.or([
@@ -30,7 +40,11 @@ function failedInArea(db: DB, areaId: number) {
         eb(
           "m.person_id",
           "in",
-          eb.selectFrom("memberships as ms").innerJoin("organisations as o", "o.id", "ms.organisation_id").select("ms.person_id").where("o.area_id", "=", areaId),
+          eb
+            .selectFrom("memberships as ms")
+            .innerJoin("organisations as o", "o.id", "ms.organisation_id")
+            .select("ms.person_id")
+            .where("o.area_id", "=", areaId),
         ),
       ]),
     );
@@ -78,7 +92,10 @@ deliveryPages.get("/admin/areas/:slug/deliveries", authorize("outbox.review", ar
             <span class="nhsuk-body-s">{m.last_error ?? "No error recorded"}</span>,
             <Form action={`/admin/areas/${area.slug}/deliveries/${m.id}/retry`} csrf={ctx.csrf} class="app-inline-form">
               <Button variant="secondary" small>
-                Try again<span class="nhsuk-u-visually-hidden">: {m.subject} to {m.to_email}</span>
+                Try again
+                <span class="nhsuk-u-visually-hidden">
+                  : {m.subject} to {m.to_email}
+                </span>
               </Button>
             </Form>,
           ])}
@@ -95,8 +112,20 @@ async function retry(c: Context<AppEnv>, area: Area, id: number): Promise<boolea
   const message = await failedInArea(db, area.id).where("m.id", "=", id).executeTakeFirst();
   if (!message) return false;
   const [update] = await batch(c.env.DB, [
-    db.updateTable("outbox").set({ attempts: 0, failed_at: null, next_attempt_at: now.toISOString() }).where("id", "=", id).where("failed_at", "is not", null),
-    auditInsertIfChanged(db, { actor: c.var.actor, areaId: area.id, entity: "outbox", entityId: id, action: "retry", at: now, details: { lastError: message.last_error } }),
+    db
+      .updateTable("outbox")
+      .set({ attempts: 0, failed_at: null, next_attempt_at: now.toISOString() })
+      .where("id", "=", id)
+      .where("failed_at", "is not", null),
+    auditInsertIfChanged(db, {
+      actor: c.var.actor,
+      areaId: area.id,
+      entity: "outbox",
+      entityId: id,
+      action: "retry",
+      at: now,
+      details: { lastError: message.last_error },
+    }),
   ]);
   if (update?.meta.changes !== 1) return false;
   const sender = senderFor(c.env);
@@ -108,6 +137,9 @@ deliveryPages.post("/admin/areas/:slug/deliveries/:id{[0-9]+}/retry", authorize(
   const area = recordOf<Area>(c);
   const id = pathId(c);
   if (id === null || !(await retry(c, area, id))) throw notFound("failed email");
-  return redirectWithFlash(c, `/admin/areas/${area.slug}/deliveries`, "The email will be sent again now, with the usual retries if it fails.");
+  return redirectWithFlash(
+    c,
+    `/admin/areas/${area.slug}/deliveries`,
+    "The email will be sent again now, with the usual retries if it fails.",
+  );
 });
-

@@ -85,11 +85,22 @@ export async function sendDueAlerts(ctx: ScheduledJobContext): Promise<Record<st
     .limit(ALERTS_PER_RUN)
     .execute();
   if (due.length === 0) return { due: 0, queued: 0 };
-  const [targets, people] = await Promise.all([loadTargets(db, due.map(refOf)), loadAlertPeople(db, due.map((w) => w.person_id))]);
+  const [targets, people] = await Promise.all([
+    loadTargets(db, due.map(refOf)),
+    loadAlertPeople(
+      db,
+      due.map((w) => w.person_id),
+    ),
+  ]);
   let queued = 0;
   for (let i = 0; i < due.length; i += 25) {
-    const statements = due.slice(i, i + 25).map((w) => alertStatements(db, w, targets.get(targetKey(refOf(w))), people.get(w.person_id), ctx));
-    const results = await batch(env.DB, statements.flatMap((s) => [...s.emails, s.advance]));
+    const statements = due
+      .slice(i, i + 25)
+      .map((w) => alertStatements(db, w, targets.get(targetKey(refOf(w))), people.get(w.person_id), ctx));
+    const results = await batch(
+      env.DB,
+      statements.flatMap((s) => [...s.emails, s.advance]),
+    );
     let r = 0;
     for (const s of statements) {
       for (let e = 0; e < s.emails.length; e++) queued += results[r++]?.meta.changes ?? 0;
@@ -148,12 +159,20 @@ export async function sendDailyDigests(ctx: ScheduledJobContext): Promise<Record
     ].join("\n\n----------\n\n");
     const key = keyOf(personId);
     const results = await batch(env.DB, [
-      enqueueEmail(db, { to: person.email, personId, subject: `Your reminders for ${formatLondonDate(now)}`, text, category: "digest", dedupeKey: key }, now),
+      enqueueEmail(
+        db,
+        { to: person.email, personId, subject: `Your reminders for ${formatLondonDate(now)}`, text, category: "digest", dedupeKey: key },
+        now,
+      ),
       // Marked only if the digest just written (or an identical one) holds exactly these messages.
       db
         .updateTable("outbox")
         .set({ sent_at: now.toISOString(), last_error: null, next_attempt_at: null })
-        .where("id", "in", messages.map((m) => m.id))
+        .where(
+          "id",
+          "in",
+          messages.map((m) => m.id),
+        )
         .where("sent_at", "is", null)
         .where(({ exists, selectFrom }) =>
           exists(selectFrom("outbox as d").select("d.id").where("d.dedupe_key", "=", key).where("d.body_text", "=", text)),

@@ -24,9 +24,19 @@ export interface AlertPerson {
 export async function loadAlertPeople(db: DB, ids: readonly number[]): Promise<Map<number, AlertPerson>> {
   const people = new Map<number, AlertPerson>();
   for (const part of chunks([...new Set(ids)])) {
-    const rows = await db.selectFrom("people").select(["id", "name", "email", "lead_times", "daily_digest"]).where("id", "in", part).execute();
+    const rows = await db
+      .selectFrom("people")
+      .select(["id", "name", "email", "lead_times", "daily_digest"])
+      .where("id", "in", part)
+      .execute();
     for (const p of rows) {
-      people.set(p.id, { id: p.id, name: p.name, email: p.email, leadTimes: JSON.parse(p.lead_times) as number[], dailyDigest: p.daily_digest === 1 });
+      people.set(p.id, {
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        leadTimes: JSON.parse(p.lead_times) as number[],
+        dailyDigest: p.daily_digest === 1,
+      });
     }
   }
   return people;
@@ -54,7 +64,16 @@ export async function ensureWatches(
   now: Date,
 ): Promise<{ watch: WatchRow; created: boolean }[]> {
   if (wanted.length === 0) return [];
-  const [people, targets] = await Promise.all([loadAlertPeople(db, wanted.map((w) => w.personId)), loadTargets(db, wanted.map((w) => w.target))]);
+  const [people, targets] = await Promise.all([
+    loadAlertPeople(
+      db,
+      wanted.map((w) => w.personId),
+    ),
+    loadTargets(
+      db,
+      wanted.map((w) => w.target),
+    ),
+  ]);
   const at = now.toISOString();
   const results = await batch(
     d1,
@@ -96,7 +115,10 @@ export async function isWatching(db: DB, personId: number | null | undefined, ta
 /** Stops a person's watch; false when it is not theirs or does not exist. */
 export async function removeWatch(db: DB, personId: number, where: { id: number } | { target: TargetRef }): Promise<boolean> {
   let query = db.deleteFrom("watches").where("person_id", "=", personId);
-  query = "id" in where ? query.where("id", "=", where.id) : query.where("target_kind", "=", where.target.kind).where("target_id", "=", where.target.id);
+  query =
+    "id" in where
+      ? query.where("id", "=", where.id)
+      : query.where("target_kind", "=", where.target.kind).where("target_id", "=", where.target.id);
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
@@ -104,7 +126,13 @@ export async function removeWatch(db: DB, personId: number, where: { id: number 
 /** Sets each watch's next alert moment from its target's deadlines and its person's lead times now. */
 export async function recomputeWatches(db: DB, d1: D1Database, watches: readonly WatchRow[], now: Date): Promise<number> {
   if (watches.length === 0) return 0;
-  const [people, targets] = await Promise.all([loadAlertPeople(db, watches.map((w) => w.person_id)), loadTargets(db, watches.map(refOf))]);
+  const [people, targets] = await Promise.all([
+    loadAlertPeople(
+      db,
+      watches.map((w) => w.person_id),
+    ),
+    loadTargets(db, watches.map(refOf)),
+  ]);
   const updates = watches
     .map((w) => ({ w, next: nextFor(targets.get(targetKey(refOf(w))), people.get(w.person_id), now) }))
     .filter(({ w, next }) => next !== w.next_alert_at)
@@ -117,7 +145,12 @@ const watchColumns = ["id", "person_id", "target_kind", "target_id", "next_alert
 
 /** After a target's deadline or state changes: every watcher's next alert follows the new deadline. */
 export async function targetChanged(db: DB, d1: D1Database, target: TargetRef, now: Date): Promise<number> {
-  const watches = await db.selectFrom("watches").select(watchColumns).where("target_kind", "=", target.kind).where("target_id", "=", target.id).execute();
+  const watches = await db
+    .selectFrom("watches")
+    .select(watchColumns)
+    .where("target_kind", "=", target.kind)
+    .where("target_id", "=", target.id)
+    .execute();
   return recomputeWatches(db, d1, watches, now);
 }
 

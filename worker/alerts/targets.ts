@@ -45,7 +45,11 @@ const consultationTarget = (r: ConsultationTargetRow): WatchTarget => ({
 });
 
 async function consultations(db: DB, ids: number[]): Promise<WatchTarget[]> {
-  const rows = await db.selectFrom("consultations").select(["id", "area_id", "title", "url", "state", "closes_at"]).where("id", "in", ids).execute();
+  const rows = await db
+    .selectFrom("consultations")
+    .select(["id", "area_id", "title", "url", "state", "closes_at"])
+    .where("id", "in", ids)
+    .execute();
   return rows.map(consultationTarget);
 }
 
@@ -74,15 +78,36 @@ async function petitions(db: DB, ids: number[]): Promise<WatchTarget[]> {
   return rows.map(petitionTarget);
 }
 
-type PetitionTargetRow = { id: number; area_id: number; title: string; state: string; closes_at: string | null; response_state: string; response_due_at: string | null };
+type PetitionTargetRow = {
+  id: number;
+  area_id: number;
+  title: string;
+  state: string;
+  closes_at: string | null;
+  response_state: string;
+  response_due_at: string | null;
+};
 function petitionTarget(r: PetitionTargetRow): WatchTarget {
   const deadlines: Deadline[] = [];
   if (r.state === "open" && r.closes_at) deadlines.push({ kind: "closes", at: r.closes_at });
-  if (r.response_state === "owed" && r.response_due_at && r.state !== "hidden") deadlines.push({ kind: "response_due", at: r.response_due_at });
-  return { kind: "petition", id: r.id, areaId: r.area_id, title: r.title, url: null, path: targetPath({ kind: "petition", id: r.id }), deadlines };
+  if (r.response_state === "owed" && r.response_due_at && r.state !== "hidden")
+    deadlines.push({ kind: "response_due", at: r.response_due_at });
+  return {
+    kind: "petition",
+    id: r.id,
+    areaId: r.area_id,
+    title: r.title,
+    url: null,
+    path: targetPath({ kind: "petition", id: r.id }),
+    deadlines,
+  };
 }
 
-const loaders: Record<TargetKind, (db: DB, ids: number[]) => Promise<WatchTarget[]>> = { consultation: consultations, obligation: obligations, petition: petitions };
+const loaders: Record<TargetKind, (db: DB, ids: number[]) => Promise<WatchTarget[]>> = {
+  consultation: consultations,
+  obligation: obligations,
+  petition: petitions,
+};
 
 /** The targets named, keyed by targetKey(); reads only those rows, by primary key. */
 export async function loadTargets(db: DB, refs: readonly TargetRef[]): Promise<Map<string, WatchTarget>> {
@@ -106,8 +131,14 @@ export async function liveWatched(db: DB, personId: number, from: string | null)
   };
   // The three kinds in one round trip.
   const [cs, os, ps] = await readBatch(db, [
-    watched("consultation").innerJoin("consultations as t", "t.id", "w.target_id").select(["w.id as watch_id", "t.id", "t.area_id", "t.title", "t.url", "t.state", "t.closes_at"]).limit(1000),
-    watched("obligation").innerJoin("obligations as t", "t.id", "w.target_id").select(["w.id as watch_id", "t.id", "t.area_id", "t.title", "t.state", "t.due_at"]).limit(1000),
+    watched("consultation")
+      .innerJoin("consultations as t", "t.id", "w.target_id")
+      .select(["w.id as watch_id", "t.id", "t.area_id", "t.title", "t.url", "t.state", "t.closes_at"])
+      .limit(1000),
+    watched("obligation")
+      .innerJoin("obligations as t", "t.id", "w.target_id")
+      .select(["w.id as watch_id", "t.id", "t.area_id", "t.title", "t.state", "t.due_at"])
+      .limit(1000),
     watched("petition")
       .innerJoin("petitions as t", "t.id", "w.target_id")
       .select(["w.id as watch_id", "t.id", "t.area_id", "t.title", "t.state", "t.closes_at", "t.response_state", "t.response_due_at"])

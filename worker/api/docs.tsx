@@ -34,8 +34,8 @@ export async function docsPage(c: Context<AppEnv>, doc: unknown) {
       <h1>{d.info.title}</h1>
       <p>{d.info.description}</p>
       <p>
-        Machine-readable document: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Every path
-        below is under <code>/api/v1</code>.
+        Machine-readable document: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Every path below is under{" "}
+        <code>/api/v1</code>.
       </p>
       <nav aria-label="API sections">
         <ul>
@@ -61,7 +61,9 @@ export async function docsPage(c: Context<AppEnv>, doc: unknown) {
                   </h3>
                   <p>{op.summary}</p>
                   {op.description ? <p class="nhsuk-body-s">{op.description}</p> : null}
-                  <p class="nhsuk-body-s">{op.security?.length ? "Needs a signed-in person (bearer token or session)." : "Open to anyone."}</p>
+                  <p class="nhsuk-body-s">
+                    {op.security?.length ? "Needs a signed-in person (bearer token or session)." : "Open to anyone."}
+                  </p>
                   {op.parameters?.length ? (
                     <ul class="nhsuk-body-s">
                       {op.parameters.map((p) => (

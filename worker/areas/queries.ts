@@ -3,7 +3,14 @@ import type { Area, Organisation } from "../../shared/schemas/areas";
 import type { OrganisationKind } from "../../shared/roles";
 import { readBatch, type DB } from "../db";
 
-export function organisationFromRow(o: { id: number; area_id: number; slug: string; name: string; kind: string; predecessor_id: number | null }): Organisation {
+export function organisationFromRow(o: {
+  id: number;
+  area_id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  predecessor_id: number | null;
+}): Organisation {
   return { id: o.id, areaId: o.area_id, slug: o.slug, name: o.name, kind: o.kind as OrganisationKind, predecessorId: o.predecessor_id };
 }
 

@@ -47,7 +47,10 @@ authApi.openapi(
     middleware: [publicAccess] as const,
     request: { body: { required: true, content: { "application/json": { schema: SignInRequest } } } },
     responses: {
-      202: { description: "If the address has an account, a link is on its way", content: { "application/json": { schema: z.object({ message: z.string() }) } } },
+      202: {
+        description: "If the address has an account, a link is on its way",
+        content: { "application/json": { schema: z.object({ message: z.string() }) } },
+      },
       ...publicErrors,
     },
   }),
@@ -83,12 +86,22 @@ authApi.openapi(
   }),
   async (c) => {
     const { code, label } = c.req.valid("json");
-    await enforceLimit(c.var.db, `pairing:ip:${await clientIpHash(c)}`, { what: "pairing attempts", max: 10, windowSeconds: 600 }, c.var.now);
+    await enforceLimit(
+      c.var.db,
+      `pairing:ip:${await clientIpHash(c)}`,
+      { what: "pairing attempts", max: 10, windowSeconds: 600 },
+      c.var.now,
+    );
     const result = await redeemPairingCode(c.var.db, c.env.DB, code, label || "Browser extension", c.var.now);
     if (!result.ok) {
-      throw new AppError(422, "pairing_code_invalid", "That pairing code is not valid. It may have expired or been used already: get a new one from your account page.", {
-        code: "That pairing code is not valid, has expired or was already used",
-      });
+      throw new AppError(
+        422,
+        "pairing_code_invalid",
+        "That pairing code is not valid. It may have expired or been used already: get a new one from your account page.",
+        {
+          code: "That pairing code is not valid, has expired or was already used",
+        },
+      );
     }
     const person = await loadPerson(c.var.db, result.personId, "token");
     if (!person) throw notFound("person");
@@ -135,7 +148,15 @@ authApi.openapi(
         .updateTable("people")
         .set({ lead_times: JSON.stringify(prefs.leadTimes), daily_digest: prefs.dailyDigest ? 1 : 0 })
         .where("id", "=", actor.personId),
-      auditInsert(c.var.db, { actor, areaId: null, entity: "person", entityId: actor.personId, action: "preferences_changed", at: c.var.now, details: prefs }),
+      auditInsert(c.var.db, {
+        actor,
+        areaId: null,
+        entity: "person",
+        entityId: actor.personId,
+        action: "preferences_changed",
+        at: c.var.now,
+        details: prefs,
+      }),
     ]);
     await preferencesChanged(c.var.db, c.env.DB, actor.personId, c.var.now);
     return c.json(prefs, 200);

@@ -32,11 +32,7 @@ export async function csrfToken(c: Context<AppEnv>): Promise<string> {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const expired = () =>
-  new AppError(
-    403,
-    "csrf_failed",
-    "This form has expired, or was sent from another website. Go back, reload the page and try again.",
-  );
+  new AppError(403, "csrf_failed", "This form has expired, or was sent from another website. Go back, reload the page and try again.");
 
 /**
  * Unsafe requests must come from our own pages. Web forms carry the token in a

@@ -13,17 +13,7 @@ import { deliverOutbox, senderFor } from "../email/sender";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { clientIpHash, parseForm } from "../validation";
-import {
-  Button,
-  Checkbox,
-  ErrorSummary,
-  Form,
-  InsetText,
-  Table,
-  TextInput,
-  type FieldErrors,
-  type FormValues,
-} from "../web/components";
+import { Button, Checkbox, ErrorSummary, Form, InsetText, Table, TextInput, type FieldErrors, type FormValues } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage, type PageContext } from "../web/render";
 import { publicAccess, signedIn } from "./middleware";
@@ -34,7 +24,17 @@ import { pathId } from "../pathId";
 
 export const authPages = new Hono<AppEnv>();
 
-function SignInPage({ ctx, errors = {}, values = {}, next }: { ctx: PageContext; errors?: FieldErrors; values?: FormValues; next?: string | undefined }) {
+function SignInPage({
+  ctx,
+  errors = {},
+  values = {},
+  next,
+}: {
+  ctx: PageContext;
+  errors?: FieldErrors;
+  values?: FormValues;
+  next?: string | undefined;
+}) {
   return (
     <Layout ctx={ctx} title="Sign in">
       <div class="nhsuk-grid-row">
@@ -42,9 +42,8 @@ function SignInPage({ ctx, errors = {}, values = {}, next }: { ctx: PageContext;
           <ErrorSummary errors={errors} />
           <h1>Sign in</h1>
           <p>
-            We will email you a link to sign in. There is no password to remember. You only need to sign in if you
-            work with a LINk, a council, or an NHS organisation. Anyone can read petitions and consultations, or sign
-            a petition, without an account.
+            We will email you a link to sign in. There is no password to remember. You only need to sign in if you work with a LINk, a
+            council, or an NHS organisation. Anyone can read petitions and consultations, or sign a petition, without an account.
           </p>
           <Form action="/sign-in" csrf={ctx.csrf}>
             {next ? <input type="hidden" name="next" value={next} /> : null}
@@ -99,12 +98,12 @@ authPages.get("/sign-in/check-email", publicAccess, async (c) => {
     <Layout ctx={ctx} title="Check your email">
       <h1>Check your email</h1>
       <p>
-        If <strong>{email}</strong> belongs to an account, we have sent it a sign-in link. The link works once and
-        expires in {SIGN_IN_LINK_MINUTES} minutes.
+        If <strong>{email}</strong> belongs to an account, we have sent it a sign-in link. The link works once and expires in{" "}
+        {SIGN_IN_LINK_MINUTES} minutes.
       </p>
       <p>
-        Not arrived after a few minutes? Check your spam folder, or <a href="/sign-in">ask for another link</a>. If you
-        still cannot sign in, ask the administrator for your area to check the email address they have for you.
+        Not arrived after a few minutes? Check your spam folder, or <a href="/sign-in">ask for another link</a>. If you still cannot sign
+        in, ask the administrator for your area to check the email address they have for you.
       </p>
       {ctx.localDev ? (
         <InsetText>
@@ -169,7 +168,14 @@ authPages.post("/sign-in/confirm", publicAccess, async (c) => {
 authPages.post("/sign-out", publicAccess, async (c) => {
   const actor = c.var.actor;
   if (actor) {
-    await auditInsert(c.var.db, { actor, areaId: null, entity: "person", entityId: actor.personId, action: "signed_out", at: c.var.now }).execute();
+    await auditInsert(c.var.db, {
+      actor,
+      areaId: null,
+      entity: "person",
+      entityId: actor.personId,
+      action: "signed_out",
+      at: c.var.now,
+    }).execute();
   }
   await endSession(c);
   return redirectWithFlash(c, "/", "You are signed out.");
@@ -177,10 +183,7 @@ authPages.post("/sign-out", publicAccess, async (c) => {
 
 authPages.get("/account", signedIn, async (c) => renderAccount(c));
 
-async function renderAccount(
-  c: Context<AppEnv>,
-  extra: { pairing?: { code: string; expiresAt: Date }; errors?: FieldErrors } = {},
-) {
+async function renderAccount(c: Context<AppEnv>, extra: { pairing?: { code: string; expiresAt: Date }; errors?: FieldErrors } = {}) {
   const actor = c.var.actor!;
   const ctx = await pageContext(c);
   const tokens = await c.var.db
@@ -211,8 +214,8 @@ async function renderAccount(
 
       <h2 id="extension">Browser extension</h2>
       <p>
-        The extension lets you save a consultation page in one click and reminds you before it closes. To connect it to
-        your account, get a pairing code here and type it into the extension's options page.
+        The extension lets you save a consultation page in one click and reminds you before it closes. To connect it to your account, get a
+        pairing code here and type it into the extension's options page.
       </p>
       {extra.pairing ? (
         <div class="nhsuk-card app-pairing-code">
@@ -222,8 +225,8 @@ async function renderAccount(
               {formatPairingCode(extra.pairing.code)}
             </p>
             <p>
-              Type this into the extension's options page. It works once, until{" "}
-              {formatLondonDateTime(extra.pairing.expiresAt)} ({PAIRING_CODE_MINUTES} minutes).
+              Type this into the extension's options page. It works once, until {formatLondonDateTime(extra.pairing.expiresAt)} (
+              {PAIRING_CODE_MINUTES} minutes).
             </p>
           </div>
         </div>

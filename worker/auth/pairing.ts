@@ -33,13 +33,7 @@ export type PairingResult = { ok: true; token: string; tokenId: number; personId
  * only while the code is still unused, then the code is marked used, in one atomic
  * batch: of two racing requests, one gets a token and the other nothing.
  */
-export async function redeemPairingCode(
-  db: DB,
-  d1: D1Database,
-  code: string,
-  label: string,
-  now: Date,
-): Promise<PairingResult> {
+export async function redeemPairingCode(db: DB, d1: D1Database, code: string, label: string, now: Date): Promise<PairingResult> {
   const codeHash = await sha256(code);
   const token = randomToken();
   const tokenHash = await sha256(token);
@@ -54,7 +48,12 @@ export async function redeemPairingCode(
       .insertInto("api_tokens")
       .columns(["token_hash", "person_id", "label", "created_at"])
       .expression(
-        usable.select((eb) => [eb.val(tokenHash).as("token_hash"), "person_id", eb.val(label).as("label"), eb.val(nowIso).as("created_at")]),
+        usable.select((eb) => [
+          eb.val(tokenHash).as("token_hash"),
+          "person_id",
+          eb.val(label).as("label"),
+          eb.val(nowIso).as("created_at"),
+        ]),
       ),
     db
       .insertInto("audit_log")
@@ -87,7 +86,15 @@ export async function revokeApiToken(db: DB, d1: D1Database, personId: number, t
       .where("person_id", "=", personId)
       .where("revoked_at", "is", null),
     // Only when it was this person's live token: asking to revoke someone else's writes nothing.
-    auditInsertIfChanged(db, { actor: "system", areaId: null, entity: "api_token", entityId: tokenId, action: "revoked", at: now, details: { personId } }),
+    auditInsertIfChanged(db, {
+      actor: "system",
+      areaId: null,
+      entity: "api_token",
+      entityId: tokenId,
+      action: "revoked",
+      at: now,
+      details: { personId },
+    }),
   ]);
   return (result?.meta.changes ?? 0) > 0;
 }

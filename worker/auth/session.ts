@@ -28,7 +28,11 @@ export async function startSession(c: Context<AppEnv>, personId: number): Promis
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const id = c.var.sessionId;
-  if (id) await c.var.db.deleteFrom("sessions").where("id_hash", "=", await sha256(id)).execute();
+  if (id)
+    await c.var.db
+      .deleteFrom("sessions")
+      .where("id_hash", "=", await sha256(id))
+      .execute();
   deleteCookie(c, SESSION_COOKIE, cookieOptions);
   c.set("sessionId", null);
   c.set("actor", null);

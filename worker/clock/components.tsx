@@ -90,11 +90,26 @@ export function LinkFields({ errors, values }: { errors: FieldErrors; values: Fo
   return (
     <fieldset class="nhsuk-fieldset">
       <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Links to documents (optional)</legend>
-      <div class="nhsuk-hint">For example, a report or a letter saved on a website or shared drive. Give each a title people will recognise.</div>
+      <div class="nhsuk-hint">
+        For example, a report or a letter saved on a website or shared drive. Give each a title people will recognise.
+      </div>
       {Array.from({ length: FORM_LINK_ROWS }, (_, i) => (
         <div class="app-link-row" key={i}>
-          <TextInput name={`links.${i}.title`} label={`Link ${i + 1}: title`} errors={errors} value={values[`links.${i}.title`]} width={20} />
-          <TextInput name={`links.${i}.url`} label={`Link ${i + 1}: web address`} type="url" spellcheck={false} errors={errors} value={values[`links.${i}.url`]} />
+          <TextInput
+            name={`links.${i}.title`}
+            label={`Link ${i + 1}: title`}
+            errors={errors}
+            value={values[`links.${i}.title`]}
+            width={20}
+          />
+          <TextInput
+            name={`links.${i}.url`}
+            label={`Link ${i + 1}: web address`}
+            type="url"
+            spellcheck={false}
+            errors={errors}
+            value={values[`links.${i}.url`]}
+          />
         </div>
       ))}
     </fieldset>

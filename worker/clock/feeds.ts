@@ -61,7 +61,13 @@ async function personEntries(db: DB, personId: number, publicUrl: string, host: 
   });
 }
 
-async function organisationEntries(db: DB, organisation: ClockOrganisation, now: Date, publicUrl: string, host: string): Promise<CalendarEntry[]> {
+async function organisationEntries(
+  db: DB,
+  organisation: ClockOrganisation,
+  now: Date,
+  publicUrl: string,
+  host: string,
+): Promise<CalendarEntry[]> {
   const items = await clockItems(db, scopeOf(organisation), now, publicUrl);
   return items.map((i) => ({
     uid: `${i.key}@${host}`,
@@ -73,7 +79,12 @@ async function organisationEntries(db: DB, organisation: ClockOrganisation, now:
 }
 
 /** The calendar a live token opens, or null for an unknown or revoked one. */
-export async function calendarForToken(db: DB, token: string, now: Date, publicUrl: string): Promise<{ name: string; filename: string; entries: CalendarEntry[] } | null> {
+export async function calendarForToken(
+  db: DB,
+  token: string,
+  now: Date,
+  publicUrl: string,
+): Promise<{ name: string; filename: string; entries: CalendarEntry[] } | null> {
   const feed = await db
     .selectFrom("feed_tokens")
     .select(["person_id", "organisation_id"])
@@ -83,11 +94,23 @@ export async function calendarForToken(db: DB, token: string, now: Date, publicU
   if (!feed) return null;
   const host = new URL(publicUrl).host;
   if (feed.organisation_id !== null) {
-    const org = await db.selectFrom("organisations").select(["id", "area_id", "name", "kind"]).where("id", "=", feed.organisation_id).executeTakeFirst();
+    const org = await db
+      .selectFrom("organisations")
+      .select(["id", "area_id", "name", "kind"])
+      .where("id", "=", feed.organisation_id)
+      .executeTakeFirst();
     if (!org) return null;
-    return { name: `Deadlines: ${org.name}`, filename: "organisation-deadlines", entries: await organisationEntries(db, org, now, publicUrl, host) };
+    return {
+      name: `Deadlines: ${org.name}`,
+      filename: "organisation-deadlines",
+      entries: await organisationEntries(db, org, now, publicUrl, host),
+    };
   }
   const person = await db.selectFrom("people").select(["id", "name"]).where("id", "=", feed.person_id!).executeTakeFirst();
   if (!person) return null;
-  return { name: `Deadlines I watch (${person.name})`, filename: "my-deadlines", entries: await personEntries(db, person.id, publicUrl, host) };
+  return {
+    name: `Deadlines I watch (${person.name})`,
+    filename: "my-deadlines",
+    entries: await personEntries(db, person.id, publicUrl, host),
+  };
 }

@@ -30,7 +30,10 @@ clockPages.get("/clock", signedIn, async (c) => {
     c,
     <Layout ctx={ctx} title="Area clock">
       <h1>Area clock</h1>
-      <p>The clock shows what your organisation owes and is owed, and when. You do not hold a role in any organisation yet: ask the administrator for your area to add you.</p>
+      <p>
+        The clock shows what your organisation owes and is owed, and when. You do not hold a role in any organisation yet: ask the
+        administrator for your area to add you.
+      </p>
     </Layout>,
   );
 });
@@ -63,7 +66,13 @@ function ClockTable({ clock, now }: { clock: Clock; now: Date }) {
           <span class="nhsuk-body-s app-muted">{i.label}</span>
         </>,
         i.owedTo ? `${i.owedBy}, for ${i.owedTo}` : i.owedBy,
-        i.overdue ? <Tag colour="red">Overdue</Tag> : Date.parse(i.deadlineAt) <= weekAhead ? <Tag colour="orange">Due this week</Tag> : <Tag colour="blue">Open</Tag>,
+        i.overdue ? (
+          <Tag colour="red">Overdue</Tag>
+        ) : Date.parse(i.deadlineAt) <= weekAhead ? (
+          <Tag colour="orange">Due this week</Tag>
+        ) : (
+          <Tag colour="blue">Open</Tag>
+        ),
       ])}
     />
   );
@@ -116,7 +125,9 @@ async function renderOrganisationClock(c: Context<AppEnv>, newFeed: NewFeed | nu
     <Layout ctx={ctx} title={`Area clock: ${org.name}`}>
       <span class="nhsuk-caption-l">Area clock</span>
       <h1>{org.name}</h1>
-      <p>Everything open that {org.name} owes or is owed, soonest due first. Updated {formatLondonDateTime(now)}.</p>
+      <p>
+        Everything open that {org.name} owes or is owed, soonest due first. Updated {formatLondonDateTime(now)}.
+      </p>
       {others.length || areaReach ? (
         <p>
           Also see:{" "}
@@ -144,14 +155,16 @@ async function renderOrganisationClock(c: Context<AppEnv>, newFeed: NewFeed | nu
       </p>
       <h2 id="calendars">Calendar feeds</h2>
       <p>
-        Add deadlines to Outlook, Google or Apple Calendar by subscribing to a calendar address. It updates by itself. Keep the address private: anyone with it can
-        see the deadlines. You can stop an address working at any time.
+        Add deadlines to Outlook, Google or Apple Calendar by subscribing to a calendar address. It updates by itself. Keep the address
+        private: anyone with it can see the deadlines. You can stop an address working at any time.
       </p>
       {newFeed ? (
         <div class="nhsuk-card">
           <div class="nhsuk-card__content">
             <h3 class="nhsuk-card__heading">Your new calendar address</h3>
-            <p class="app-feed-url" id="new-feed-url">{newFeed.url}</p>
+            <p class="app-feed-url" id="new-feed-url">
+              {newFeed.url}
+            </p>
             <p>Copy it now and paste it into your calendar program as a subscription ("add calendar from URL"). We cannot show it again.</p>
           </div>
         </div>
@@ -164,7 +177,14 @@ async function renderOrganisationClock(c: Context<AppEnv>, newFeed: NewFeed | nu
         base={base}
         csrf={ctx.csrf}
       />
-      <FeedSection heading={`${org.name}'s deadlines`} description="Everything on this clock, for everyone in the organisation." feeds={orgFeeds} owner="organisation" base={base} csrf={ctx.csrf} />
+      <FeedSection
+        heading={`${org.name}'s deadlines`}
+        description="Everything on this clock, for everyone in the organisation."
+        feeds={orgFeeds}
+        owner="organisation"
+        base={base}
+        csrf={ctx.csrf}
+      />
     </Layout>,
   );
 }
@@ -250,14 +270,22 @@ clockPages.post("/clock/organisations/:id/feeds", authorize("organisation.view_c
   return renderOrganisationClock(c, { owner: scope, url: feedUrl(c.env.PUBLIC_URL, token) });
 });
 
-clockPages.post("/clock/organisations/:id/feeds/:feedId{[0-9]+}/revoke", authorize("organisation.view_clock", clockOrganisation), async (c) => {
-  const form = await parseForm(c, FeedScope);
-  const scope = form.ok ? form.data.scope : "person";
-  const feedId = pathId(c, "feedId");
-  const revoked = feedId !== null && (await revokeFeed(c.var.db, feedId, feedOwner(c, scope), c.var.now));
-  if (!revoked) throw notFound("calendar address");
-  return redirectWithFlash(c, `/clock/organisations/${recordOf<ClockOrganisation>(c).id}#calendars`, "That calendar address no longer works. Calendars subscribed to it will stop updating.");
-});
+clockPages.post(
+  "/clock/organisations/:id/feeds/:feedId{[0-9]+}/revoke",
+  authorize("organisation.view_clock", clockOrganisation),
+  async (c) => {
+    const form = await parseForm(c, FeedScope);
+    const scope = form.ok ? form.data.scope : "person";
+    const feedId = pathId(c, "feedId");
+    const revoked = feedId !== null && (await revokeFeed(c.var.db, feedId, feedOwner(c, scope), c.var.now));
+    if (!revoked) throw notFound("calendar address");
+    return redirectWithFlash(
+      c,
+      `/clock/organisations/${recordOf<ClockOrganisation>(c).id}#calendars`,
+      "That calendar address no longer works. Calendars subscribed to it will stop updating.",
+    );
+  },
+);
 
 async function areaClock(c: Context<AppEnv>) {
   const area = recordOf<{ id: number; slug: string; name: string }>(c);

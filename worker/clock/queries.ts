@@ -42,7 +42,11 @@ export const clockOrganisation: RecordLoader<ClockOrganisation> = async (c) => {
 
 /** The area named by :slug, with no organisation of its own: only area-wide roles reach its clock. */
 export const clockArea: RecordLoader<{ id: number; slug: string; name: string }> = async (c) => {
-  const area = await c.var.db.selectFrom("areas").select(["id", "slug", "name"]).where("slug", "=", c.req.param("slug") ?? "").executeTakeFirst();
+  const area = await c.var.db
+    .selectFrom("areas")
+    .select(["id", "slug", "name"])
+    .where("slug", "=", c.req.param("slug") ?? "")
+    .executeTakeFirst();
   return area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null;
 };
 
@@ -66,10 +70,38 @@ function consultationItems(c: ConsultationRow, now: Date, publicUrl: string): Cl
   const webUrl = new URL(`/consultations/${c.id}`, publicUrl).toString();
   if (!c.closes_at) return [];
   if (Date.parse(c.closes_at) > now.getTime()) {
-    return [{ key: `consultation-${c.id}-closes`, type: "consultation_closes", obligationKind: null, label: "Consultation closes", title: c.title, owedBy: c.organisation_name, owedTo: null, deadlineAt: c.closes_at, allDay: false, overdue: false, webUrl }];
+    return [
+      {
+        key: `consultation-${c.id}-closes`,
+        type: "consultation_closes",
+        obligationKind: null,
+        label: "Consultation closes",
+        title: c.title,
+        owedBy: c.organisation_name,
+        owedTo: null,
+        deadlineAt: c.closes_at,
+        allDay: false,
+        overdue: false,
+        webUrl,
+      },
+    ];
   }
   const due = outcomeDueAt(c)!;
-  return [{ key: `consultation-${c.id}-outcome`, type: "outcome_due", obligationKind: null, label: "Outcome due (you said, we did)", title: c.title, owedBy: c.organisation_name, owedTo: null, deadlineAt: due, allDay: true, overdue: Date.parse(due) < now.getTime(), webUrl }];
+  return [
+    {
+      key: `consultation-${c.id}-outcome`,
+      type: "outcome_due",
+      obligationKind: null,
+      label: "Outcome due (you said, we did)",
+      title: c.title,
+      owedBy: c.organisation_name,
+      owedTo: null,
+      deadlineAt: due,
+      allDay: true,
+      overdue: Date.parse(due) < now.getTime(),
+      webUrl,
+    },
+  ];
 }
 
 /** A consultation in the area the LINk has not yet responded to (recording its response takes it off). */
@@ -93,7 +125,13 @@ function responseItem(c: ConsultationRow, organisationName: string, publicUrl: s
 export async function clockItems(db: DB, scope: ClockScope, now: Date, publicUrl: string): Promise<ClockItem[]> {
   // Rows of the tables only; names are added once per organisation and area (withNames, withDetails).
   const open = obligationListQuery(db).where("ob.state", "=", "open").orderBy("ob.due_at").limit(CLOCK_LIMIT);
-  const active = db.selectFrom("consultations as c").selectAll("c").where("c.state", "=", "active").where("c.closes_at", "is not", null).orderBy("c.closes_at").limit(CLOCK_LIMIT);
+  const active = db
+    .selectFrom("consultations as c")
+    .selectAll("c")
+    .where("c.state", "=", "active")
+    .where("c.closes_at", "is not", null)
+    .orderBy("c.closes_at")
+    .limit(CLOCK_LIMIT);
   const org = scope.organisationId;
   const respondsInArea = org !== null && RESPONDS_TO_CONSULTATIONS.includes(scope.kind ?? "");
   const [owingRows, owedRows, consultationRows, toRespondRows] = await Promise.all([
@@ -101,7 +139,11 @@ export async function clockItems(db: DB, scope: ClockScope, now: Date, publicUrl
     org === null ? Promise.resolve([]) : open.where("ob.owed_to_organisation_id", "=", org).execute(),
     org === null ? active.where("c.area_id", "=", scope.areaId).execute() : active.where("c.organisation_id", "=", org).execute(),
     respondsInArea
-      ? active.where("c.area_id", "=", scope.areaId).where("c.closes_at", ">", now.toISOString()).where("c.link_responded_at", "is", null).execute()
+      ? active
+          .where("c.area_id", "=", scope.areaId)
+          .where("c.closes_at", ">", now.toISOString())
+          .where("c.link_responded_at", "is", null)
+          .execute()
       : Promise.resolve([]),
   ]);
   // Both consultation lists' details in one look-up (each organisation and area read once).

@@ -21,13 +21,26 @@ import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, public
 import { authorize, publicAccess, recordOf, signedIn } from "../auth/middleware";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
-import { consultationById, consultationFromRow, findByCanonicalUrl, findConsultation, listConsultations, type ConsultationRow } from "./queries";
+import {
+  consultationById,
+  consultationFromRow,
+  findByCanonicalUrl,
+  findConsultation,
+  listConsultations,
+  type ConsultationRow,
+} from "./queries";
 import { servicesOf as services } from "../services";
 import { changeState, createConsultation, markLinkResponded, publishOutcome, updateConsultation } from "./service";
 
 export const consultationsApi = apiRouter();
 
-const writeErrors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409], 422: errorResponses[422] };
+const writeErrors = {
+  401: errorResponses[401],
+  403: errorResponses[403],
+  404: errorResponses[404],
+  409: errorResponses[409],
+  422: errorResponses[422],
+};
 
 const toApi = (c: Context<AppEnv>, row: ConsultationRow) => consultationFromRow(row, c.var.now, c.env.PUBLIC_URL);
 
@@ -47,7 +60,10 @@ consultationsApi.openapi(
   }),
   async (c) => {
     const saved = await createConsultation(services(c), c.var.actor!, c.req.valid("json"));
-    return c.json({ consultation: toApi(c, saved.consultation), created: saved.created, watching: saved.watching }, saved.created ? 201 : 200);
+    return c.json(
+      { consultation: toApi(c, saved.consultation), created: saved.created, watching: saved.watching },
+      saved.created ? 201 : 200,
+    );
   },
 );
 
@@ -151,7 +167,14 @@ consultationsApi.openapi(
     responses: { 200: ok("Withdrawn", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await changeState(services(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), "withdraw", c.req.valid("json").reason);
+    const row = await changeState(
+      services(c),
+      c.var.actor!,
+      c.var.actingRoles,
+      recordOf<ConsultationRow>(c),
+      "withdraw",
+      c.req.valid("json").reason,
+    );
     return c.json(toApi(c, row), 200);
   },
 );

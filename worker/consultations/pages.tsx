@@ -3,7 +3,14 @@ import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { Hono, type Context } from "hono";
 import { commissioningStages, engagementMethods } from "../../shared/consultations/machine";
-import { ConsultationFilter, ConsultationForm, ConsultationWithdrawInput, LinkResponseInput, OutcomeForm, type ConsultationFilter as Filter } from "../../shared/schemas/consultations";
+import {
+  ConsultationFilter,
+  ConsultationForm,
+  ConsultationWithdrawInput,
+  LinkResponseInput,
+  OutcomeForm,
+  type ConsultationFilter as Filter,
+} from "../../shared/schemas/consultations";
 import { consultationStatus, isOutcomeOverdue, type ConsultationStatus } from "../../shared/consultations/status";
 import { rolesAllowed, type Action } from "../../shared/permissions";
 import { formatLondonDateTime, LONDON, londonDate } from "../../shared/time";
@@ -90,7 +97,14 @@ consultationPages.get("/consultations", publicAccess, async (c) => {
   const areas = await db.selectFrom("areas").select(["id", "slug", "name"]).orderBy("name").execute();
   const wanted = c.req.query("area") ?? ctx.actor?.memberships[0]?.areaSlug;
   const area = areas.find((a) => a.slug === wanted) ?? areas[0];
-  if (!area) return renderPage(c, <Layout ctx={ctx} title="Consultations"><h1>Consultations</h1><p>No areas have been set up yet.</p></Layout>);
+  if (!area)
+    return renderPage(
+      c,
+      <Layout ctx={ctx} title="Consultations">
+        <h1>Consultations</h1>
+        <p>No areas have been set up yet.</p>
+      </Layout>,
+    );
   const parsedStatus = ConsultationFilter.safeParse(c.req.query("status"));
   const status = parsedStatus.success ? parsedStatus.data : undefined;
   const q = (c.req.query("q") ?? "").trim().slice(0, 200) || undefined;
@@ -98,7 +112,11 @@ consultationPages.get("/consultations", publicAccess, async (c) => {
   const now = c.var.now;
   const canAdd = ctx.actor ? (await organisationsReached(db, ctx.actor.memberships, "consultation.create")).length > 0 : false;
   const linkTo = (params: Record<string, string | number | undefined>) =>
-    `/consultations?${new URLSearchParams(Object.entries({ area: area.slug, ...params }).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]))}`;
+    `/consultations?${new URLSearchParams(
+      Object.entries({ area: area.slug, ...params })
+        .filter(([, v]) => v !== undefined && v !== "")
+        .map(([k, v]) => [k, String(v)]),
+    )}`;
 
   let body;
   if (status || q) {
@@ -106,11 +124,18 @@ consultationPages.get("/consultations", publicAccess, async (c) => {
     body = (
       <>
         {rows.length ? (
-          <ConsultationTable caption={`${status ? filterLabels[status] : "All consultations"}${q ? ` matching "${q}"` : ""} in ${area.name}`} rows={rows} now={now} />
+          <ConsultationTable
+            caption={`${status ? filterLabels[status] : "All consultations"}${q ? ` matching "${q}"` : ""} in ${area.name}`}
+            rows={rows}
+            now={now}
+          />
         ) : (
           <p>No consultations match. Try another status or fewer words.</p>
         )}
-        <Pagination previous={page > 1 ? linkTo({ status, q, page: page - 1 }) : null} next={hasMore ? linkTo({ status, q, page: page + 1 }) : null} />
+        <Pagination
+          previous={page > 1 ? linkTo({ status, q, page: page - 1 }) : null}
+          next={hasMore ? linkTo({ status, q, page: page + 1 }) : null}
+        />
       </>
     );
   } else {
@@ -123,21 +148,46 @@ consultationPages.get("/consultations", publicAccess, async (c) => {
     body = (
       <>
         <h2>Open now</h2>
-        {current.rows.length ? <ConsultationTable caption={`Open consultations in ${area.name}, closing soonest first`} rows={current.rows} now={now} /> : <p>Nothing is open for comment at the moment.</p>}
-        {current.hasMore ? <p><a href={linkTo({ status: "current" })}>See all open consultations</a></p> : null}
+        {current.rows.length ? (
+          <ConsultationTable caption={`Open consultations in ${area.name}, closing soonest first`} rows={current.rows} now={now} />
+        ) : (
+          <p>Nothing is open for comment at the moment.</p>
+        )}
+        {current.hasMore ? (
+          <p>
+            <a href={linkTo({ status: "current" })}>See all open consultations</a>
+          </p>
+        ) : null}
         <h2>Recently closed</h2>
         {overdue.rows.length ? (
           <WarningCallout heading="Outcomes overdue">
             <p>
-              Some consultations closed a while ago and their outcome has not been published. <a href={linkTo({ status: "outcome_overdue" })}>See consultations with an overdue outcome</a>.
+              Some consultations closed a while ago and their outcome has not been published.{" "}
+              <a href={linkTo({ status: "outcome_overdue" })}>See consultations with an overdue outcome</a>.
             </p>
           </WarningCallout>
         ) : null}
-        {closed.rows.length ? <ConsultationTable caption={`Closed consultations in ${area.name}, most recent first`} rows={closed.rows} now={now} /> : <p>No consultations have closed without an outcome.</p>}
-        {closed.hasMore ? <p><a href={linkTo({ status: "closed" })}>See all closed consultations</a></p> : null}
+        {closed.rows.length ? (
+          <ConsultationTable caption={`Closed consultations in ${area.name}, most recent first`} rows={closed.rows} now={now} />
+        ) : (
+          <p>No consultations have closed without an outcome.</p>
+        )}
+        {closed.hasMore ? (
+          <p>
+            <a href={linkTo({ status: "closed" })}>See all closed consultations</a>
+          </p>
+        ) : null}
         <h2>You said, we did</h2>
-        {published.rows.length ? <ConsultationTable caption={`Consultations with a published outcome in ${area.name}`} rows={published.rows} now={now} /> : <p>No outcomes have been published yet.</p>}
-        {published.hasMore ? <p><a href={linkTo({ status: "outcome_published" })}>See all published outcomes</a></p> : null}
+        {published.rows.length ? (
+          <ConsultationTable caption={`Consultations with a published outcome in ${area.name}`} rows={published.rows} now={now} />
+        ) : (
+          <p>No outcomes have been published yet.</p>
+        )}
+        {published.hasMore ? (
+          <p>
+            <a href={linkTo({ status: "outcome_published" })}>See all published outcomes</a>
+          </p>
+        ) : null}
       </>
     );
   }
@@ -146,15 +196,25 @@ consultationPages.get("/consultations", publicAccess, async (c) => {
     c,
     <Layout ctx={ctx} title={`Consultations in ${area.name}`}>
       <h1>Consultations in {area.name}</h1>
-      <p class="nhsuk-lede-text">Public consultations about local health services: what is open for your views, and what happened to the views people gave.</p>
+      <p class="nhsuk-lede-text">
+        Public consultations about local health services: what is open for your views, and what happened to the views people gave.
+      </p>
       {canAdd ? (
         <p>
-          <a class="nhsuk-button nhsuk-button--secondary" href="/consultations/new">Add a consultation</a>
+          <a class="nhsuk-button nhsuk-button--secondary" href="/consultations/new">
+            Add a consultation
+          </a>
         </p>
       ) : null}
       <form action="/consultations" method="get" class="app-filter" role="search" aria-label="Find consultations">
         <Select name="area" label="Area" options={areas.map((a) => ({ value: a.slug, label: a.name }))} value={area.slug} />
-        <Select name="status" label="Status" placeholder="Open and recently closed" options={Object.entries(filterLabels).map(([value, label]) => ({ value, label }))} value={status} />
+        <Select
+          name="status"
+          label="Status"
+          placeholder="Open and recently closed"
+          options={Object.entries(filterLabels).map(([value, label]) => ({ value, label }))}
+          value={status}
+        />
         <TextInput name="q" label="Words in the title or summary" type="search" value={q} width={30} />
         <Button variant="secondary">Show consultations</Button>
       </form>
@@ -181,23 +241,96 @@ function formValuesOf(r: ConsultationRow): FormValues {
   };
 }
 
-function ConsultationFields({ errors, values, organisations }: { errors: FieldErrors; values: FormValues; organisations: { id: number; name: string }[] | null }) {
+function ConsultationFields({
+  errors,
+  values,
+  organisations,
+}: {
+  errors: FieldErrors;
+  values: FormValues;
+  organisations: { id: number; name: string }[] | null;
+}) {
   return (
     <>
       {organisations ? (
-        <Select name="organisationId" label="Who runs it" placeholder="Choose an organisation" options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} errors={errors} value={values.organisationId} />
+        <Select
+          name="organisationId"
+          label="Who runs it"
+          placeholder="Choose an organisation"
+          options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+          errors={errors}
+          value={values.organisationId}
+        />
       ) : (
         <input type="hidden" name="organisationId" value={values.organisationId} />
       )}
       <TextInput name="title" label="Title" errors={errors} value={values.title} />
-      <TextInput name="url" label="Web address of the consultation (optional)" hint="Where people can read it and take part. We save each address once per area." type="url" spellcheck={false} errors={errors} value={values.url} />
-      <Textarea name="summary" label="Summary (optional)" hint="In a few sentences: what it is about and who should take part." errors={errors} value={values.summary} />
-      <TextInput name="opensDate" label="Opening date (optional)" hint="For example, 2026-03-01. Leave empty if it is already open." type="date" errors={errors} value={values.opensDate} />
-      <TextInput name="opensTime" label="Opening time (optional)" hint="London time, for example 09:00. If you leave it empty, it opens at the start of the day." type="time" width={5} errors={errors} value={values.opensTime} />
-      <TextInput name="closesDate" label="Closing date (optional)" hint="Leave empty if it has no closing date." type="date" errors={errors} value={values.closesDate} />
-      <TextInput name="closesTime" label="Closing time (optional)" hint="London time. If you leave it empty, it closes at 11:59pm." type="time" width={5} errors={errors} value={values.closesTime} />
-      <Select name="stage" label="Commissioning stage (optional)" placeholder="Not known" options={stageOptions} errors={errors} value={values.stage} />
-      <Select name="method" label="How people take part (optional)" placeholder="Not known" options={methodOptions} errors={errors} value={values.method} />
+      <TextInput
+        name="url"
+        label="Web address of the consultation (optional)"
+        hint="Where people can read it and take part. We save each address once per area."
+        type="url"
+        spellcheck={false}
+        errors={errors}
+        value={values.url}
+      />
+      <Textarea
+        name="summary"
+        label="Summary (optional)"
+        hint="In a few sentences: what it is about and who should take part."
+        errors={errors}
+        value={values.summary}
+      />
+      <TextInput
+        name="opensDate"
+        label="Opening date (optional)"
+        hint="For example, 2026-03-01. Leave empty if it is already open."
+        type="date"
+        errors={errors}
+        value={values.opensDate}
+      />
+      <TextInput
+        name="opensTime"
+        label="Opening time (optional)"
+        hint="London time, for example 09:00. If you leave it empty, it opens at the start of the day."
+        type="time"
+        width={5}
+        errors={errors}
+        value={values.opensTime}
+      />
+      <TextInput
+        name="closesDate"
+        label="Closing date (optional)"
+        hint="Leave empty if it has no closing date."
+        type="date"
+        errors={errors}
+        value={values.closesDate}
+      />
+      <TextInput
+        name="closesTime"
+        label="Closing time (optional)"
+        hint="London time. If you leave it empty, it closes at 11:59pm."
+        type="time"
+        width={5}
+        errors={errors}
+        value={values.closesTime}
+      />
+      <Select
+        name="stage"
+        label="Commissioning stage (optional)"
+        placeholder="Not known"
+        options={stageOptions}
+        errors={errors}
+        value={values.stage}
+      />
+      <Select
+        name="method"
+        label="How people take part (optional)"
+        placeholder="Not known"
+        options={methodOptions}
+        errors={errors}
+        value={values.method}
+      />
     </>
   );
 }
@@ -205,7 +338,8 @@ function ConsultationFields({ errors, values, organisations }: { errors: FieldEr
 async function renderNew(c: Context<AppEnv>, errors: FieldErrors = {}, values: FormValues = {}) {
   const ctx = await pageContext(c);
   const organisations = await organisationsReached(c.var.db, ctx.actor!.memberships, "consultation.create");
-  if (organisations.length === 0) throw forbidden("Only people who respond for an NHS organisation, or LINk members, can add consultations.");
+  if (organisations.length === 0)
+    throw forbidden("Only people who respond for an NHS organisation, or LINk members, can add consultations.");
   return renderPage(
     c,
     <Layout ctx={ctx} title="Add a consultation">
@@ -250,7 +384,9 @@ consultationPages.post("/consultations", signedIn, async (c) => {
   return orFormErrors(
     async () => {
       const saved = await createConsultation(services(c), c.var.actor!, { ...data, areaId: org?.area_id ?? 0 });
-      const message = saved.created ? "Consultation saved. You are watching it: we will remind you before it closes." : "That page was already being tracked, so here it is. You are watching it now.";
+      const message = saved.created
+        ? "Consultation saved. You are watching it: we will remind you before it closes."
+        : "That page was already being tracked, so here it is. You are watching it now.";
       return redirectWithFlash(c, `/consultations/${saved.consultation.id}`, message);
     },
     (errors) => renderNew(c, errors, values),
@@ -259,7 +395,11 @@ consultationPages.post("/consultations", signedIn, async (c) => {
 
 type Section = "link-response" | "withdraw";
 
-async function renderConsultation(c: Context<AppEnv>, row: ConsultationRow, problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null) {
+async function renderConsultation(
+  c: Context<AppEnv>,
+  row: ConsultationRow,
+  problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null,
+) {
   const ctx = await pageContext(c);
   const now = c.var.now;
   const view = consultationFromRow(row, now, c.env.PUBLIC_URL);
@@ -280,7 +420,10 @@ async function renderConsultation(c: Context<AppEnv>, row: ConsultationRow, prob
       </p>
       {view.outcomeOverdue && row.closes_at ? (
         <WarningCallout heading="Outcome overdue">
-          <p>{outcomeOverdueText(row.closes_at, now)}. {row.organisation_name} has not yet said what people said, what it decided, and what changed.</p>
+          <p>
+            {outcomeOverdueText(row.closes_at, now)}. {row.organisation_name} has not yet said what people said, what it decided, and what
+            changed.
+          </p>
         </WarningCallout>
       ) : null}
       <Paragraphs text={row.summary} />
@@ -296,8 +439,14 @@ async function renderConsultation(c: Context<AppEnv>, row: ConsultationRow, prob
           { key: "Run by", value: row.organisation_name },
           { key: "Opens", value: row.opens_at ? formatLondonDateTime(row.opens_at) : "Not given" },
           { key: "Closes", value: <Closing closesAt={row.closes_at} now={now} /> },
-          { key: "Commissioning stage", value: row.stage ? commissioningStages[row.stage as keyof typeof commissioningStages] : "Not given" },
-          { key: "How people take part", value: row.method ? engagementMethods[row.method as keyof typeof engagementMethods] : "Not given" },
+          {
+            key: "Commissioning stage",
+            value: row.stage ? commissioningStages[row.stage as keyof typeof commissioningStages] : "Not given",
+          },
+          {
+            key: "How people take part",
+            value: row.method ? engagementMethods[row.method as keyof typeof engagementMethods] : "Not given",
+          },
           ...(row.link_responded_at ? [{ key: "LINk responded", value: formatLondonDateTime(row.link_responded_at) }] : []),
         ]}
       />
@@ -326,9 +475,17 @@ async function renderConsultation(c: Context<AppEnv>, row: ConsultationRow, prob
       <WatchPrompt status={view.status} watching={watching} signedIn={Boolean(actor)} id={row.id} csrf={ctx.csrf} />
       {can("consultation.edit") || can("consultation.publish_outcome") ? (
         <ul class="nhsuk-list">
-          {can("consultation.edit") ? <li><a href={`/consultations/${row.id}/edit`}>Change the details<span class="nhsuk-u-visually-hidden"> of this consultation</span></a></li> : null}
+          {can("consultation.edit") ? (
+            <li>
+              <a href={`/consultations/${row.id}/edit`}>
+                Change the details<span class="nhsuk-u-visually-hidden"> of this consultation</span>
+              </a>
+            </li>
+          ) : null}
           {can("consultation.publish_outcome") && view.status !== "withdrawn" ? (
-            <li><a href={`/consultations/${row.id}/outcome`}>{view.outcome ? "Amend the outcome" : "Publish the outcome"}</a></li>
+            <li>
+              <a href={`/consultations/${row.id}/outcome`}>{view.outcome ? "Amend the outcome" : "Publish the outcome"}</a>
+            </li>
           ) : null}
         </ul>
       ) : null}
@@ -360,7 +517,13 @@ async function renderConsultation(c: Context<AppEnv>, row: ConsultationRow, prob
           <div class="nhsuk-details__text">
             <p>For example, if it was cancelled, or the page saved was not a consultation. People watching it get no more reminders.</p>
             <Form action={`/consultations/${row.id}/withdraw`} csrf={ctx.csrf}>
-              <Textarea name="reason" label="Why is it withdrawn?" errors={errorsFor("withdraw")} value={problem?.section === "withdraw" ? problem.values.reason : ""} rows={3} />
+              <Textarea
+                name="reason"
+                label="Why is it withdrawn?"
+                errors={errorsFor("withdraw")}
+                value={problem?.section === "withdraw" ? problem.values.reason : ""}
+                rows={3}
+              />
               <Button variant="warning">Withdraw consultation</Button>
             </Form>
           </div>
@@ -407,7 +570,19 @@ consultationPages.post("/consultations/:id/reinstate", authorize("consultation.w
 });
 
 /** Watching reminds people before it closes, and tells them when the outcome is published. */
-function WatchPrompt({ status, watching, signedIn, id, csrf }: { status: ConsultationStatus; watching: boolean; signedIn: boolean; id: number; csrf: string }) {
+function WatchPrompt({
+  status,
+  watching,
+  signedIn,
+  id,
+  csrf,
+}: {
+  status: ConsultationStatus;
+  watching: boolean;
+  signedIn: boolean;
+  id: number;
+  csrf: string;
+}) {
   const why = status === "closed" ? "to be told when the outcome is published" : "to be reminded before it closes";
   if (!watching && (status === "outcome_published" || status === "withdrawn")) return null;
   if (!signedIn) {
@@ -481,9 +656,23 @@ async function renderOutcome(c: Context<AppEnv>, errors: FieldErrors = {}, value
         <>
           <p>Tell people what happened to their views. Everyone watching this consultation gets an email when you first publish it.</p>
           <Form action={`/consultations/${row.id}/outcome`} csrf={ctx.csrf}>
-            <Textarea name="said" label="What people said" hint="How many took part, and the main things they told you." errors={errors} value={v.said} rows={6} />
+            <Textarea
+              name="said"
+              label="What people said"
+              hint="How many took part, and the main things they told you."
+              errors={errors}
+              value={v.said}
+              rows={6}
+            />
             <Textarea name="decided" label="What was decided" errors={errors} value={v.decided} rows={6} />
-            <Textarea name="changed" label="What changed as a result" hint="What you are doing differently because of what people said. If nothing changed, say why." errors={errors} value={v.changed} rows={6} />
+            <Textarea
+              name="changed"
+              label="What changed as a result"
+              hint="What you are doing differently because of what people said. If nothing changed, say why."
+              errors={errors}
+              value={v.changed}
+              rows={6}
+            />
             <Button>{row.state === "outcome_published" ? "Save the amended outcome" : "Publish the outcome"}</Button>
           </Form>
         </>
@@ -501,7 +690,11 @@ consultationPages.post("/consultations/:id/outcome", authorize("consultation.pub
   const row = recordOf<ConsultationRow>(c);
   const first = row.state === "active";
   await publishOutcome(services(c), c.var.actor!, c.var.actingRoles, row, form.data);
-  return redirectWithFlash(c, `/consultations/${row.id}`, first ? "The outcome is published. Everyone watching this consultation has been emailed." : "The outcome is amended.");
+  return redirectWithFlash(
+    c,
+    `/consultations/${row.id}`,
+    first ? "The outcome is published. Everyone watching this consultation has been emailed." : "The outcome is amended.",
+  );
 });
 
 consultationPages.post("/consultations/:id{[0-9]+}/watch", signedIn, async (c) => {

@@ -45,7 +45,12 @@ export function consultationFromRow(c: ConsultationRow, now: Date, publicUrl: st
     outcomeOverdue: isOutcomeOverdue(c, now, c.outcome_overdue_weeks),
     outcome:
       c.state === "outcome_published" && c.outcome_published_at
-        ? { said: c.outcome_said ?? "", decided: c.outcome_decided ?? "", changed: c.outcome_changed ?? "", publishedAt: c.outcome_published_at }
+        ? {
+            said: c.outcome_said ?? "",
+            decided: c.outcome_decided ?? "",
+            changed: c.outcome_changed ?? "",
+            publishedAt: c.outcome_published_at,
+          }
         : null,
     linkRespondedAt: c.link_responded_at,
     outcomeDueAt: outcomeDueAt(c),
@@ -68,7 +73,11 @@ export const consultationById: RecordLoader<ConsultationRow> = async (c) => {
 };
 
 /** The record for a canonical address, looking in the given areas first, then anywhere. */
-export async function findByCanonicalUrl(db: DB, canonical: string, preferAreaIds: readonly number[]): Promise<ConsultationRow | undefined> {
+export async function findByCanonicalUrl(
+  db: DB,
+  canonical: string,
+  preferAreaIds: readonly number[],
+): Promise<ConsultationRow | undefined> {
   const rows = await consultationQuery(db)
     .where("c.area_id", "in", db.selectFrom("areas").select("id"))
     .where("c.canonical_url", "=", canonical)
@@ -107,7 +116,10 @@ function statusCondition(eb: Where, status: ListOptions["status"], now: Date, cu
     case "closed":
       return eb.and([active, eb("c.closes_at", "<=", t)]);
     case "outcome_overdue":
-      return eb.and([active, eb.or([...cutoffs].map(([areaId, cutoff]) => eb.and([eb("c.area_id", "=", areaId), eb("c.closes_at", "<", cutoff)])))]);
+      return eb.and([
+        active,
+        eb.or([...cutoffs].map(([areaId, cutoff]) => eb.and([eb("c.area_id", "=", areaId), eb("c.closes_at", "<", cutoff)]))),
+      ]);
     case "outcome_published":
       return eb("c.state", "=", "outcome_published");
     case "withdrawn":
@@ -133,7 +145,12 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
   if (opts.areaId) base = base.where("c.area_id", "=", opts.areaId);
   if (opts.q) {
     const pattern = likePattern(opts.q);
-    base = base.where((eb) => eb.or([sql<boolean>`${eb.ref("c.title")} LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`${eb.ref("c.summary")} LIKE ${pattern} ESCAPE '\\'`]));
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`${eb.ref("c.title")} LIKE ${pattern} ESCAPE '\\'`,
+        sql<boolean>`${eb.ref("c.summary")} LIKE ${pattern} ESCAPE '\\'`,
+      ]),
+    );
   }
   if (opts.status === "current" || opts.status === "open") {
     // Soonest closing first, then those with no closing date: two walks of the (area, state,
@@ -143,8 +160,20 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
     let active = base.where("c.state", "=", "active");
     if (opts.status === "open") active = active.where((eb) => eb.or([eb("c.opens_at", "is", null), eb("c.opens_at", "<=", t)]));
     const wanted = opts.page * opts.perPage + 1;
-    const dated = await active.where("c.closes_at", ">", opts.status === "open" ? soon : t).orderBy("c.closes_at").orderBy("c.id").limit(wanted).execute();
-    const undated = dated.length < wanted ? await active.where("c.closes_at", "is", null).orderBy("c.id").limit(wanted - dated.length).execute() : [];
+    const dated = await active
+      .where("c.closes_at", ">", opts.status === "open" ? soon : t)
+      .orderBy("c.closes_at")
+      .orderBy("c.id")
+      .limit(wanted)
+      .execute();
+    const undated =
+      dated.length < wanted
+        ? await active
+            .where("c.closes_at", "is", null)
+            .orderBy("c.id")
+            .limit(wanted - dated.length)
+            .execute()
+        : [];
     const { rows, hasMore } = slicePage([...dated, ...undated], opts.page, opts.perPage);
     return { rows: await withDetails(db, rows), hasMore };
   }
@@ -181,12 +210,20 @@ export async function withDetails(db: DB, rows: Selectable<ConsultationsTable>[]
   const areaIds = [...new Set(rows.map((r) => r.area_id))];
   // Every chunk of both in one round trip.
   const orgQueries = chunks(orgIds).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part));
-  const areaQueries = chunks(areaIds).map((part) => db.selectFrom("areas").select(["id", "name", "slug", "outcome_overdue_weeks"]).where("id", "in", part));
+  const areaQueries = chunks(areaIds).map((part) =>
+    db.selectFrom("areas").select(["id", "name", "slug", "outcome_overdue_weeks"]).where("id", "in", part),
+  );
   const [orgs, areas] = await readGroups(db, [orgQueries, areaQueries]);
   const org = new Map(orgs.map((o) => [o.id, o]));
   const area = new Map(areas.map((a) => [a.id, a]));
   return rows.map((r) => {
     const a = area.get(r.area_id)!;
-    return { ...r, organisation_name: org.get(r.organisation_id)?.name ?? "", outcome_overdue_weeks: a.outcome_overdue_weeks, area_slug: a.slug, area_name: a.name };
+    return {
+      ...r,
+      organisation_name: org.get(r.organisation_id)?.name ?? "",
+      outcome_overdue_weeks: a.outcome_overdue_weeks,
+      area_slug: a.slug,
+      area_name: a.name,
+    };
   });
 }

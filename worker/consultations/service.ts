@@ -36,8 +36,7 @@ export async function createConsultation(s: Services, actor: Actor, input: Consu
   const canonical = input.url ? canonicalUrl(input.url) : null;
   const clientId = input.clientId ?? `server-${randomToken(12)}`;
   const at = now.toISOString();
-  const onBehalfOf =
-    actor.memberships.find((m) => m.organisationId === org.id) ?? actor.memberships.find((m) => m.areaId === org.area_id);
+  const onBehalfOf = actor.memberships.find((m) => m.organisationId === org.id) ?? actor.memberships.find((m) => m.areaId === org.area_id);
   const [inserted] = await batch(d1, [
     // Any unique key (the address in the area, or the clientId) makes this a no-op.
     db
@@ -72,7 +71,12 @@ export async function createConsultation(s: Services, actor: Actor, input: Consu
     }),
   ]);
   const matches = await consultationQuery(db)
-    .where((eb) => eb.or([eb("c.client_id", "=", clientId), ...(canonical ? [eb.and([eb("c.area_id", "=", org.area_id), eb("c.canonical_url", "=", canonical)])] : [])]))
+    .where((eb) =>
+      eb.or([
+        eb("c.client_id", "=", clientId),
+        ...(canonical ? [eb.and([eb("c.area_id", "=", org.area_id), eb("c.canonical_url", "=", canonical)])] : []),
+      ]),
+    )
     .execute();
   const consultation = matches.find((m) => m.client_id === clientId) ?? matches[0];
   if (!consultation) throw new AppError(500, "internal_error", "The consultation could not be saved. Please try again.");
@@ -81,7 +85,12 @@ export async function createConsultation(s: Services, actor: Actor, input: Consu
 }
 
 /** Changes details; a new closing date moves every watcher's alerts with it. */
-export async function updateConsultation(s: Services, actor: Actor, row: ConsultationRow, patch: ConsultationUpdate): Promise<ConsultationRow> {
+export async function updateConsultation(
+  s: Services,
+  actor: Actor,
+  row: ConsultationRow,
+  patch: ConsultationUpdate,
+): Promise<ConsultationRow> {
   const { db, d1, now } = s;
   const opensAt = patch.opensAt === undefined ? row.opens_at : patch.opensAt && new Date(patch.opensAt).toISOString();
   const closesAt = patch.closesAt === undefined ? row.closes_at : patch.closesAt && new Date(patch.closesAt).toISOString();
@@ -91,7 +100,12 @@ export async function updateConsultation(s: Services, actor: Actor, row: Consult
   const url = patch.url === undefined ? row.url : patch.url;
   const canonical = url ? canonicalUrl(url) : null;
   if (canonical && canonical !== row.canonical_url) {
-    const clash = await db.selectFrom("consultations").select("id").where("area_id", "=", row.area_id).where("canonical_url", "=", canonical).executeTakeFirst();
+    const clash = await db
+      .selectFrom("consultations")
+      .select("id")
+      .where("area_id", "=", row.area_id)
+      .where("canonical_url", "=", canonical)
+      .executeTakeFirst();
     if (clash) throw validationFailed({ url: "Another consultation in this area already has this web address" });
   }
   const changes = {
@@ -110,14 +124,27 @@ export async function updateConsultation(s: Services, actor: Actor, row: Consult
   try {
     results = await batch(d1, [
       // Only over the version read, so two people's edits cannot silently overwrite each other.
-      db.updateTable("consultations").set({ ...changes, updated_at: now.toISOString() }).where("id", "=", row.id).where("updated_at", "=", row.updated_at),
-      auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "consultation", entityId: row.id, action: "edited", at: now, details: changed }),
+      db
+        .updateTable("consultations")
+        .set({ ...changes, updated_at: now.toISOString() })
+        .where("id", "=", row.id)
+        .where("updated_at", "=", row.updated_at),
+      auditInsertIfChanged(db, {
+        actor,
+        areaId: row.area_id,
+        entity: "consultation",
+        entityId: row.id,
+        action: "edited",
+        at: now,
+        details: changed,
+      }),
     ]);
   } catch (err) {
     if (isUniqueViolation(err)) throw validationFailed({ url: "Another consultation in this area already has this web address" });
     throw err;
   }
-  if ((results[0]?.meta.changes ?? 0) < 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation while you were editing it. Reload it and try again.");
+  if ((results[0]?.meta.changes ?? 0) < 1)
+    throw new AppError(409, "edit_conflict", "Someone else changed this consultation while you were editing it. Reload it and try again.");
   if (changes.closes_at !== row.closes_at) await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
   return (await findConsultation(db, row.id))!;
 }
@@ -126,13 +153,23 @@ export async function updateConsultation(s: Services, actor: Actor, row: Consult
  * Publishes (or amends) the outcome. Only once the consultation has closed; watchers are told,
  * once each, because people not hearing what happened to their views is the failure to fix.
  */
-export async function publishOutcome(s: Services, actor: Actor, actingRoles: Role[], row: ConsultationRow, outcome: OutcomeInput): Promise<ConsultationRow> {
+export async function publishOutcome(
+  s: Services,
+  actor: Actor,
+  actingRoles: Role[],
+  row: ConsultationRow,
+  outcome: OutcomeInput,
+): Promise<ConsultationRow> {
   const { db, d1, now } = s;
   const current = row.state as ConsultationState;
   const event = current === "outcome_published" ? "amend_outcome" : "publish_outcome";
   const to = nextState(consultationMachine, current, event, actingRoles);
   if (current === "active" && row.closes_at && Date.parse(row.closes_at) > now.getTime()) {
-    throw new AppError(409, "still_open", `This consultation is still open. Publish the outcome after it closes at ${formatLondonDateTime(row.closes_at)}.`);
+    throw new AppError(
+      409,
+      "still_open",
+      `This consultation is still open. Publish the outcome after it closes at ${formatLondonDateTime(row.closes_at)}.`,
+    );
   }
   const [update] = await batch(d1, [
     db
@@ -149,9 +186,20 @@ export async function publishOutcome(s: Services, actor: Actor, actingRoles: Rol
       .where("id", "=", row.id)
       .where("state", "=", current)
       .where("updated_at", "=", row.updated_at),
-    auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "consultation", entityId: row.id, action: event, from: current, to, at: now, details: outcome }),
+    auditInsertIfChanged(db, {
+      actor,
+      areaId: row.area_id,
+      entity: "consultation",
+      entityId: row.id,
+      action: event,
+      from: current,
+      to,
+      at: now,
+      details: outcome,
+    }),
   ]);
-  if ((update?.meta.changes ?? 0) < 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
+  if ((update?.meta.changes ?? 0) < 1)
+    throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
   if (current === "active") {
     await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
     await tellWatchers(s, row, outcome);
@@ -160,15 +208,33 @@ export async function publishOutcome(s: Services, actor: Actor, actingRoles: Rol
 }
 
 /** Withdraws (cancelled, or not a consultation at all) or reinstates it; watchers' alerts stop or resume. */
-export async function changeState(s: Services, actor: Actor, actingRoles: Role[], row: ConsultationRow, event: "withdraw" | "reinstate", reason?: string): Promise<ConsultationRow> {
+export async function changeState(
+  s: Services,
+  actor: Actor,
+  actingRoles: Role[],
+  row: ConsultationRow,
+  event: "withdraw" | "reinstate",
+  reason?: string,
+): Promise<ConsultationRow> {
   const { db, d1, now } = s;
   const current = row.state as ConsultationState;
   const to = nextState(consultationMachine, current, event, actingRoles);
   const [update] = await batch(d1, [
     db.updateTable("consultations").set({ state: to, updated_at: now.toISOString() }).where("id", "=", row.id).where("state", "=", current),
-    auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "consultation", entityId: row.id, action: event, from: current, to, at: now, details: reason ? { reason } : {} }),
+    auditInsertIfChanged(db, {
+      actor,
+      areaId: row.area_id,
+      entity: "consultation",
+      entityId: row.id,
+      action: event,
+      from: current,
+      to,
+      at: now,
+      details: reason ? { reason } : {},
+    }),
   ]);
-  if ((update?.meta.changes ?? 0) < 1) throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
+  if ((update?.meta.changes ?? 0) < 1)
+    throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
   await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
   return (await findConsultation(db, row.id))!;
 }
@@ -181,7 +247,15 @@ export async function markLinkResponded(s: Services, actor: Actor, row: Consulta
   const at = respondedOn === today ? now.toISOString() : londonInstant(respondedOn, "12:00").toISOString();
   await batch(d1, [
     db.updateTable("consultations").set({ link_responded_at: at, updated_at: now.toISOString() }).where("id", "=", row.id),
-    auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "consultation", entityId: row.id, action: "link_responded", at: now, details: { respondedOn } }),
+    auditInsertIfChanged(db, {
+      actor,
+      areaId: row.area_id,
+      entity: "consultation",
+      entityId: row.id,
+      action: "link_responded",
+      at: now,
+      details: { respondedOn },
+    }),
   ]);
   return (await findConsultation(db, row.id))!;
 }
@@ -211,7 +285,18 @@ async function tellWatchers(s: Services, row: ConsultationRow, outcome: OutcomeI
     `Read it on the tracker: ${page}`,
   ].join("\n");
   const emails = watchers.map((w) =>
-    enqueueEmail(db, { to: w.email, personId: w.id, subject: `You said, we did: ${row.title}`, text, category: "outcome", dedupeKey: `outcome:${row.id}:${w.id}` }, now),
+    enqueueEmail(
+      db,
+      {
+        to: w.email,
+        personId: w.id,
+        subject: `You said, we did: ${row.title}`,
+        text,
+        category: "outcome",
+        dedupeKey: `outcome:${row.id}:${w.id}`,
+      },
+      now,
+    ),
   );
   for (const part of chunks(emails, 50)) await batch(d1, part);
 }

@@ -120,9 +120,7 @@ devRoutes.get("/outbox", async (c) => {
     c,
     <Layout ctx={ctx} title="Outbox">
       <h1>Outbox</h1>
-      <p>
-        Emails the service would have sent, newest first (the last 100). On a local copy nothing is really sent.
-      </p>
+      <p>Emails the service would have sent, newest first (the last 100). On a local copy nothing is really sent.</p>
       {messages.length === 0 ? <p>No emails yet.</p> : null}
       {messages.map((m) => (
         <div class="nhsuk-card" key={m.id}>
@@ -130,7 +128,15 @@ devRoutes.get("/outbox", async (c) => {
             <h2 class="nhsuk-card__heading nhsuk-heading-s">{m.subject}</h2>
             <p class="nhsuk-body-s">
               To {m.to_email} · {formatLondonDateTime(m.created_at)} ·{" "}
-              {m.sent_at ? <Tag colour="green">Sent</Tag> : m.failed_at ? <Tag colour="red">Failed</Tag> : m.digest ? <Tag colour="blue">In next digest</Tag> : <Tag colour="grey">Waiting</Tag>}
+              {m.sent_at ? (
+                <Tag colour="green">Sent</Tag>
+              ) : m.failed_at ? (
+                <Tag colour="red">Failed</Tag>
+              ) : m.digest ? (
+                <Tag colour="blue">In next digest</Tag>
+              ) : (
+                <Tag colour="grey">Waiting</Tag>
+              )}
             </p>
             <pre class="app-pre" data-outbox-id={String(m.id)} data-category={m.category}>
               <Linkified text={m.body_text} />

@@ -37,12 +37,35 @@ const AREAS = [
 const ORGANISATIONS: Record<string, OrgSeed[]> = {
   northshire: [
     { key: "council", slug: "northshire-county-council", name: "Northshire County Council", kind: "local_authority" },
-    { key: "osc", slug: "northshire-health-scrutiny", name: "Northshire Health Overview and Scrutiny Committee", kind: "osc", email: "scrutiny@northshire.example" },
+    {
+      key: "osc",
+      slug: "northshire-health-scrutiny",
+      name: "Northshire Health Overview and Scrutiny Committee",
+      kind: "osc",
+      email: "scrutiny@northshire.example",
+    },
     { key: "link", slug: "northshire-link", name: "Northshire LINk", kind: "link", email: "link@northshire.example" },
-    { key: "pct", slug: "nhs-northshire", name: "NHS Northshire (Primary Care Trust)", kind: "pct", email: "engagement@nhs-northshire.example" },
+    {
+      key: "pct",
+      slug: "nhs-northshire",
+      name: "NHS Northshire (Primary Care Trust)",
+      kind: "pct",
+      email: "engagement@nhs-northshire.example",
+    },
     { key: "ccg", slug: "northshire-ccg", name: "Northshire Clinical Commissioning Group", kind: "ccg", predecessor: "pct" },
-    { key: "hospitals", slug: "northshire-hospitals", name: "Northshire Hospitals NHS Trust", kind: "trust", email: "pals@northshire-hospitals.example" },
-    { key: "community", slug: "northshire-community-health", name: "Northshire Community Health NHS Foundation Trust", kind: "foundation_trust" },
+    {
+      key: "hospitals",
+      slug: "northshire-hospitals",
+      name: "Northshire Hospitals NHS Trust",
+      kind: "trust",
+      email: "pals@northshire-hospitals.example",
+    },
+    {
+      key: "community",
+      slug: "northshire-community-health",
+      name: "Northshire Community Health NHS Foundation Trust",
+      kind: "foundation_trust",
+    },
   ],
   southvale: [
     { key: "sv_council", slug: "southvale-borough-council", name: "Southvale Borough Council", kind: "local_authority" },
@@ -55,7 +78,15 @@ const ORGANISATIONS: Record<string, OrgSeed[]> = {
 export const DEMO_PEOPLE: PersonSeed[] = [
   { key: "clerk", email: "clerk@northshire.example", name: "Alice Morgan", roles: [["osc", "osc_clerk"]] },
   { key: "link", email: "volunteer@northshire.example", name: "Ben Okafor", roles: [["link", "link_member"]] },
-  { key: "pct", email: "engagement@nhs-northshire.example", name: "Priya Shah", roles: [["pct", "responder"], ["ccg", "responder"]] },
+  {
+    key: "pct",
+    email: "engagement@nhs-northshire.example",
+    name: "Priya Shah",
+    roles: [
+      ["pct", "responder"],
+      ["ccg", "responder"],
+    ],
+  },
   { key: "trust", email: "pals@northshire-hospitals.example", name: "Tom Fletcher", roles: [["hospitals", "responder"]] },
   { key: "admin", email: "admin@northshire.example", name: "Ada Lovelace", roles: [["council", "admin"]] },
   { key: "sv_clerk", email: "clerk@southvale.example", name: "Sam Patel", roles: [["sv_osc", "osc_clerk"]] },
@@ -252,7 +283,11 @@ export async function seedDemo(db: DB, d1: D1Database, now: Date): Promise<SeedR
       created_at: ago(40),
       confirmed_at: ago(40),
     }));
-  const sigs = [...signatureRows(nightUnit!.id, 140, "Night"), ...signatureRows(parking!.id, 37, "Parking"), ...signatureRows(saturday!.id, 212, "Saturday")];
+  const sigs = [
+    ...signatureRows(nightUnit!.id, 140, "Night"),
+    ...signatureRows(parking!.id, 37, "Parking"),
+    ...signatureRows(saturday!.id, 212, "Saturday"),
+  ];
   // D1 allows 100 bound parameters a statement: 9 columns -> 10 rows each.
   const chunks = [];
   for (let i = 0; i < sigs.length; i += 10) chunks.push(db.insertInto("signatures").values(sigs.slice(i, i + 10)));

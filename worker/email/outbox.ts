@@ -59,7 +59,12 @@ export function redactPublicEmails(db: DB, at: string, where: (qb: OutboxUpdate)
         body_text: REDACTED_TEXT,
         redacted_at: at,
         next_attempt_at: null,
-        failed_at: eb.case().when("sent_at", "is", null).then(eb.fn.coalesce("failed_at", eb.val(at))).else(eb.ref("failed_at")).end(),
+        failed_at: eb
+          .case()
+          .when("sent_at", "is", null)
+          .then(eb.fn.coalesce("failed_at", eb.val(at)))
+          .else(eb.ref("failed_at"))
+          .end(),
         last_error: eb.case().when("sent_at", "is", null).then(eb.val<string | null>(REDACTED_UNSENT)).else(eb.ref("last_error")).end(),
       }))
       .where("person_id", "is", null)

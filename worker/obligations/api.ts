@@ -35,7 +35,13 @@ import { addNote, raiseObligation, replyToObligation, withdrawObligation } from 
 
 export const obligationsApi = apiRouter();
 
-const writeErrors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409], 422: errorResponses[422] };
+const writeErrors = {
+  401: errorResponses[401],
+  403: errorResponses[403],
+  404: errorResponses[404],
+  409: errorResponses[409],
+  422: errorResponses[422],
+};
 
 export async function detailOf(c: Context<AppEnv>, row: ObligationRow): Promise<ObligationDetail> {
   const [messages, timeline] = await Promise.all([threadOf(c.var.db, row.id), timelineOf(c.var.db, row.id)]);
@@ -80,20 +86,32 @@ obligationsApi.openapi(
     security: signedInSecurity,
     middleware: [signedIn] as const,
     request: { query: ObligationListQuery },
-    responses: { 200: ok("A page of requests", ObligationPage), 401: errorResponses[401], 403: errorResponses[403], 422: errorResponses[422] },
+    responses: {
+      200: ok("A page of requests", ObligationPage),
+      401: errorResponses[401],
+      403: errorResponses[403],
+      422: errorResponses[422],
+    },
   }),
   async (c) => {
     const q = c.req.valid("query");
     const actor = c.var.actor!;
     let scope = visibleTo(actor);
     if (q.organisationId) {
-      const org = await c.var.db.selectFrom("organisations").select(["id", "area_id"]).where("id", "=", q.organisationId).executeTakeFirst();
+      const org = await c.var.db
+        .selectFrom("organisations")
+        .select(["id", "area_id"])
+        .where("id", "=", q.organisationId)
+        .executeTakeFirst();
       if (!org) throw notFound("organisation");
       requireAllowed(actor, "obligation.view", { areaId: org.area_id, organisationIds: [org.id] });
       scope = { organisationIds: [org.id], areaIds: [] };
     }
     const { rows, hasMore } = await listObligations(c.var.db, { ...scope, status: q.status, page: q.page, perPage: q.perPage }, c.var.now);
-    return c.json({ items: rows.map((r) => obligationFromRow(r, c.var.now, c.env.PUBLIC_URL)), page: q.page, perPage: q.perPage, hasMore }, 200);
+    return c.json(
+      { items: rows.map((r) => obligationFromRow(r, c.var.now, c.env.PUBLIC_URL)), page: q.page, perPage: q.perPage, hasMore },
+      200,
+    );
   },
 );
 

@@ -37,7 +37,15 @@ import { pageContext, redirectWithFlash, renderPage } from "../web/render";
 import { Due, LinkFields, LinkList, ObligationStatusTag, WatchForm } from "../clock/components";
 import { servicesOf as services } from "../services";
 import { visibleTo } from "./api";
-import { listObligations, obligationById, obligationOwedBy, obligationRaisingSide, threadOf, timelineOf, type ObligationRow } from "./queries";
+import {
+  listObligations,
+  obligationById,
+  obligationOwedBy,
+  obligationRaisingSide,
+  threadOf,
+  timelineOf,
+  type ObligationRow,
+} from "./queries";
 import { addNote, raiseObligation, replyToObligation, withdrawObligation } from "./service";
 
 export const obligationPages = new Hono<AppEnv>();
@@ -63,10 +71,14 @@ obligationPages.get("/obligations", signedIn, async (c) => {
     c,
     <Layout ctx={ctx} title="Requests">
       <h1>Requests</h1>
-      <p class="nhsuk-lede-text">Requests for information, reports and referrals your organisations have sent or must answer, and when each is due.</p>
+      <p class="nhsuk-lede-text">
+        Requests for information, reports and referrals your organisations have sent or must answer, and when each is due.
+      </p>
       {canRaise.length ? (
         <p>
-          <a class="nhsuk-button" href="/obligations/new">Raise a request</a>
+          <a class="nhsuk-button" href="/obligations/new">
+            Raise a request
+          </a>
         </p>
       ) : null}
       <nav aria-label="Requests by status">
@@ -114,9 +126,15 @@ async function partiesFor(c: Context<AppEnv>, actor: Actor, kind: RaisableKind) 
   const raising = reached.filter((o) => raisingKinds.includes(o.kind));
   const areas = [...new Set(raising.map((o) => o.area_id))];
   const counterparts = areas.length
-    ? ((await c.var.db.selectFrom("organisations").select(["id", "name", "area_id", "kind"]).where("area_id", "in", areas).orderBy("name").limit(500).execute()) as Org[]).filter((o) =>
-        counterpartKinds.includes(o.kind),
-      )
+    ? (
+        (await c.var.db
+          .selectFrom("organisations")
+          .select(["id", "name", "area_id", "kind"])
+          .where("area_id", "in", areas)
+          .orderBy("name")
+          .limit(500)
+          .execute()) as Org[]
+      ).filter((o) => counterpartKinds.includes(o.kind))
     : [];
   return { rule, raising, counterparts };
 }
@@ -128,10 +146,12 @@ async function kindsAvailable(c: Context<AppEnv>, actor: Actor): Promise<Raisabl
 }
 
 const kindHints: Record<RaisableKind, string> = {
-  information_request: "Ask a commissioner or provider for information. They must reply within 20 working days unless your area set another period.",
+  information_request:
+    "Ask a commissioner or provider for information. They must reply within 20 working days unless your area set another period.",
   report: "Send a report or recommendations, for example after an enter and view visit. The organisation must reply.",
   osc_referral: "Refer a matter to the overview and scrutiny committee. The committee must acknowledge it.",
-  osc_consultation_response: "Record that an NHS body has consulted the scrutiny committee, and the date it set for the committee's response.",
+  osc_consultation_response:
+    "Record that an NHS body has consulted the scrutiny committee, and the date it set for the committee's response.",
 };
 
 async function renderNew(c: Context<AppEnv>, kind: RaisableKind | null, errors: FieldErrors = {}, values: FormValues = {}) {
@@ -175,19 +195,45 @@ async function renderNew(c: Context<AppEnv>, kind: RaisableKind | null, errors: 
         {raising.length === 1 ? (
           <input type="hidden" name={raisingField} value={String(raising[0]!.id)} />
         ) : (
-          <Select name={raisingField} label="On behalf of" placeholder="Choose" options={raising.map((o) => ({ value: String(o.id), label: o.name }))} errors={errors} value={values[raisingField]} />
+          <Select
+            name={raisingField}
+            label="On behalf of"
+            placeholder="Choose"
+            options={raising.map((o) => ({ value: String(o.id), label: o.name }))}
+            errors={errors}
+            value={values[raisingField]}
+          />
         )}
         <Select
           name={counterpartField}
           label={rule.raisedBy === "owed_to" ? "Who is it to?" : "Which organisation asked for the response?"}
-          hint={rule.raisedBy === "owed_to" ? `Choose ${rule.addressedTo} in your area.` : "The NHS body or council that consulted the committee."}
+          hint={
+            rule.raisedBy === "owed_to"
+              ? `Choose ${rule.addressedTo} in your area.`
+              : "The NHS body or council that consulted the committee."
+          }
           placeholder="Choose"
-          options={counterparts.map((o) => ({ value: String(o.id), label: `${o.name} (${organisationKindLabels[o.kind as OrganisationKind]})` }))}
+          options={counterparts.map((o) => ({
+            value: String(o.id),
+            label: `${o.name} (${organisationKindLabels[o.kind as OrganisationKind]})`,
+          }))}
           errors={errors}
           value={values[counterpartField]}
         />
-        <TextInput name="title" label="Title" hint="A short name for it, for the clock and for emails." errors={errors} value={values.title} />
-        <Textarea name="body" label={kind === "osc_consultation_response" ? "What the committee is being consulted about" : "What you are asking or reporting"} errors={errors} value={values.body} rows={8} />
+        <TextInput
+          name="title"
+          label="Title"
+          hint="A short name for it, for the clock and for emails."
+          errors={errors}
+          value={values.title}
+        />
+        <Textarea
+          name="body"
+          label={kind === "osc_consultation_response" ? "What the committee is being consulted about" : "What you are asking or reporting"}
+          errors={errors}
+          value={values.body}
+          rows={8}
+        />
         <LinkFields errors={errors} values={values} />
         <TextInput
           name="receivedOn"
@@ -198,7 +244,14 @@ async function renderNew(c: Context<AppEnv>, kind: RaisableKind | null, errors: 
           value={values.receivedOn}
         />
         {rule.due === "date_given" ? (
-          <TextInput name="dueDate" label="Date the response is due" hint="The date the consulting body set." type="date" errors={errors} value={values.dueDate} />
+          <TextInput
+            name="dueDate"
+            label="Date the response is due"
+            hint="The date the consulting body set."
+            type="date"
+            errors={errors}
+            value={values.dueDate}
+          />
         ) : null}
         <Button>Send the {label.toLowerCase()}</Button>
       </Form>
@@ -221,7 +274,11 @@ obligationPages.post("/obligations", signedIn, async (c) => {
   const values = flatValues(form.data as unknown as Record<string, unknown>);
   try {
     const { obligation } = await raiseObligation(services(c), c.var.actor!, form.data);
-    return redirectWithFlash(c, `/obligations/${obligation.id}`, `Sent to ${obligation.owed_by_name}. A reply is due by the end of ${formatLondonDate(obligation.due_at)}.`);
+    return redirectWithFlash(
+      c,
+      `/obligations/${obligation.id}`,
+      `Sent to ${obligation.owed_by_name}. A reply is due by the end of ${formatLondonDate(obligation.due_at)}.`,
+    );
   } catch (err) {
     if (err instanceof AppError && err.fields) return renderNew(c, kind, err.fields, values);
     throw err;
@@ -256,7 +313,8 @@ async function renderObligation(c: Context<AppEnv>, problem: { section: Section;
   ]);
   const status = obligationStatus(row, now);
   const raising = raisingOrganisationId(row);
-  const may = (action: Action, organisationIds: number[]) => rolesAllowed(action, actor.memberships, { areaId: row.area_id, organisationIds }).length > 0;
+  const may = (action: Action, organisationIds: number[]) =>
+    rolesAllowed(action, actor.memberships, { areaId: row.area_id, organisationIds }).length > 0;
   const canReply = row.state === "open" && may("obligation.reply", [row.owed_by_organisation_id]);
   const canNote = raising !== null && may("obligation.raise", [raising]);
   const canWithdraw = row.state === "open" && raising !== null && may("obligation.withdraw", [raising]);
@@ -279,7 +337,14 @@ async function renderObligation(c: Context<AppEnv>, problem: { section: Section;
           { key: "To", value: row.owed_by_name },
           { key: "Received", value: formatLondonDate(row.received_at) },
           { key: "Reply due", value: <Due dueAt={row.due_at} now={now} open={row.state === "open"} /> },
-          ...(row.met_at ? [{ key: "Answered", value: `${formatLondonDateTime(row.met_at)}${row.met_late === 1 ? ", after the due date" : ", on time"}` }] : []),
+          ...(row.met_at
+            ? [
+                {
+                  key: "Answered",
+                  value: `${formatLondonDateTime(row.met_at)}${row.met_late === 1 ? ", after the due date" : ", on time"}`,
+                },
+              ]
+            : []),
           ...(row.withdrawn_at ? [{ key: "Withdrawn", value: formatLondonDateTime(row.withdrawn_at) }] : []),
         ]}
       />
@@ -309,7 +374,10 @@ async function renderObligation(c: Context<AppEnv>, problem: { section: Section;
       {canReply ? (
         <>
           <h2 id="reply">Reply for {row.owed_by_name}</h2>
-          <p>Your reply answers the request: both sides will see it here{Date.parse(row.due_at) < now.getTime() ? ". It is now past the due date, so it will be recorded as late" : ""}.</p>
+          <p>
+            Your reply answers the request: both sides will see it here
+            {Date.parse(row.due_at) < now.getTime() ? ". It is now past the due date, so it will be recorded as late" : ""}.
+          </p>
           <Form action={`/obligations/${row.id}/reply`} csrf={ctx.csrf}>
             <Textarea name="body" label="Your reply" errors={errorsFor("reply")} value={valuesFor("reply").body} rows={8} />
             <LinkFields errors={errorsFor("reply")} values={valuesFor("reply")} />
@@ -321,7 +389,13 @@ async function renderObligation(c: Context<AppEnv>, problem: { section: Section;
         <>
           <h2 id="note">Add a note</h2>
           <Form action={`/obligations/${row.id}/note`} csrf={ctx.csrf}>
-            <Textarea name="body" label="Note" hint="For example, a reminder you sent, or what you thought of the reply. Both sides can read it." errors={errorsFor("note")} value={valuesFor("note").body} />
+            <Textarea
+              name="body"
+              label="Note"
+              hint="For example, a reminder you sent, or what you thought of the reply. Both sides can read it."
+              errors={errorsFor("note")}
+              value={valuesFor("note").body}
+            />
             <LinkFields errors={errorsFor("note")} values={valuesFor("note")} />
             <Button variant="secondary">Add note</Button>
           </Form>
@@ -334,7 +408,13 @@ async function renderObligation(c: Context<AppEnv>, problem: { section: Section;
           </summary>
           <div class="nhsuk-details__text">
             <Form action={`/obligations/${row.id}/withdraw`} csrf={ctx.csrf}>
-              <Textarea name="reason" label="Why are you withdrawing it?" errors={errorsFor("withdraw")} value={valuesFor("withdraw").reason} rows={3} />
+              <Textarea
+                name="reason"
+                label="Why are you withdrawing it?"
+                errors={errorsFor("withdraw")}
+                value={valuesFor("withdraw").reason}
+                rows={3}
+              />
               <Button variant="warning">Withdraw request</Button>
             </Form>
           </div>
@@ -366,7 +446,11 @@ obligationPages.post("/obligations/:id/reply", authorize("obligation.reply", obl
   const form = await parseForm(c, ReplyForm);
   if (!form.ok) return renderObligation(c, { section: "reply", errors: form.errors, values: form.values });
   const row = await replyToObligation(services(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), form.data);
-  return redirectWithFlash(c, `/obligations/${row.id}`, row.met_late === 1 ? "Your reply is sent. It was recorded as late." : "Your reply is sent, on time.");
+  return redirectWithFlash(
+    c,
+    `/obligations/${row.id}`,
+    row.met_late === 1 ? "Your reply is sent. It was recorded as late." : "Your reply is sent, on time.",
+  );
 });
 
 obligationPages.post("/obligations/:id/note", authorize("obligation.raise", obligationRaisingSide), async (c) => {

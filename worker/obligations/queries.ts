@@ -27,15 +27,30 @@ export function obligationListQuery(db: DB) {
 
 export async function withNames(db: DB, rows: Selectable<ObligationsTable>[]): Promise<ObligationRow[]> {
   if (rows.length === 0) return [];
-  const ids = [...new Set(rows.flatMap((r) => [r.owed_by_organisation_id, ...(r.owed_to_organisation_id ? [r.owed_to_organisation_id] : [])]))];
-  const [orgs] = await readGroups(db, [chunks(ids).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part))]);
+  const ids = [
+    ...new Set(rows.flatMap((r) => [r.owed_by_organisation_id, ...(r.owed_to_organisation_id ? [r.owed_to_organisation_id] : [])])),
+  ];
+  const [orgs] = await readGroups(db, [
+    chunks(ids).map((part) => db.selectFrom("organisations").select(["id", "name"]).where("id", "in", part)),
+  ]);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
-  return rows.map((r) => ({ ...r, owed_by_name: names.get(r.owed_by_organisation_id) ?? "", owed_to_name: r.owed_to_organisation_id ? (names.get(r.owed_to_organisation_id) ?? null) : null }));
+  return rows.map((r) => ({
+    ...r,
+    owed_by_name: names.get(r.owed_by_organisation_id) ?? "",
+    owed_to_name: r.owed_to_organisation_id ? (names.get(r.owed_to_organisation_id) ?? null) : null,
+  }));
 }
 
 /** Both sides may see an obligation: the organisation that owes it and the one it is owed to. */
-export function obligationScope(o: { area_id: number; owed_by_organisation_id: number; owed_to_organisation_id: number | null }): RecordScope {
-  return { areaId: o.area_id, organisationIds: [o.owed_by_organisation_id, ...(o.owed_to_organisation_id ? [o.owed_to_organisation_id] : [])] };
+export function obligationScope(o: {
+  area_id: number;
+  owed_by_organisation_id: number;
+  owed_to_organisation_id: number | null;
+}): RecordScope {
+  return {
+    areaId: o.area_id,
+    organisationIds: [o.owed_by_organisation_id, ...(o.owed_to_organisation_id ? [o.owed_to_organisation_id] : [])],
+  };
 }
 
 export function obligationFromRow(o: ObligationRow, now: Date, publicUrl: string): Obligation {
@@ -76,7 +91,9 @@ export const obligationById: RecordLoader<ObligationRow> = async (c) => {
 /** The same, scoped to the owing organisation only: only it can answer. */
 export const obligationOwedBy: RecordLoader<ObligationRow> = async (c) => {
   const loaded = await obligationById(c);
-  return loaded && { record: loaded.record, scope: { areaId: loaded.record.area_id, organisationIds: [loaded.record.owed_by_organisation_id] } };
+  return (
+    loaded && { record: loaded.record, scope: { areaId: loaded.record.area_id, organisationIds: [loaded.record.owed_by_organisation_id] } }
+  );
 };
 
 /** The same, scoped to the side that raised it (a LINk, or the scrutiny committee that recorded it): it adds notes and withdraws. */
@@ -137,7 +154,11 @@ export async function timelineOf(db: DB, obligationId: number): Promise<Timeline
     .execute();
   return rows.map((r) => {
     const details = JSON.parse(r.details) as Record<string, unknown>;
-    return { at: r.at, who: r.actor_label === "system" ? "The tracker" : r.actor_label, what: timelineWords[r.action]?.(details) ?? r.action.replace(/_/g, " ") };
+    return {
+      at: r.at,
+      who: r.actor_label === "system" ? "The tracker" : r.actor_label,
+      what: timelineWords[r.action]?.(details) ?? r.action.replace(/_/g, " "),
+    };
   });
 }
 
@@ -159,7 +180,11 @@ type Order = { column: "due_at" | "met_at" | "withdrawn_at" | "created_at"; desc
  * the list's order, and the pages are merged here: an OR across the sides would read every
  * obligation of the organisation and sort them.
  */
-export async function listObligations(db: DB, opts: ObligationListOptions, now: Date): Promise<{ rows: ObligationRow[]; hasMore: boolean }> {
+export async function listObligations(
+  db: DB,
+  opts: ObligationListOptions,
+  now: Date,
+): Promise<{ rows: ObligationRow[]; hasMore: boolean }> {
   if (opts.organisationIds.length === 0 && opts.areaIds.length === 0) return { rows: [], hasMore: false };
   const t = now.toISOString();
   let order: Order;
@@ -192,7 +217,12 @@ export async function listObligations(db: DB, opts: ObligationListOptions, now: 
   const dir = order.desc ? "desc" : "asc";
   const wanted = opts.page * opts.perPage + 1;
   const sides = [
-    ...(opts.organisationIds.length ? [base.where("ob.owed_by_organisation_id", "in", opts.organisationIds), base.where("ob.owed_to_organisation_id", "in", opts.organisationIds)] : []),
+    ...(opts.organisationIds.length
+      ? [
+          base.where("ob.owed_by_organisation_id", "in", opts.organisationIds),
+          base.where("ob.owed_to_organisation_id", "in", opts.organisationIds),
+        ]
+      : []),
     ...(opts.areaIds.length ? [base.where("ob.area_id", "in", opts.areaIds)] : []),
   ];
   const results = await Promise.all(sides.map((q) => q.orderBy(`ob.${order.column}`, dir).orderBy("ob.id", dir).limit(wanted).execute()));

@@ -55,13 +55,18 @@ function dueFor(input: ObligationInput, area: Record<string, unknown>, now: Date
   try {
     return { receivedAt, dueAt: workingDayDeadline(receivedAt, Number(area[rule.due.workingDays])).dueAt };
   } catch (err) {
-    if (err instanceof BankHolidayDataExhausted) throw validationFailed({ receivedOn: "We cannot count working days from that date: choose a more recent one" });
+    if (err instanceof BankHolidayDataExhausted)
+      throw validationFailed({ receivedOn: "We cannot count working days from that date: choose a more recent one" });
     throw err;
   }
 }
 
 /** Raises a request; a repeated clientId returns the first. Then both sides are told, and watch it. */
-export async function raiseObligation(s: Services, actor: Actor, input: ObligationInput): Promise<{ obligation: ObligationRow; created: boolean }> {
+export async function raiseObligation(
+  s: Services,
+  actor: Actor,
+  input: ObligationInput,
+): Promise<{ obligation: ObligationRow; created: boolean }> {
   const { db, d1, now } = s;
   const orgs = await db
     .selectFrom("organisations as o")
@@ -74,7 +79,12 @@ export async function raiseObligation(s: Services, actor: Actor, input: Obligati
   const rule = raiseRules[input.kind];
   const label = obligationKinds[input.kind].label;
   if (!owedTo || !rule.owedTo.includes(owedTo.kind as OrganisationKind)) {
-    throw validationFailed({ owedToOrganisationId: rule.raisedBy === "owed_to" ? `Choose the LINk or HealthWatch raising this ${label.toLowerCase()}` : "Choose the organisation that asked for the response" });
+    throw validationFailed({
+      owedToOrganisationId:
+        rule.raisedBy === "owed_to"
+          ? `Choose the LINk or HealthWatch raising this ${label.toLowerCase()}`
+          : "Choose the organisation that asked for the response",
+    });
   }
   if (!owedBy || owedBy.area_id !== owedTo.area_id || !rule.owedBy.includes(owedBy.kind as OrganisationKind)) {
     throw validationFailed({ owedByOrganisationId: `A ${label.toLowerCase()} goes to ${rule.addressedTo} in the same area: choose one` });
@@ -102,7 +112,16 @@ export async function raiseObligation(s: Services, actor: Actor, input: Obligati
         updated_at: at,
       })
       .onConflict((oc) => oc.column("client_id").doNothing()),
-    auditInsertIfChanged(db, { actor, areaId: owedBy.area_id, entity: "obligation", entityId: "inserted", action: "raised", to: "open", at: now, details: { kind: input.kind, dueAt } }),
+    auditInsertIfChanged(db, {
+      actor,
+      areaId: owedBy.area_id,
+      entity: "obligation",
+      entityId: "inserted",
+      action: "raised",
+      to: "open",
+      at: now,
+      details: { kind: input.kind, dueAt },
+    }),
     // The request opens the thread (found by its clientId and this moment, so a retry adds nothing).
     db
       .insertInto("obligation_messages")
@@ -134,7 +153,12 @@ async function afterRaising(s: Services, row: ObligationRow) {
   const { db, d1, now } = s;
   const answering = await peopleAnsweringFor(db, [row.owed_by_organisation_id]);
   const watchers = [...new Set([...(row.raised_by ? [row.raised_by] : []), ...answering.map((p) => p.id)])];
-  await ensureWatches(db, d1, watchers.map((personId) => ({ personId, target: { kind: "obligation" as const, id: row.id } })), now);
+  await ensureWatches(
+    db,
+    d1,
+    watchers.map((personId) => ({ personId, target: { kind: "obligation" as const, id: row.id } })),
+    now,
+  );
   const org = await db.selectFrom("organisations").select(["email"]).where("id", "=", row.owed_by_organisation_id).executeTakeFirst();
   const page = new URL(`/obligations/${row.id}`, s.publicUrl).toString();
   const label = obligationKinds[row.kind as keyof typeof obligationKinds]?.label ?? "Request";
@@ -149,12 +173,34 @@ async function afterRaising(s: Services, row: ObligationRow) {
   for (const p of answering) recipients.set(p.email, p.id);
   if (org?.email && !recipients.has(org.email)) recipients.set(org.email, null);
   const emails = [...recipients].map(([to, personId]) =>
-    enqueueEmail(db, { to, personId, subject: `${label} for ${row.owed_by_name}: ${row.title}`, text, category: "obligation", dedupeKey: `raised:${row.id}:${to}` }, now),
+    enqueueEmail(
+      db,
+      {
+        to,
+        personId,
+        subject: `${label} for ${row.owed_by_name}: ${row.title}`,
+        text,
+        category: "obligation",
+        dedupeKey: `raised:${row.id}:${to}`,
+      },
+      now,
+    ),
   );
   for (const part of chunks(emails, 50)) await batch(d1, part);
 }
 
-const messageInsert = (db: DB, m: { obligationId: number; actor: Actor; organisationId: number | null; kind: "reply" | "note"; body: string; links: unknown[]; at: string }) =>
+const messageInsert = (
+  db: DB,
+  m: {
+    obligationId: number;
+    actor: Actor;
+    organisationId: number | null;
+    kind: "reply" | "note";
+    body: string;
+    links: unknown[];
+    at: string;
+  },
+) =>
   db
     .insertInto("obligation_messages")
     .columns(["obligation_id", "author_id", "author_organisation_id", "kind", "body", "links", "created_at"])
@@ -179,20 +225,59 @@ function speakingFor(actor: Actor, organisationId: number | null): number | null
 }
 
 /** The owing organisation's reply: it meets the obligation, on time or late. */
-export async function replyToObligation(s: Services, actor: Actor, actingRoles: Role[], row: ObligationRow, reply: ReplyInput): Promise<ObligationRow> {
+export async function replyToObligation(
+  s: Services,
+  actor: Actor,
+  actingRoles: Role[],
+  row: ObligationRow,
+  reply: ReplyInput,
+): Promise<ObligationRow> {
   const { db, d1, now } = s;
   const current = row.state as ObligationState;
   const to = nextState(obligationMachine, current, "meet", actingRoles);
   const late = now.getTime() > Date.parse(row.due_at);
   const at = now.toISOString();
   const [update] = await batch(d1, [
-    db.updateTable("obligations").set({ state: to, met_at: at, met_late: late ? 1 : 0, updated_at: at }).where("id", "=", row.id).where("state", "=", current),
-    auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "obligation", entityId: row.id, action: "meet", from: current, to, at: now, details: { late } }),
-    messageInsert(db, { obligationId: row.id, actor, organisationId: speakingFor(actor, row.owed_by_organisation_id), kind: "reply", body: reply.body, links: reply.links, at }),
+    db
+      .updateTable("obligations")
+      .set({ state: to, met_at: at, met_late: late ? 1 : 0, updated_at: at })
+      .where("id", "=", row.id)
+      .where("state", "=", current),
+    auditInsertIfChanged(db, {
+      actor,
+      areaId: row.area_id,
+      entity: "obligation",
+      entityId: row.id,
+      action: "meet",
+      from: current,
+      to,
+      at: now,
+      details: { late },
+    }),
+    messageInsert(db, {
+      obligationId: row.id,
+      actor,
+      organisationId: speakingFor(actor, row.owed_by_organisation_id),
+      kind: "reply",
+      body: reply.body,
+      links: reply.links,
+      at,
+    }),
   ]);
-  if (!changed(update)) throw new AppError(409, "already_changed", "This request was answered or withdrawn while you were writing. Reload it to see the latest.");
+  if (!changed(update))
+    throw new AppError(
+      409,
+      "already_changed",
+      "This request was answered or withdrawn while you were writing. Reload it to see the latest.",
+    );
   await targetChanged(db, d1, { kind: "obligation", id: row.id }, now);
-  await tellRaisingSide(s, row, `${row.owed_by_name} has answered "${row.title}"${late ? ", after the due date" : ""}.`, `Answered: ${row.title}`, "answered");
+  await tellRaisingSide(
+    s,
+    row,
+    `${row.owed_by_name} has answered "${row.title}"${late ? ", after the due date" : ""}.`,
+    `Answered: ${row.title}`,
+    "answered",
+  );
   return (await findObligation(db, row.id))!;
 }
 
@@ -213,17 +298,46 @@ export async function addNote(s: Services, actor: Actor, row: ObligationRow, not
   ]);
 }
 
-export async function withdrawObligation(s: Services, actor: Actor, actingRoles: Role[], row: ObligationRow, input: WithdrawInput): Promise<ObligationRow> {
+export async function withdrawObligation(
+  s: Services,
+  actor: Actor,
+  actingRoles: Role[],
+  row: ObligationRow,
+  input: WithdrawInput,
+): Promise<ObligationRow> {
   const { db, d1, now } = s;
   const current = row.state as ObligationState;
   const to = nextState(obligationMachine, current, "withdraw", actingRoles);
   const at = now.toISOString();
   const [update] = await batch(d1, [
-    db.updateTable("obligations").set({ state: to, withdrawn_at: at, updated_at: at }).where("id", "=", row.id).where("state", "=", current),
-    auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "obligation", entityId: row.id, action: "withdraw", from: current, to, at: now, details: { reason: input.reason } }),
-    messageInsert(db, { obligationId: row.id, actor, organisationId: speakingFor(actor, raisingOrganisationId(row)), kind: "note", body: `Withdrawn: ${input.reason}`, links: [], at }),
+    db
+      .updateTable("obligations")
+      .set({ state: to, withdrawn_at: at, updated_at: at })
+      .where("id", "=", row.id)
+      .where("state", "=", current),
+    auditInsertIfChanged(db, {
+      actor,
+      areaId: row.area_id,
+      entity: "obligation",
+      entityId: row.id,
+      action: "withdraw",
+      from: current,
+      to,
+      at: now,
+      details: { reason: input.reason },
+    }),
+    messageInsert(db, {
+      obligationId: row.id,
+      actor,
+      organisationId: speakingFor(actor, raisingOrganisationId(row)),
+      kind: "note",
+      body: `Withdrawn: ${input.reason}`,
+      links: [],
+      at,
+    }),
   ]);
-  if (!changed(update)) throw new AppError(409, "already_changed", "This request was answered or withdrawn in the meantime. Reload it to see the latest.");
+  if (!changed(update))
+    throw new AppError(409, "already_changed", "This request was answered or withdrawn in the meantime. Reload it to see the latest.");
   await targetChanged(db, d1, { kind: "obligation", id: row.id }, now);
   return (await findObligation(db, row.id))!;
 }
@@ -234,7 +348,11 @@ async function tellRaisingSide(s: Services, row: ObligationRow, what: string, su
   const person = await s.db.selectFrom("people").select(["id", "email"]).where("id", "=", row.raised_by).executeTakeFirst();
   if (!person) return;
   const text = `${what}\n\nRead the reply: ${new URL(`/obligations/${row.id}`, s.publicUrl).toString()}`;
-  await enqueueEmail(s.db, { to: person.email, personId: person.id, subject, text, category: "obligation", dedupeKey: `${event}:${row.id}:${person.id}` }, s.now).execute();
+  await enqueueEmail(
+    s.db,
+    { to: person.email, personId: person.id, subject, text, category: "obligation", dedupeKey: `${event}:${row.id}:${person.id}` },
+    s.now,
+  ).execute();
 }
 
 /** Obligations stamped overdue a run, at most; the rest wait for the next run. */
@@ -263,8 +381,22 @@ export async function markOverdueObligations({ db, env, now }: ScheduledJobConte
     const page = new URL(`/obligations/${o.id}`, env.PUBLIC_URL).toString();
     return [
       // The audit entry follows its stamp directly: it is written only if the stamp changed a row.
-      db.updateTable("obligations").set({ overdue_at: now.toISOString() }).where("id", "=", o.id).where("state", "=", "open").where("overdue_at", "is", null),
-      auditInsertIfChanged(db, { actor: "system", areaId: o.area_id, entity: "obligation", entityId: o.id, action: "became_overdue", from: "open", to: "overdue", at: now }),
+      db
+        .updateTable("obligations")
+        .set({ overdue_at: now.toISOString() })
+        .where("id", "=", o.id)
+        .where("state", "=", "open")
+        .where("overdue_at", "is", null),
+      auditInsertIfChanged(db, {
+        actor: "system",
+        areaId: o.area_id,
+        entity: "obligation",
+        entityId: o.id,
+        action: "became_overdue",
+        from: "open",
+        to: "overdue",
+        at: now,
+      }),
       ...answering
         .filter((p) => p.organisation_id === o.owed_by_organisation_id)
         .map((p) =>

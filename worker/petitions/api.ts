@@ -77,7 +77,13 @@ const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content:
 const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 const gone = { description: "The petition was removed; the message gives the reason", content: errorResponses[404].content };
 const csv = { "text/csv": { schema: z.string().meta({ description: "CSV with a header row (UTF-8 with a byte order mark)" }) } };
-const roleErrors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409], 422: errorResponses[422] };
+const roleErrors = {
+  401: errorResponses[401],
+  403: errorResponses[403],
+  404: errorResponses[404],
+  409: errorResponses[409],
+  422: errorResponses[422],
+};
 
 async function detailOf(c: Context<AppEnv>, id: number) {
   const p = await findPetition(c.var.db, id);
@@ -96,7 +102,10 @@ petitionsApi.openapi(
     description: "Newest first (or `sort=signatures`). `format=csv` gives every match as CSV.",
     middleware: [publicAccess] as const,
     request: { query: PetitionListQuery },
-    responses: { 200: { description: "A page of petitions", content: { "application/json": { schema: PetitionPage }, ...csv } }, 422: errorResponses[422] },
+    responses: {
+      200: { description: "A page of petitions", content: { "application/json": { schema: PetitionPage }, ...csv } },
+      422: errorResponses[422],
+    },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -106,7 +115,11 @@ petitionsApi.openapi(
 );
 
 function publicCsv(c: Context<AppEnv>, q: z.infer<typeof PetitionListQuery>) {
-  return csvResponse("petitions", publicCsvHeader, keysetPages(publicPage(c.var.db, q, c.var.now), (r) => publicCsvRow(r, c.var.now, c.env.PUBLIC_URL)));
+  return csvResponse(
+    "petitions",
+    publicCsvHeader,
+    keysetPages(publicPage(c.var.db, q, c.var.now), (r) => publicCsvRow(r, c.var.now, c.env.PUBLIC_URL)),
+  );
 }
 
 petitionsApi.openapi(
@@ -173,7 +186,8 @@ petitionsApi.openapi(
   },
 );
 
-const invalidToken = () => validationFailed({ token: "This link is not valid, or has been replaced by a newer one" }, "This link is not valid.");
+const invalidToken = () =>
+  validationFailed({ token: "This link is not valid, or has been replaced by a newer one" }, "This link is not valid.");
 
 petitionsApi.openapi(
   createRoute({
@@ -187,7 +201,8 @@ petitionsApi.openapi(
   }),
   async (c) => {
     const result = await confirmSignature(petitionCtx(c), c.req.valid("json").token);
-    if (!result.ok && result.reason === "closed") throw new AppError(409, "petition_not_open", "This petition closed before the signature was confirmed, so it was not counted.");
+    if (!result.ok && result.reason === "closed")
+      throw new AppError(409, "petition_not_open", "This petition closed before the signature was confirmed, so it was not counted.");
     if (!result.ok) throw invalidToken();
     return c.json({ petitionId: result.petitionId, signatureCount: result.signatureCount ?? 0, alreadyConfirmed: result.already }, 200);
   },
@@ -206,7 +221,18 @@ petitionsApi.openapi(
     responses: {
       200: ok(
         "The queue, the longest waiting first",
-        z.object({ items: z.array(z.object({ id: z.number().int(), title: z.string(), state: z.string(), organisationName: z.string(), areaName: z.string(), waitingSince: z.string().nullable() })) }),
+        z.object({
+          items: z.array(
+            z.object({
+              id: z.number().int(),
+              title: z.string(),
+              state: z.string(),
+              organisationName: z.string(),
+              areaName: z.string(),
+              waitingSince: z.string().nullable(),
+            }),
+          ),
+        }),
       ),
       401: errorResponses[401],
       403: errorResponses[403],
@@ -216,7 +242,14 @@ petitionsApi.openapi(
     const { pending, drafts } = await moderationQueue(c.var.db, reachOf(c.var.actor, "petition.moderate"));
     return c.json(
       {
-        items: [...pending, ...drafts].map((p) => ({ id: p.id, title: p.title, state: p.state, organisationName: p.organisation_name, areaName: p.area_name, waitingSince: p.petitioner_confirmed_at ?? p.created_at })),
+        items: [...pending, ...drafts].map((p) => ({
+          id: p.id,
+          title: p.title,
+          state: p.state,
+          organisationName: p.organisation_name,
+          areaName: p.area_name,
+          waitingSince: p.petitioner_confirmed_at ?? p.created_at,
+        })),
       },
       200,
     );
@@ -224,7 +257,11 @@ petitionsApi.openapi(
 );
 
 function dashboardCsv(c: Context<AppEnv>, q: z.infer<typeof DashboardQuery>) {
-  return csvResponse("petitions-dashboard", dashboardCsvHeader, dashboardPages(c.var.db, q, reachOf(c.var.actor, "petition.monitor"), c.var.now, c.env.PUBLIC_URL));
+  return csvResponse(
+    "petitions-dashboard",
+    dashboardCsvHeader,
+    dashboardPages(c.var.db, q, reachOf(c.var.actor, "petition.monitor"), c.var.now, c.env.PUBLIC_URL),
+  );
 }
 
 petitionsApi.openapi(
@@ -237,7 +274,12 @@ petitionsApi.openapi(
     security: signedInSecurity,
     middleware: [reaching("petition.monitor", "a scrutiny clerk or administrator")] as const,
     request: { query: DashboardQuery },
-    responses: { 200: { description: "A page of the dashboard", content: { "application/json": { schema: pageOf(DashboardRow) }, ...csv } }, 401: errorResponses[401], 403: errorResponses[403], 422: errorResponses[422] },
+    responses: {
+      200: { description: "A page of the dashboard", content: { "application/json": { schema: pageOf(DashboardRow) }, ...csv } },
+      401: errorResponses[401],
+      403: errorResponses[403],
+      422: errorResponses[422],
+    },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -260,17 +302,24 @@ petitionsApi.openapi(
   async (c) => dashboardCsv(c, c.req.valid("query")),
 );
 
-const InboxItem = PetitionSummary.extend({ overdue: z.boolean(), workingDaysOverdue: z.number().int().nullable() }).meta({ id: "PetitionInboxItem" });
+const InboxItem = PetitionSummary.extend({ overdue: z.boolean(), workingDaysOverdue: z.number().int().nullable() }).meta({
+  id: "PetitionInboxItem",
+});
 
 petitionsApi.openapi(
   createRoute({
     method: "get",
     path: "/petitions/inbox",
     tags: TAG,
-    summary: "Petitions addressed to the caller's organisations that owe a response (the soonest due first), and open ones that may come to",
+    summary:
+      "Petitions addressed to the caller's organisations that owe a response (the soonest due first), and open ones that may come to",
     security: signedInSecurity,
     middleware: [reaching("petition.view_owed", "someone who responds for an organisation")] as const,
-    responses: { 200: ok("The inbox", z.object({ owed: z.array(InboxItem), open: z.array(InboxItem) })), 401: errorResponses[401], 403: errorResponses[403] },
+    responses: {
+      200: ok("The inbox", z.object({ owed: z.array(InboxItem), open: z.array(InboxItem) })),
+      401: errorResponses[401],
+      403: errorResponses[403],
+    },
   }),
   async (c) => c.json(await inbox(c.var.db, reachOf(c.var.actor, "petition.view_owed"), c.var.now, c.env.PUBLIC_URL), 200),
 );
@@ -283,7 +332,8 @@ petitionsApi.openapi(
     path: "/petitions/{id}",
     tags: TAG,
     summary: "A petition: status, count against thresholds, timeline, response, outcome and signatures by postcode district",
-    description: "Drafts and petitions waiting to be checked are found only by the area's clerks and administrators. A removed petition answers 410 with the reason.",
+    description:
+      "Drafts and petitions waiting to be checked are found only by the area's clerks and administrators. A removed petition answers 410 with the reason.",
     middleware: [publicAccess] as const,
     request: { params: IdParam },
     responses: { 200: ok("The petition", Petition), 404: errorResponses[404], 410: gone, 422: errorResponses[422] },
@@ -454,7 +504,10 @@ petitionsApi.openapi(
   }),
   async (c) => {
     const rows = await feedTokens(c.var.db, { areaIds: [c.req.valid("param").id], organisationIds: [] });
-    return c.json({ items: rows.map((t) => ({ id: t.id, organisationId: t.organisation_id!, createdAt: t.created_at, createdBy: t.created_by })) }, 200);
+    return c.json(
+      { items: rows.map((t) => ({ id: t.id, organisationId: t.organisation_id!, createdAt: t.created_at, createdBy: t.created_by })) },
+      200,
+    );
   },
 );
 
@@ -488,4 +541,3 @@ petitionsApi.openapi(
     return c.body(null, 204);
   },
 );
-

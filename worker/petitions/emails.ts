@@ -109,11 +109,17 @@ export function thresholdReachedEmail(p: { title: string; organisationName: stri
 export function referredEmail(p: { title: string; why: string }, link: string): EmailText {
   return {
     subject: "A petition has been referred to the scrutiny committee",
-    text: `The petition "${p.title}" has been referred to the scrutiny committee: ${p.why}.\n\nRecord the committee's consideration here:\n\n${link}` + SIGN_OFF,
+    text:
+      `The petition "${p.title}" has been referred to the scrutiny committee: ${p.why}.\n\nRecord the committee's consideration here:\n\n${link}` +
+      SIGN_OFF,
   };
 }
 
-export function responseToPetitionerEmail(p: { title: string; organisationName: string; response: string }, link: string, referLink: string): EmailText {
+export function responseToPetitionerEmail(
+  p: { title: string; organisationName: string; response: string },
+  link: string,
+  referLink: string,
+): EmailText {
   return {
     subject: `${p.organisationName} has responded to your petition`,
     text:
@@ -147,6 +153,8 @@ export function outcomeEmail(p: { title: string; meetingDate: string; decision: 
 export function closedEmail(p: { title: string; signatures: number }, link: string): EmailText {
   return {
     subject: "Your petition has closed",
-    text: `Your petition "${p.title}" has closed with ${p.signatures.toLocaleString("en-GB")} confirmed signatures.\n\nFollow what happens next: ${link}` + SIGN_OFF,
+    text:
+      `Your petition "${p.title}" has closed with ${p.signatures.toLocaleString("en-GB")} confirmed signatures.\n\nFollow what happens next: ${link}` +
+      SIGN_OFF,
   };
 }

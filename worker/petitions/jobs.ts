@@ -25,7 +25,17 @@ export const closePetitions: ScheduledJob = {
     const due = await db
       .selectFrom("petitions as p")
       .innerJoin("organisations as o", "o.id", "p.organisation_id")
-      .select(["p.id", "p.area_id", "p.organisation_id", "p.title", "p.closes_at", "p.signature_count", "p.response_working_days", "p.response_threshold", "o.name as organisation_name"])
+      .select([
+        "p.id",
+        "p.area_id",
+        "p.organisation_id",
+        "p.title",
+        "p.closes_at",
+        "p.signature_count",
+        "p.response_working_days",
+        "p.response_threshold",
+        "o.name as organisation_name",
+      ])
       .where("p.state", "=", "open")
       .where("p.closes_at", "<=", nowIso)
       .orderBy("p.closes_at")
@@ -39,13 +49,32 @@ export const closePetitions: ScheduledJob = {
       const thresholds = thresholdStatements(db, p, closesAt, now, links);
       const results = await batch(env.DB, [
         ...thresholds,
-        db.updateTable("petitions").set({ state: to, closed_at: p.closes_at, updated_at: nowIso }).where("id", "=", p.id).where("state", "=", "open").where("closes_at", "<=", nowIso),
-        auditIfChanged(db, { actor: "system", areaId: p.area_id, entity: "petition", entityId: p.id, action: "close", from: "open", to, details: { signatures: p.signature_count }, at: now }),
+        db
+          .updateTable("petitions")
+          .set({ state: to, closed_at: p.closes_at, updated_at: nowIso })
+          .where("id", "=", p.id)
+          .where("state", "=", "open")
+          .where("closes_at", "<=", nowIso),
+        auditIfChanged(db, {
+          actor: "system",
+          areaId: p.area_id,
+          entity: "petition",
+          entityId: p.id,
+          action: "close",
+          from: "open",
+          to,
+          details: { signatures: p.signature_count },
+          at: now,
+        }),
         emailToColumn(
           db,
           p.id,
           "p.petitioner_email",
-          { ...closedEmail({ title: p.title, signatures: p.signature_count }, links.petition(p.id)), category: "petition_closed", dedupeKey: `petition-closed:${p.id}` },
+          {
+            ...closedEmail({ title: p.title, signatures: p.signature_count }, links.petition(p.id)),
+            category: "petition_closed",
+            dedupeKey: `petition-closed:${p.id}`,
+          },
           now,
           (qb) => qb.where("state", "=", "closed"),
           previousChanged,

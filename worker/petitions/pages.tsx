@@ -128,7 +128,11 @@ async function typedValues(c: Context<AppEnv>): Promise<FormValues> {
 }
 
 /** Runs a change; a field error from the service is shown on the form again instead of an error page. */
-async function orShowAgain(c: Context<AppEnv>, run: () => Promise<Response>, again: (problem: Problem) => Promise<Response>): Promise<Response> {
+async function orShowAgain(
+  c: Context<AppEnv>,
+  run: () => Promise<Response>,
+  again: (problem: Problem) => Promise<Response>,
+): Promise<Response> {
   try {
     return await run();
   } catch (err) {
@@ -195,7 +199,9 @@ async function areaOptions(c: Context<AppEnv>) {
   return {
     areas: areas.map((a) => ({ value: String(a.id), label: a.name })),
     organisations: areas.flatMap((a) =>
-      a.organisations.filter((o) => (ADDRESSABLE_KINDS as readonly string[]).includes(o.kind)).map((o) => ({ value: String(o.id), label: `${o.name}, ${a.name}` })),
+      a.organisations
+        .filter((o) => (ADDRESSABLE_KINDS as readonly string[]).includes(o.kind))
+        .map((o) => ({ value: String(o.id), label: `${o.name}, ${a.name}` })),
     ),
   };
 }
@@ -207,8 +213,8 @@ function PetitionListItem({ p, now }: { p: PetitionSummary; now: Date }) {
         <a href={`/petitions/${p.id}`}>{p.title}</a>
       </h3>
       <p class="nhsuk-body-s app-petition-list__meta">
-        <StatusTag status={p.status} /> To {p.organisationName}. {n(p.signatureCount)} {p.signatureCount === 1 ? "signature" : "signatures"}.
-        {p.closesAt ? ` ${Date.parse(p.closesAt) > now.getTime() ? "Closes" : "Closed"} ${formatLondonDate(p.closesAt)}.` : ""}
+        <StatusTag status={p.status} /> To {p.organisationName}. {n(p.signatureCount)} {p.signatureCount === 1 ? "signature" : "signatures"}
+        .{p.closesAt ? ` ${Date.parse(p.closesAt) > now.getTime() ? "Closes" : "Closed"} ${formatLondonDate(p.closesAt)}.` : ""}
       </p>
     </li>
   );
@@ -224,7 +230,10 @@ petitionPages.get("/petitions", publicAccess, async (c) => {
     c,
     <Layout ctx={ctx} title="Petitions">
       <h1>Petitions</h1>
-      <p class="nhsuk-lede-text">Petitions about local health services: what people asked for, how many signed, and what the NHS and the council's scrutiny committee did about it.</p>
+      <p class="nhsuk-lede-text">
+        Petitions about local health services: what people asked for, how many signed, and what the NHS and the council's scrutiny committee
+        did about it.
+      </p>
       <p>
         <a class="nhsuk-button" href="/petitions/new" role="button" draggable={false}>
           Start a petition
@@ -234,8 +243,20 @@ petitionPages.get("/petitions", publicAccess, async (c) => {
         <TextInput name="q" label="Search for words" type="search" value={q.q} />
         <Columns>
           <Select name="areaId" label="Area" placeholder="All areas" options={options.areas} value={q.areaId ? String(q.areaId) : ""} />
-          <Select name="organisationId" label="Addressed to" placeholder="Any organisation" options={options.organisations} value={q.organisationId ? String(q.organisationId) : ""} />
-          <Select name="status" label="Status" placeholder="Any status" options={Object.entries(petitionFilters).map(([value, label]) => ({ value, label }))} value={q.status ?? ""} />
+          <Select
+            name="organisationId"
+            label="Addressed to"
+            placeholder="Any organisation"
+            options={options.organisations}
+            value={q.organisationId ? String(q.organisationId) : ""}
+          />
+          <Select
+            name="status"
+            label="Status"
+            placeholder="Any status"
+            options={Object.entries(petitionFilters).map(([value, label]) => ({ value, label }))}
+            value={q.status ?? ""}
+          />
           <Select
             name="sort"
             label="Order"
@@ -256,7 +277,10 @@ petitionPages.get("/petitions", publicAccess, async (c) => {
         ))}
       </ul>
       {/* Next reads on from this page's last petition (a cursor); Previous counts back by page number. */}
-      <Pagination previous={q.page > 1 ? page(q.page - 1) : null} next={results.hasMore && results.nextCursor ? page(q.page + 1, results.nextCursor) : null} />
+      <Pagination
+        previous={q.page > 1 ? page(q.page - 1) : null}
+        next={results.hasMore && results.nextCursor ? page(q.page + 1, results.nextCursor) : null}
+      />
       <p class="nhsuk-body-s">
         Use this list elsewhere: <a href={`/api/v1/petitions.csv${query(filters)}`}>download as a spreadsheet (CSV)</a> or{" "}
         <a href={`/api/v1/petitions${query(filters)}`}>as data (JSON)</a>.
@@ -267,7 +291,15 @@ petitionPages.get("/petitions", publicAccess, async (c) => {
 
 // ---------------------------------------------------------------- starting a petition
 
-function StartForm({ ctx, organisations, problem }: { ctx: PageContext; organisations: { value: string; label: string }[]; problem?: Problem | undefined }) {
+function StartForm({
+  ctx,
+  organisations,
+  problem,
+}: {
+  ctx: PageContext;
+  organisations: { value: string; label: string }[];
+  problem?: Problem | undefined;
+}) {
   const errors = problem?.errors ?? {};
   const v = problem?.values ?? {};
   return (
@@ -281,8 +313,21 @@ function StartForm({ ctx, organisations, problem }: { ctx: PageContext; organisa
         errors={errors}
         value={v.organisationId}
       />
-      <TextInput name="title" label="Title" hint="Say in a few words what your petition is about (up to 150 characters)." errors={errors} value={v.title} />
-      <Textarea name="action" label="What do you want them to do?" hint="Start with a verb, for example: 'Keep the minor injuries unit open at night'. Up to 500 characters." rows={3} errors={errors} value={v.action} />
+      <TextInput
+        name="title"
+        label="Title"
+        hint="Say in a few words what your petition is about (up to 150 characters)."
+        errors={errors}
+        value={v.title}
+      />
+      <Textarea
+        name="action"
+        label="What do you want them to do?"
+        hint="Start with a verb, for example: 'Keep the minor injuries unit open at night'. Up to 500 characters."
+        rows={3}
+        errors={errors}
+        value={v.action}
+      />
       <Textarea
         name="background"
         label="Why?"
@@ -291,7 +336,14 @@ function StartForm({ ctx, organisations, problem }: { ctx: PageContext; organisa
         errors={errors}
         value={v.background}
       />
-      <TextInput name="petitionerName" label="Your full name" hint="We will not publish your name." autocomplete="name" errors={errors} value={v.petitionerName} />
+      <TextInput
+        name="petitionerName"
+        label="Your full name"
+        hint="We will not publish your name."
+        autocomplete="name"
+        errors={errors}
+        value={v.petitionerName}
+      />
       <TextInput
         name="petitionerEmail"
         label="Your email address"
@@ -320,7 +372,10 @@ async function renderStart(c: Context<AppEnv>, problem?: Problem) {
       <TwoThirds>
         <ErrorSummary errors={problem?.errors ?? {}} />
         <h1>Start a petition</h1>
-        <p>A petition asks an NHS organisation or the council to do something about a local health service. When enough people sign it, they must reply in public.</p>
+        <p>
+          A petition asks an NHS organisation or the council to do something about a local health service. When enough people sign it, they
+          must reply in public.
+        </p>
         <InsetText>
           <p>Your petition will be checked before it opens for signatures. It will be rejected if:</p>
           <ul>
@@ -336,7 +391,10 @@ async function renderStart(c: Context<AppEnv>, problem?: Problem) {
           <li>We email you a link to confirm your email address.</li>
           <li>The council's health scrutiny clerk checks your petition, usually within two weeks.</li>
           <li>It opens for signatures for a set time, usually 3 months. Share it as widely as you can.</li>
-          <li>If enough people sign, the organisation must publish a response by a set date. A petition with many signatures, or one whose response you are not happy with, can go to the council's scrutiny committee.</li>
+          <li>
+            If enough people sign, the organisation must publish a response by a set date. A petition with many signatures, or one whose
+            response you are not happy with, can go to the council's scrutiny committee.
+          </li>
         </ol>
         <h2>Your petition</h2>
         <StartForm ctx={ctx} organisations={organisations} problem={problem} />
@@ -346,12 +404,25 @@ async function renderStart(c: Context<AppEnv>, problem?: Problem) {
   );
 }
 
-function SimilarPage({ ctx, similar, values, organisations }: { ctx: PageContext; similar: SimilarPetition[]; values: FormValues; organisations: { value: string; label: string }[] }) {
+function SimilarPage({
+  ctx,
+  similar,
+  values,
+  organisations,
+}: {
+  ctx: PageContext;
+  similar: SimilarPetition[];
+  values: FormValues;
+  organisations: { value: string; label: string }[];
+}) {
   return (
     <Layout ctx={ctx} title="Is there already a petition about this?">
       <TwoThirds>
         <h1>Is there already a petition about this?</h1>
-        <p>These open petitions in the same area look similar to yours. If one of them asks for the same thing, signing it will make it stronger than starting another.</p>
+        <p>
+          These open petitions in the same area look similar to yours. If one of them asks for the same thing, signing it will make it
+          stronger than starting another.
+        </p>
         <ul class="nhsuk-list app-petition-list">
           {similar.map((p) => (
             <li class="app-petition-list__item" key={p.id}>
@@ -359,7 +430,10 @@ function SimilarPage({ ctx, similar, values, organisations }: { ctx: PageContext
                 <a href={`/petitions/${p.id}`}>{p.title}</a>
               </h2>
               <p class="nhsuk-body-s">
-                To {p.organisationName}. {n(p.signatureCount)} signatures. <a href={`/petitions/${p.id}/sign`}>Sign this petition<span class="nhsuk-u-visually-hidden">: {p.title}</span></a>
+                To {p.organisationName}. {n(p.signatureCount)} signatures.{" "}
+                <a href={`/petitions/${p.id}/sign`}>
+                  Sign this petition<span class="nhsuk-u-visually-hidden">: {p.title}</span>
+                </a>
               </p>
             </li>
           ))}
@@ -426,7 +500,19 @@ petitionPages.get("/petitions/new/check-email", publicAccess, async (c) =>
 
 // ---------------------------------------------------------------- email links (a button, so link scanners do not use them up)
 
-function ContinuePage({ ctx, title, text, action, token }: { ctx: PageContext; title: string; text: ComponentChildren; action: string; token: string }) {
+function ContinuePage({
+  ctx,
+  title,
+  text,
+  action,
+  token,
+}: {
+  ctx: PageContext;
+  title: string;
+  text: ComponentChildren;
+  action: string;
+  token: string;
+}) {
   return (
     <Layout ctx={ctx} title={title}>
       <TwoThirds>
@@ -447,7 +533,10 @@ const invalidLink = (ctx: PageContext) => (
     title="This link does not work"
     message={
       <>
-        <p>The link is not valid. It may have been copied incompletely, or replaced by a newer link: if you asked for another email, use the link in the newest one.</p>
+        <p>
+          The link is not valid. It may have been copied incompletely, or replaced by a newer link: if you asked for another email, use the
+          link in the newest one.
+        </p>
         <p>
           <a href="/petitions">Find the petition</a> and try again.
         </p>
@@ -461,7 +550,13 @@ petitionPages.get("/petitions/confirm", publicAccess, async (c) => {
   c.header("Referrer-Policy", "no-referrer");
   return renderPage(
     c,
-    <ContinuePage ctx={ctx} title="Confirm your petition" text={<p>Select the button to confirm your email address and send your petition to be checked.</p>} action="/petitions/confirm" token={c.req.query("token") ?? ""} />,
+    <ContinuePage
+      ctx={ctx}
+      title="Confirm your petition"
+      text={<p>Select the button to confirm your email address and send your petition to be checked.</p>}
+      action="/petitions/confirm"
+      token={c.req.query("token") ?? ""}
+    />,
   );
 });
 
@@ -469,7 +564,11 @@ petitionPages.post("/petitions/confirm", publicAccess, async (c) => {
   const form = await parseForm(c, TokenInput);
   const result = form.ok ? await confirmPetition(petitionCtx(c), form.data.token) : ({ ok: false, reason: "invalid" } as const);
   if (!result.ok) return renderPage(c, invalidLink(await pageContext(c)), 400);
-  return redirectWithFlash(c, "/petitions/new/confirmed", result.already ? "Your petition was already confirmed." : "Your email address is confirmed.");
+  return redirectWithFlash(
+    c,
+    "/petitions/new/confirmed",
+    result.already ? "Your petition was already confirmed." : "Your email address is confirmed.",
+  );
 });
 
 petitionPages.get("/petitions/new/confirmed", publicAccess, async (c) => {
@@ -479,7 +578,10 @@ petitionPages.get("/petitions/new/confirmed", publicAccess, async (c) => {
     <Layout ctx={ctx} title="Your petition is being checked">
       <TwoThirds>
         <h1>Your petition is being checked</h1>
-        <p>The council's health scrutiny clerk will check that it follows the rules. We will email you when they have: either a link to share, or the reason it could not be accepted.</p>
+        <p>
+          The council's health scrutiny clerk will check that it follows the rules. We will email you when they have: either a link to
+          share, or the reason it could not be accepted.
+        </p>
         <p>
           <a href="/petitions">See other petitions</a>
         </p>
@@ -510,7 +612,9 @@ petitionPages.post("/signatures/confirm", publicAccess, async (c) => {
     return redirectWithFlash(
       c,
       `/petitions/${result.petitionId}`,
-      result.already ? "You had already signed this petition. Each person's signature counts once." : "Thank you. Your signature has been counted.",
+      result.already
+        ? "You had already signed this petition. Each person's signature counts once."
+        : "Thank you. Your signature has been counted.",
     );
   }
   const ctx = await pageContext(c);
@@ -522,7 +626,8 @@ petitionPages.post("/signatures/confirm", publicAccess, async (c) => {
         title="This petition has closed"
         message={
           <p>
-            The petition closed before you confirmed, so your signature could not be counted. <a href={`/petitions/${result.petitionId}`}>See what happens next</a>.
+            The petition closed before you confirmed, so your signature could not be counted.{" "}
+            <a href={`/petitions/${result.petitionId}`}>See what happens next</a>.
           </p>
         }
       />,
@@ -546,7 +651,8 @@ petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scru
     <Layout ctx={ctx} title="Petitions to check">
       <h1>Petitions to check</h1>
       <p>
-        Approve a petition to open it for signatures, or reject it with a reason. Aim to check each within {MODERATION_NEARLY_OVERDUE_DAYS - 1} days; after {MODERATION_OVERDUE_DAYS} days it is overdue.
+        Approve a petition to open it for signatures, or reject it with a reason. Aim to check each within{" "}
+        {MODERATION_NEARLY_OVERDUE_DAYS - 1} days; after {MODERATION_OVERDUE_DAYS} days it is overdue.
       </p>
       {queue.pending.length === 0 ? (
         <p>There are no petitions waiting to be checked.</p>
@@ -561,7 +667,11 @@ petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scru
               `${p.organisation_name}, ${p.area_name}`,
               <>
                 {days === 1 ? "1 day" : `${days} days`}{" "}
-                {days >= MODERATION_OVERDUE_DAYS ? <Tag colour="red">Overdue</Tag> : days >= MODERATION_NEARLY_OVERDUE_DAYS ? <Tag colour="orange">Nearly overdue</Tag> : null}
+                {days >= MODERATION_OVERDUE_DAYS ? (
+                  <Tag colour="red">Overdue</Tag>
+                ) : days >= MODERATION_NEARLY_OVERDUE_DAYS ? (
+                  <Tag colour="orange">Nearly overdue</Tag>
+                ) : null}
               </>,
               <a href={`/petitions/${p.id}/moderate`}>
                 Check<span class="nhsuk-u-visually-hidden"> {p.title}</span>
@@ -577,7 +687,11 @@ petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scru
         <Table
           caption="Started, but the email address is not confirmed yet (newest first)"
           head={["Petition", "Addressed to", "Started"]}
-          rows={queue.drafts.map((p) => [<a href={`/petitions/${p.id}`}>{p.title}</a>, `${p.organisation_name}, ${p.area_name}`, formatLondonDate(p.created_at)])}
+          rows={queue.drafts.map((p) => [
+            <a href={`/petitions/${p.id}`}>{p.title}</a>,
+            `${p.organisation_name}, ${p.area_name}`,
+            formatLondonDate(p.created_at),
+          ])}
         />
       )}
     </Layout>,
@@ -590,7 +704,9 @@ function dashboardOptions(areas: Area[]) {
   return {
     areas,
     organisations: areas.flatMap((a) =>
-      a.organisations.filter((o) => (ADDRESSABLE_KINDS as readonly string[]).includes(o.kind)).map((o) => ({ value: String(o.id), label: areas.length > 1 ? `${o.name}, ${a.name}` : o.name })),
+      a.organisations
+        .filter((o) => (ADDRESSABLE_KINDS as readonly string[]).includes(o.kind))
+        .map((o) => ({ value: String(o.id), label: areas.length > 1 ? `${o.name}, ${a.name}` : o.name })),
     ),
   };
 }
@@ -619,14 +735,35 @@ async function renderDashboard(c: Context<AppEnv>, created?: { url: string; area
     c,
     <Layout ctx={ctx} title="Petitions dashboard" wide>
       <h1>Petitions dashboard</h1>
-      <p>Every petition in your area, the most urgent first: overdue responses, responses owed, referrals waiting for the committee, then petitions waiting to be checked.</p>
+      <p>
+        Every petition in your area, the most urgent first: overdue responses, responses owed, referrals waiting for the committee, then
+        petitions waiting to be checked.
+      </p>
       <form method="get" action="/petitions/dashboard" class="app-filters" aria-label="Filter petitions">
         <Columns>
           {options.areas.length > 1 ? (
-            <Select name="areaId" label="Area" placeholder="All your areas" options={options.areas.map((a) => ({ value: String(a.id), label: a.name }))} value={q.areaId ? String(q.areaId) : ""} />
+            <Select
+              name="areaId"
+              label="Area"
+              placeholder="All your areas"
+              options={options.areas.map((a) => ({ value: String(a.id), label: a.name }))}
+              value={q.areaId ? String(q.areaId) : ""}
+            />
           ) : null}
-          <Select name="organisationId" label="Addressed to" placeholder="Any organisation" options={options.organisations} value={q.organisationId ? String(q.organisationId) : ""} />
-          <Select name="status" label="Status" placeholder="Any status" options={Object.entries(dashboardFilters).map(([value, label]) => ({ value, label }))} value={q.status ?? ""} />
+          <Select
+            name="organisationId"
+            label="Addressed to"
+            placeholder="Any organisation"
+            options={options.organisations}
+            value={q.organisationId ? String(q.organisationId) : ""}
+          />
+          <Select
+            name="status"
+            label="Status"
+            placeholder="Any status"
+            options={Object.entries(dashboardFilters).map(([value, label]) => ({ value, label }))}
+            value={q.status ?? ""}
+          />
         </Columns>
         <Button variant="secondary">Filter</Button>
       </form>
@@ -657,8 +794,9 @@ async function renderDashboard(c: Context<AppEnv>, created?: { url: string; area
 
       <h2 id="calendar">Response due dates in your calendar</h2>
       <p>
-        Create a private calendar address, then add it to Outlook (Add calendar, then From internet) or Google Calendar (Other calendars, then From URL). The due date of every response owed in the area
-        appears, and updates by itself. Anyone with the address can see the due dates, so keep it to your team.
+        Create a private calendar address, then add it to Outlook (Add calendar, then From internet) or Google Calendar (Other calendars,
+        then From URL). The due date of every response owed in the area appears, and updates by itself. Anyone with the address can see the
+        due dates, so keep it to your team.
       </p>
       {created ? (
         <div class="nhsuk-card app-feed-created">
@@ -701,7 +839,11 @@ petitionPages.get("/petitions/dashboard", monitor, (c) => renderDashboard(c));
 petitionPages.get("/petitions/dashboard.csv", monitor, async (c) => {
   const parsed = DashboardQuery.safeParse(c.req.query());
   const q = parsed.success ? parsed.data : DashboardQuery.parse({});
-  return csvResponse("petitions-dashboard", dashboardCsvHeader, dashboardPages(c.var.db, q, reachOf(c.var.actor, "petition.monitor"), c.var.now, c.env.PUBLIC_URL));
+  return csvResponse(
+    "petitions-dashboard",
+    dashboardCsvHeader,
+    dashboardPages(c.var.db, q, reachOf(c.var.actor, "petition.monitor"), c.var.now, c.env.PUBLIC_URL),
+  );
 });
 
 petitionPages.post("/petitions/areas/:id/feeds", authorize("petition.monitor", areaById), async (c) => {
@@ -712,7 +854,11 @@ petitionPages.post("/petitions/areas/:id/feeds", authorize("petition.monitor", a
 
 petitionPages.post("/petitions/feeds/:id/revoke", authorize("petition.monitor", feedTokenById), async (c) => {
   await revokeFeedToken(petitionCtx(c), c.var.actor!, recordOf(c));
-  return redirectWithFlash(c, "/petitions/dashboard#calendar", "The calendar address is turned off. Calendars using it will stop updating.");
+  return redirectWithFlash(
+    c,
+    "/petitions/dashboard#calendar",
+    "The calendar address is turned off. Calendars using it will stop updating.",
+  );
 });
 
 petitionPages.get("/feeds/petitions/:file{[A-Za-z0-9_-]{16,100}\\.ics}", publicAccess, async (c) => {
@@ -741,12 +887,18 @@ petitionPages.get("/feeds/petitions/:file{[A-Za-z0-9_-]{16,100}\\.ics}", publicA
 // ---------------------------------------------------------------- responders: petitions to answer
 
 petitionPages.get("/petitions/inbox", reaching("petition.view_owed", "someone who responds for an organisation"), async (c) => {
-  const [ctx, items] = await Promise.all([pageContext(c), inbox(c.var.db, reachOf(c.var.actor, "petition.view_owed"), c.var.now, c.env.PUBLIC_URL)]);
+  const [ctx, items] = await Promise.all([
+    pageContext(c),
+    inbox(c.var.db, reachOf(c.var.actor, "petition.view_owed"), c.var.now, c.env.PUBLIC_URL),
+  ]);
   return renderPage(
     c,
     <Layout ctx={ctx} title="Petitions to answer">
       <h1>Petitions to answer</h1>
-      <p>Petitions addressed to your organisation that have enough signatures for a response. Publish it on the website by the due date: everyone who signed and asked to hear is emailed.</p>
+      <p>
+        Petitions addressed to your organisation that have enough signatures for a response. Publish it on the website by the due date:
+        everyone who signed and asked to hear is emailed.
+      </p>
       {items.owed.length === 0 ? (
         <p>No responses are owed at the moment.</p>
       ) : (
@@ -762,7 +914,9 @@ petitionPages.get("/petitions/inbox", reaching("petition.view_owed", "someone wh
             n(p.signatureCount),
             <>
               {p.responseDueAt ? formatLondonDate(p.responseDueAt) : ""}{" "}
-              {p.overdue ? <Tag colour="red">{`Overdue by ${p.workingDaysOverdue} working ${p.workingDaysOverdue === 1 ? "day" : "days"}`}</Tag> : null}
+              {p.overdue ? (
+                <Tag colour="red">{`Overdue by ${p.workingDaysOverdue} working ${p.workingDaysOverdue === 1 ? "day" : "days"}`}</Tag>
+              ) : null}
             </>,
             <a href={`/petitions/${p.id}/respond`}>
               Respond<span class="nhsuk-u-visually-hidden"> to {p.title}</span>
@@ -778,7 +932,11 @@ petitionPages.get("/petitions/inbox", reaching("petition.view_owed", "someone wh
         <Table
           caption="Open petitions without a response, the most signed first"
           head={["Petition", "Signatures", "Closes"]}
-          rows={items.open.map((p) => [<a href={`/petitions/${p.id}`}>{p.title}</a>, `${n(p.signatureCount)} of ${n(p.responseThreshold)}`, p.closesAt ? formatLondonDate(p.closesAt) : ""])}
+          rows={items.open.map((p) => [
+            <a href={`/petitions/${p.id}`}>{p.title}</a>,
+            `${n(p.signatureCount)} of ${n(p.responseThreshold)}`,
+            p.closesAt ? formatLondonDate(p.closesAt) : "",
+          ])}
         />
       )}
     </Layout>,
@@ -836,8 +994,10 @@ function StaffActions({ ctx, p, row }: { ctx: PageContext; p: Petition; row: Pet
   if (canModerate(actor, row) && (p.state === "pending" || answerable || p.state === "rejected")) {
     links.push(<a href={`/petitions/${p.id}/moderate`}>{p.state === "pending" ? "Check this petition" : "Remove this petition"}</a>);
   }
-  if (may(actor, "petition.record_scrutiny", row) && answerable) links.push(<a href={`/petitions/${p.id}/scrutiny`}>Scrutiny: refer or record the committee's outcome</a>);
-  if (may(actor, "petition.respond", row) && answerable) links.push(<a href={`/petitions/${p.id}/respond`}>{p.response ? "Change the response" : "Respond to this petition"}</a>);
+  if (may(actor, "petition.record_scrutiny", row) && answerable)
+    links.push(<a href={`/petitions/${p.id}/scrutiny`}>Scrutiny: refer or record the committee's outcome</a>);
+  if (may(actor, "petition.respond", row) && answerable)
+    links.push(<a href={`/petitions/${p.id}/respond`}>{p.response ? "Change the response" : "Respond to this petition"}</a>);
   if (links.length === 0) return null;
   return (
     <div class="nhsuk-card app-staff-actions">
@@ -889,9 +1049,24 @@ function PetitionPage({ ctx, p, row }: { ctx: PageContext; p: Petition; row: Pet
           <p class="app-signature-count">
             <strong>{n(p.signatureCount)}</strong> {p.signatureCount === 1 ? "person has" : "people have"} signed
           </p>
-          {p.responseThreshold ? <Progress id="progress-response" count={p.signatureCount} threshold={p.responseThreshold} purpose="a response" /> : null}
-          {p.scrutinyThreshold ? <Progress id="progress-scrutiny" count={p.signatureCount} threshold={p.scrutinyThreshold} purpose="a referral to the scrutiny committee" /> : null}
-          {p.closesAt ? <p>{open ? `Open for signatures until ${formatLondonDate(p.closesAt)}.` : `Closed on ${formatLondonDate(row.closed_at ?? p.closesAt)}.`}</p> : null}
+          {p.responseThreshold ? (
+            <Progress id="progress-response" count={p.signatureCount} threshold={p.responseThreshold} purpose="a response" />
+          ) : null}
+          {p.scrutinyThreshold ? (
+            <Progress
+              id="progress-scrutiny"
+              count={p.signatureCount}
+              threshold={p.scrutinyThreshold}
+              purpose="a referral to the scrutiny committee"
+            />
+          ) : null}
+          {p.closesAt ? (
+            <p>
+              {open
+                ? `Open for signatures until ${formatLondonDate(p.closesAt)}.`
+                : `Closed on ${formatLondonDate(row.closed_at ?? p.closesAt)}.`}
+            </p>
+          ) : null}
           {open ? (
             <p>
               <a class="nhsuk-button" href={`/petitions/${p.id}/sign`} role="button" draggable={false}>
@@ -911,7 +1086,11 @@ function PetitionPage({ ctx, p, row }: { ctx: PageContext; p: Petition; row: Pet
           ) : p.responseDueAt ? (
             <>
               <h2 id="response">Response from {p.organisationName}</h2>
-              <p>{Date.parse(p.responseDueAt) < now.getTime() ? `The response was due by ${formatLondonDate(p.responseDueAt)} and is overdue.` : `A response is due by ${formatLondonDate(p.responseDueAt)}.`}</p>
+              <p>
+                {Date.parse(p.responseDueAt) < now.getTime()
+                  ? `The response was due by ${formatLondonDate(p.responseDueAt)} and is overdue.`
+                  : `A response is due by ${formatLondonDate(p.responseDueAt)}.`}
+              </p>
             </>
           ) : null}
 
@@ -919,7 +1098,10 @@ function PetitionPage({ ctx, p, row }: { ctx: PageContext; p: Petition; row: Pet
             <>
               <h2 id="scrutiny">Scrutiny committee</h2>
               {p.scrutiny.state === "referred" ? (
-                <p>The petition has been referred to the council's health scrutiny committee. Its consideration and outcome will be published here.</p>
+                <p>
+                  The petition has been referred to the council's health scrutiny committee. Its consideration and outcome will be published
+                  here.
+                </p>
               ) : (
                 <>
                   <SummaryList
@@ -954,7 +1136,11 @@ function PetitionPage({ ctx, p, row }: { ctx: PageContext; p: Petition; row: Pet
           ) : (
             <>
               <p>Where the people who signed live, by the first half of their postcode. Names and email addresses are never shown.</p>
-              <Table caption="Signatures in each postcode district, the most first" head={["Postcode district", "Signatures"]} rows={p.districts.map((d) => [d.district, n(d.signatures)])} />
+              <Table
+                caption="Signatures in each postcode district, the most first"
+                head={["Postcode district", "Signatures"]}
+                rows={p.districts.map((d) => [d.district, n(d.signatures)])}
+              />
             </>
           )}
         </div>
@@ -1008,11 +1194,29 @@ async function renderSign(c: Context<AppEnv>, p: PetitionRow, problem?: Problem)
         {open ? (
           <>
             <p>We will email you a link. Your signature counts once you select it. Each person can sign once.</p>
-            <p>We never publish your name or email address. The petition page shows only how many people signed in each postcode district.</p>
+            <p>
+              We never publish your name or email address. The petition page shows only how many people signed in each postcode district.
+            </p>
             <Form action={`/petitions/${p.id}/sign`} csrf={ctx.csrf}>
               <TextInput name="name" label="Your full name" autocomplete="name" errors={errors} value={v.name} />
-              <TextInput name="email" label="Your email address" type="email" autocomplete="email" spellcheck={false} errors={errors} value={v.email} />
-              <TextInput name="postcode" label="Your postcode" hint="A UK postcode, for example NR1 1AA." autocomplete="postal-code" width={10} errors={errors} value={v.postcode} />
+              <TextInput
+                name="email"
+                label="Your email address"
+                type="email"
+                autocomplete="email"
+                spellcheck={false}
+                errors={errors}
+                value={v.email}
+              />
+              <TextInput
+                name="postcode"
+                label="Your postcode"
+                hint="A UK postcode, for example NR1 1AA."
+                autocomplete="postal-code"
+                width={10}
+                errors={errors}
+                value={v.postcode}
+              />
               <Checkbox
                 name="contactConsent"
                 label="Email me about the response and the outcome of this petition"
@@ -1062,7 +1266,8 @@ petitionPages.get("/petitions/:id{[0-9]+}/sign/check-email", publicAccess, async
     c,
     <CheckEmailPage ctx={await pageContext(c)}>
       <p>
-        We have sent you an email about the petition "{p.title}". Select the link in it to confirm your signature. <strong>Your signature is not counted until you do.</strong>
+        We have sent you an email about the petition "{p.title}". Select the link in it to confirm your signature.{" "}
+        <strong>Your signature is not counted until you do.</strong>
       </p>
       <p>
         <a href={`/petitions/${p.id}`}>Back to the petition</a>
@@ -1096,7 +1301,12 @@ async function renderModerate(c: Context<AppEnv>, p: PetitionRow, problem?: Prob
   const ctx = await pageContext(c);
   const errorsFor = (s: Section) => (problem?.section === s ? problem.errors : {});
   const valueFor = (s: Section, field: string) => (problem?.section === s ? problem.values[field] : undefined);
-  const reasonOptions = (codes: readonly RejectionCode[]) => codes.map((code) => ({ value: code, label: rejectionReasons[code].label, hint: rejectionReasons[code].hides ? "The petition will not be shown: only that it was removed, and why." : undefined }));
+  const reasonOptions = (codes: readonly RejectionCode[]) =>
+    codes.map((code) => ({
+      value: code,
+      label: rejectionReasons[code].label,
+      hint: rejectionReasons[code].hides ? "The petition will not be shown: only that it was removed, and why." : undefined,
+    }));
   return renderPage(
     c,
     <Layout ctx={ctx} title={`Check: ${p.title}`}>
@@ -1111,25 +1321,60 @@ async function renderModerate(c: Context<AppEnv>, p: PetitionRow, problem?: Prob
             <p>It opens for signatures now. Leave the closing date empty to use the organisation's usual length.</p>
             <Form action={`/petitions/${p.id}/moderate`} csrf={ctx.csrf}>
               <input type="hidden" name="decision" value="approve" />
-              <TextInput name="closesOn" label="Last day for signatures (optional)" type="date" errors={errorsFor("approve")} value={valueFor("approve", "closesOn")} />
+              <TextInput
+                name="closesOn"
+                label="Last day for signatures (optional)"
+                type="date"
+                errors={errorsFor("approve")}
+                value={valueFor("approve", "closesOn")}
+              />
               <Button>Approve and open for signatures</Button>
             </Form>
             <h2 id="reject">Reject it</h2>
-            <p>The petitioner is emailed the reason and your explanation. The petition stays on the website with the reason, unless the reason is a legal one.</p>
+            <p>
+              The petitioner is emailed the reason and your explanation. The petition stays on the website with the reason, unless the
+              reason is a legal one.
+            </p>
             <Form action={`/petitions/${p.id}/moderate`} csrf={ctx.csrf}>
               <input type="hidden" name="decision" value="reject" />
-              <Radios name="reason" legend="Reason" options={reasonOptions(rejectionCodes)} errors={errorsFor("reject")} value={valueFor("reject", "reason")} />
-              <Textarea name="explanation" label="Explanation for the petitioner" hint="Plain English. If it is a duplicate, say which petition to sign instead." errors={errorsFor("reject")} value={valueFor("reject", "explanation")} />
+              <Radios
+                name="reason"
+                legend="Reason"
+                options={reasonOptions(rejectionCodes)}
+                errors={errorsFor("reject")}
+                value={valueFor("reject", "reason")}
+              />
+              <Textarea
+                name="explanation"
+                label="Explanation for the petitioner"
+                hint="Plain English. If it is a duplicate, say which petition to sign instead."
+                errors={errorsFor("reject")}
+                value={valueFor("reject", "explanation")}
+              />
               <Button variant="warning">Reject petition</Button>
             </Form>
           </>
         ) : p.state === "open" || p.state === "closed" || p.state === "rejected" ? (
           <>
             <h2 id="remove">Remove it from view</h2>
-            <p>Only for legal reasons. The page will say only that it was removed, and why. Any response owed is withdrawn. The petitioner is emailed.</p>
+            <p>
+              Only for legal reasons. The page will say only that it was removed, and why. Any response owed is withdrawn. The petitioner is
+              emailed.
+            </p>
             <Form action={`/petitions/${p.id}/remove`} csrf={ctx.csrf}>
-              <Radios name="reason" legend="Reason" options={reasonOptions(hidingCodes)} errors={errorsFor("remove")} value={valueFor("remove", "reason")} />
-              <Textarea name="explanation" label="Explanation for the petitioner" errors={errorsFor("remove")} value={valueFor("remove", "explanation")} />
+              <Radios
+                name="reason"
+                legend="Reason"
+                options={reasonOptions(hidingCodes)}
+                errors={errorsFor("remove")}
+                value={valueFor("remove", "reason")}
+              />
+              <Textarea
+                name="explanation"
+                label="Explanation for the petitioner"
+                errors={errorsFor("remove")}
+                value={valueFor("remove", "explanation")}
+              />
               <Button variant="warning">Remove petition</Button>
             </Form>
           </>
@@ -1156,7 +1401,12 @@ petitionPages.post("/petitions/:id{[0-9]+}/moderate", moderate, async (c) => {
     c,
     async () => {
       const to = await moderatePetition(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, decision);
-      const message = to === "open" ? "Petition approved: it is open for signatures. The petitioner has been emailed." : to === "hidden" ? "Petition rejected and not shown. The petitioner has been emailed." : "Petition rejected. The petitioner has been emailed.";
+      const message =
+        to === "open"
+          ? "Petition approved: it is open for signatures. The petitioner has been emailed."
+          : to === "hidden"
+            ? "Petition rejected and not shown. The petitioner has been emailed."
+            : "Petition rejected. The petitioner has been emailed.";
       return redirectWithFlash(c, to === "hidden" ? "/petitions/moderation" : `/petitions/${p.id}`, message);
     },
     (problem) => renderModerate(c, p, { ...problem, section }),
@@ -1230,7 +1480,12 @@ async function renderPreview(c: Context<AppEnv>, p: PetitionRow, text: string) {
       <TwoThirds>
         <span class="nhsuk-caption-l">{p.title}</span>
         <h1>Check your response before publishing</h1>
-        <p>This is how it will appear on the petition page. {p.response_state === "responded" ? "The change replaces the published response." : "Publishing emails it to the petitioner and to everyone who signed and asked to hear."}</p>
+        <p>
+          This is how it will appear on the petition page.{" "}
+          {p.response_state === "responded"
+            ? "The change replaces the published response."
+            : "Publishing emails it to the petitioner and to everyone who signed and asked to hear."}
+        </p>
         <div class="nhsuk-card app-response-preview">
           <div class="nhsuk-card__content">
             <h2 class="nhsuk-card__heading">Response from {p.organisation_name}</h2>
@@ -1255,7 +1510,11 @@ async function renderPreview(c: Context<AppEnv>, p: PetitionRow, text: string) {
 
 const respond = authorize("petition.respond", petitionById);
 
-petitionPages.get("/petitions/:id{[0-9]+}/respond", respond, answerablePage((c, p) => renderRespond(c, p)));
+petitionPages.get(
+  "/petitions/:id{[0-9]+}/respond",
+  respond,
+  answerablePage((c, p) => renderRespond(c, p)),
+);
 
 petitionPages.post(
   "/petitions/:id{[0-9]+}/respond",
@@ -1272,7 +1531,11 @@ petitionPages.post(
       return renderPreview(c, p, text);
     }
     const { amended } = await publishResponse(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, text);
-    return redirectWithFlash(c, `/petitions/${p.id}#response`, amended ? "The response has been changed." : "Response published. The petitioner and signers who asked to hear are being emailed.");
+    return redirectWithFlash(
+      c,
+      `/petitions/${p.id}#response`,
+      amended ? "The response has been changed." : "Response published. The petitioner and signers who asked to hear are being emailed.",
+    );
   }),
 );
 
@@ -1282,7 +1545,11 @@ async function renderScrutiny(c: Context<AppEnv>, p: PetitionRow, problem?: Prob
   const ctx = await pageContext(c);
   const errors = problem?.errors ?? {};
   const v = problem?.values ?? { meetingDate: p.osc_meeting_date ?? "", decision: p.osc_decision ?? "", outcome: p.osc_outcome ?? "" };
-  const referralWhy = { threshold: "it reached the signatures for a referral", dissatisfied: "the petitioner was not satisfied with the response", clerk: "a clerk referred it" } as Record<string, string>;
+  const referralWhy = {
+    threshold: "it reached the signatures for a referral",
+    dissatisfied: "the petitioner was not satisfied with the response",
+    clerk: "a clerk referred it",
+  } as Record<string, string>;
   return renderPage(
     c,
     <Layout ctx={ctx} title={`Scrutiny: ${p.title}`}>
@@ -1293,7 +1560,9 @@ async function renderScrutiny(c: Context<AppEnv>, p: PetitionRow, problem?: Prob
         <h1>{p.title}</h1>
         {p.scrutiny_state === "none" ? (
           <>
-            <p>This petition has not been referred to the committee. You can refer it, for example when the committee asks to consider it.</p>
+            <p>
+              This petition has not been referred to the committee. You can refer it, for example when the committee asks to consider it.
+            </p>
             <Form action={`/petitions/${p.id}/scrutiny/refer`} csrf={ctx.csrf}>
               <Button>Refer to the scrutiny committee</Button>
             </Form>
@@ -1305,11 +1574,21 @@ async function renderScrutiny(c: Context<AppEnv>, p: PetitionRow, problem?: Prob
               {p.referral_reason ? `: ${referralWhy[p.referral_reason] ?? p.referral_reason}` : ""}.
             </p>
             <h2>{p.scrutiny_state === "considered" ? "Change the committee's outcome" : "Record the committee's consideration"}</h2>
-            <p>The decision and outcome are published on the petition page. {p.scrutiny_state === "considered" ? "" : "The petitioner and signers who asked to hear are emailed."}</p>
+            <p>
+              The decision and outcome are published on the petition page.{" "}
+              {p.scrutiny_state === "considered" ? "" : "The petitioner and signers who asked to hear are emailed."}
+            </p>
             <Form action={`/petitions/${p.id}/scrutiny`} csrf={ctx.csrf}>
               <TextInput name="meetingDate" label="Date of the meeting" type="date" errors={errors} value={v.meetingDate} />
               <Textarea name="decision" label="What the committee decided" rows={3} errors={errors} value={v.decision} />
-              <Textarea name="outcome" label="Outcome" hint="What will happen as a result, in plain English. Leave a blank line between paragraphs." rows={8} errors={errors} value={v.outcome} />
+              <Textarea
+                name="outcome"
+                label="Outcome"
+                hint="What will happen as a result, in plain English. Leave a blank line between paragraphs."
+                rows={8}
+                errors={errors}
+                value={v.outcome}
+              />
               <Button>{p.scrutiny_state === "considered" ? "Save the change" : "Record and publish the outcome"}</Button>
             </Form>
           </>
@@ -1322,7 +1601,11 @@ async function renderScrutiny(c: Context<AppEnv>, p: PetitionRow, problem?: Prob
 
 const scrutiny = authorize("petition.record_scrutiny", petitionById);
 
-petitionPages.get("/petitions/:id{[0-9]+}/scrutiny", scrutiny, answerablePage((c, p) => renderScrutiny(c, p)));
+petitionPages.get(
+  "/petitions/:id{[0-9]+}/scrutiny",
+  scrutiny,
+  answerablePage((c, p) => renderScrutiny(c, p)),
+);
 
 petitionPages.post("/petitions/:id{[0-9]+}/scrutiny/refer", scrutiny, async (c) => {
   const p = recordOf<PetitionRow>(c);
@@ -1338,7 +1621,11 @@ petitionPages.post("/petitions/:id{[0-9]+}/scrutiny", scrutiny, async (c) => {
     c,
     async () => {
       const { amended } = await recordScrutiny(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, form.data);
-      return redirectWithFlash(c, `/petitions/${p.id}#scrutiny`, amended ? "The outcome has been changed." : "The committee's outcome is published.");
+      return redirectWithFlash(
+        c,
+        `/petitions/${p.id}#scrutiny`,
+        amended ? "The outcome has been changed." : "The committee's outcome is published.",
+      );
     },
     (problem) => renderScrutiny(c, p, problem),
   );
@@ -1356,7 +1643,10 @@ petitionPages.get("/petitions/:id{[0-9]+}/refer", publicAccess, async (c) => {
       title="Ask for a referral to the scrutiny committee"
       text={
         <>
-          <p>If you are not satisfied with the response to your petition "{petition.title}", the council's health scrutiny committee can consider it in public.</p>
+          <p>
+            If you are not satisfied with the response to your petition "{petition.title}", the council's health scrutiny committee can
+            consider it in public.
+          </p>
           <p>Select the button to ask for the referral. The committee's clerk will be told.</p>
         </>
       }
@@ -1370,7 +1660,8 @@ petitionPages.post("/petitions/:id{[0-9]+}/refer", publicAccess, async (c) => {
   const { petition } = await readablePetition(c);
   const form = await parseForm(c, TokenInput);
   const ctx = petitionCtx(c);
-  if (!form.ok || !(await isReferralToken(ctx.secret, petition.id, form.data.token))) return renderPage(c, invalidLink(await pageContext(c)), 400);
+  if (!form.ok || !(await isReferralToken(ctx.secret, petition.id, form.data.token)))
+    return renderPage(c, invalidLink(await pageContext(c)), 400);
   await referPetition(ctx, "petitioner", petition);
   return redirectWithFlash(c, `/petitions/${petition.id}#scrutiny`, "Your petition has been referred to the scrutiny committee.");
 });

@@ -6,7 +6,16 @@ import { rejectionReasons, type RejectionCode } from "../../shared/petitions/mac
 import { petitionStatus, petitionStatusLabels } from "../../shared/petitions/status";
 import { isAllowed, permissions, type Action, type Permission } from "../../shared/permissions";
 import type { Role } from "../../shared/roles";
-import type { DashboardFilter, DashboardRow, Petition, PetitionListQuery, PetitionPage, PetitionSummary, SimilarPetition, TimelineEntry } from "../../shared/schemas/petitions";
+import type {
+  DashboardFilter,
+  DashboardRow,
+  Petition,
+  PetitionListQuery,
+  PetitionPage,
+  PetitionSummary,
+  SimilarPetition,
+  TimelineEntry,
+} from "../../shared/schemas/petitions";
 import { formatLondonDate, londonDate } from "../../shared/time";
 import { workingDaysBetween } from "../../shared/workingDays";
 import type { Actor } from "../auth/actor";
@@ -68,7 +77,8 @@ export type Readable = { petition: PetitionRow; removed: boolean; districts: Dis
  */
 export async function readablePetition(c: Context<AppEnv>, { withDistricts = false } = {}): Promise<Readable> {
   const id = pathId(c);
-  const read = async (id: number) => (withDistricts ? findPetitionWithDistricts(c.var.db, id) : { petition: await findPetition(c.var.db, id), districts: [] });
+  const read = async (id: number) =>
+    withDistricts ? findPetitionWithDistricts(c.var.db, id) : { petition: await findPetition(c.var.db, id), districts: [] };
   const { petition: p, districts } = id === null ? { petition: undefined, districts: [] } : await read(id);
   if (!p) throw notFound("petition");
   const moderator = canModerate(c.var.actor, p);
@@ -86,7 +96,9 @@ export function removedMessage(p: PetitionRow): string {
 export const petitionRemoved = (p: PetitionRow) => new AppError(410, "petition_removed", removedMessage(p));
 
 /** The feed token named by :id in the path; it belongs to its committee's area. */
-export const feedTokenById: RecordLoader<{ id: number; area_id: number; organisation_id: number; revoked_at: string | null }> = async (c) => {
+export const feedTokenById: RecordLoader<{ id: number; area_id: number; organisation_id: number; revoked_at: string | null }> = async (
+  c,
+) => {
   const id = pathId(c);
   if (id === null) return null;
   const t = await c.var.db
@@ -96,7 +108,9 @@ export const feedTokenById: RecordLoader<{ id: number; area_id: number; organisa
     .where("t.id", "=", id)
     .where("t.person_id", "is", null)
     .executeTakeFirst();
-  return t && t.organisation_id !== null ? { record: { ...t, organisation_id: t.organisation_id }, scope: { areaId: t.area_id, organisationIds: [t.organisation_id] } } : null;
+  return t && t.organisation_id !== null
+    ? { record: { ...t, organisation_id: t.organisation_id }, scope: { areaId: t.area_id, organisationIds: [t.organisation_id] } }
+    : null;
 };
 
 // ---------------------------------------------------------------- reach for lists
@@ -160,7 +174,21 @@ const summaryColumns = [
 
 type SummaryRow = Pick<
   PetitionRow,
-  "id" | "area_id" | "area_name" | "organisation_id" | "organisation_name" | "title" | "state" | "response_state" | "scrutiny_state" | "response_due_at" | "signature_count" | "response_threshold" | "scrutiny_threshold" | "opened_at" | "closes_at"
+  | "id"
+  | "area_id"
+  | "area_name"
+  | "organisation_id"
+  | "organisation_name"
+  | "title"
+  | "state"
+  | "response_state"
+  | "scrutiny_state"
+  | "response_due_at"
+  | "signature_count"
+  | "response_threshold"
+  | "scrutiny_threshold"
+  | "opened_at"
+  | "closes_at"
 >;
 
 export function webUrl(publicUrl: string, id: number): string {
@@ -189,7 +217,11 @@ export function summaryOf(p: SummaryRow, now: Date, publicUrl: string): Petition
   };
 }
 
-const referralWords = { threshold: "it reached the signatures for a referral", dissatisfied: "the petitioner was not satisfied with the response", clerk: "referred by the committee's clerk" } as const;
+const referralWords = {
+  threshold: "it reached the signatures for a referral",
+  dissatisfied: "the petitioner was not satisfied with the response",
+  clerk: "referred by the committee's clerk",
+} as const;
 
 /** What happened, in order: from the petition's own stamps (the audit log keeps every detail). */
 export function timelineOf(p: PetitionRow, now: Date): TimelineEntry[] {
@@ -197,30 +229,49 @@ export function timelineOf(p: PetitionRow, now: Date): TimelineEntry[] {
   const n = (v: number | null) => (v ?? 0).toLocaleString("en-GB");
   if (p.state === "rejected" && p.moderated_at) {
     const code = p.rejection_code as RejectionCode | null;
-    t.push({ at: p.moderated_at, kind: "rejected", text: `Rejected: ${code && rejectionReasons[code] ? rejectionReasons[code].label.toLowerCase() : "it broke the rules"}` });
+    t.push({
+      at: p.moderated_at,
+      kind: "rejected",
+      text: `Rejected: ${code && rejectionReasons[code] ? rejectionReasons[code].label.toLowerCase() : "it broke the rules"}`,
+    });
   }
   if (p.opened_at) t.push({ at: p.opened_at, kind: "opened", text: "Opened for signatures" });
   if (p.response_threshold_reached_at) {
-    t.push({ at: p.response_threshold_reached_at, kind: "response_threshold_reached", text: `Reached ${n(p.response_threshold)} signatures: ${p.organisation_name} must respond` });
+    t.push({
+      at: p.response_threshold_reached_at,
+      kind: "response_threshold_reached",
+      text: `Reached ${n(p.response_threshold)} signatures: ${p.organisation_name} must respond`,
+    });
   }
   // The due date while a response is owed, or when it was missed; an answer in time makes it history.
   if (p.response_due_at && p.response_state !== "not_due") {
     const overdue = p.response_state === "owed" && Date.parse(p.response_due_at) < now.getTime();
     const answeredLate = p.responded_at !== null && p.responded_at > p.response_due_at;
     if (p.response_state === "owed" || answeredLate) {
-      t.push({ at: p.response_due_at, kind: "response_due", text: overdue ? "Response was due: it is overdue" : answeredLate ? "Response was due (it came late)" : "Response due" });
+      t.push({
+        at: p.response_due_at,
+        kind: "response_due",
+        text: overdue ? "Response was due: it is overdue" : answeredLate ? "Response was due (it came late)" : "Response due",
+      });
     }
   }
   if (p.responded_at) t.push({ at: p.responded_at, kind: "responded", text: `${p.organisation_name} responded` });
   if (p.scrutiny_threshold_reached_at) {
-    t.push({ at: p.scrutiny_threshold_reached_at, kind: "scrutiny_threshold_reached", text: `Reached ${n(p.scrutiny_threshold)} signatures for a referral to the scrutiny committee` });
+    t.push({
+      at: p.scrutiny_threshold_reached_at,
+      kind: "scrutiny_threshold_reached",
+      text: `Reached ${n(p.scrutiny_threshold)} signatures for a referral to the scrutiny committee`,
+    });
   }
   if (p.referred_at) {
     const why = referralWords[p.referral_reason as keyof typeof referralWords];
     t.push({ at: p.referred_at, kind: "referred", text: `Referred to the scrutiny committee${why ? `: ${why}` : ""}` });
   }
   if (p.scrutiny_state === "considered" && p.osc_considered_at) {
-    const meeting = p.osc_meeting_date && p.osc_meeting_date !== londonDate(p.osc_considered_at) ? ` at its meeting on ${formatLondonDate(p.osc_meeting_date)}` : "";
+    const meeting =
+      p.osc_meeting_date && p.osc_meeting_date !== londonDate(p.osc_considered_at)
+        ? ` at its meeting on ${formatLondonDate(p.osc_meeting_date)}`
+        : "";
     t.push({ at: p.osc_considered_at, kind: "considered", text: `Considered by the scrutiny committee${meeting}` });
   }
   if (p.closed_at) t.push({ at: p.closed_at, kind: "closed", text: `Closed with ${n(p.signature_count)} signatures` });
@@ -241,7 +292,10 @@ function districtsQuery(db: DB, petitionId: number, limit = 50) {
     .limit(limit);
 }
 
-const districtOf = (r: { district: string; signature_count: number }): District => ({ district: r.district, signatures: r.signature_count });
+const districtOf = (r: { district: string; signature_count: number }): District => ({
+  district: r.district,
+  signatures: r.signature_count,
+});
 
 export async function districtsOf(db: DB, petitionId: number, limit = 50): Promise<District[]> {
   return (await districtsQuery(db, petitionId, limit).execute()).map(districtOf);
@@ -255,12 +309,11 @@ export async function petitionDetail(db: DB, p: PetitionRow, now: Date, publicUr
     action: p.action,
     background: p.background,
     rejection:
-      p.state === "rejected" && code
-        ? { code, reason: rejectionReasons[code]?.label ?? code, explanation: p.rejection_details }
-        : null,
+      p.state === "rejected" && code ? { code, reason: rejectionReasons[code]?.label ?? code, explanation: p.rejection_details } : null,
     responseThresholdReachedAt: p.response_threshold_reached_at,
     scrutinyThresholdReachedAt: p.scrutiny_threshold_reached_at,
-    response: p.response_state === "responded" && p.response_text && p.responded_at ? { text: p.response_text, respondedAt: p.responded_at } : null,
+    response:
+      p.response_state === "responded" && p.response_text && p.responded_at ? { text: p.response_text, respondedAt: p.responded_at } : null,
     scrutiny: {
       state: p.scrutiny_state as Petition["scrutiny"]["state"],
       referredAt: p.referred_at,
@@ -331,7 +384,10 @@ function listQuery(db: DB) {
 }
 
 /** Adds organisation and area names to list rows, reading each organisation and area once. */
-export async function named<R extends { organisation_id: number; area_id: number }>(db: DB, rows: R[]): Promise<(R & { organisation_name: string; area_name: string })[]> {
+export async function named<R extends { organisation_id: number; area_id: number }>(
+  db: DB,
+  rows: R[],
+): Promise<(R & { organisation_name: string; area_name: string })[]> {
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
   const areaIds = [...new Set(rows.map((r) => r.area_id))];
@@ -340,7 +396,10 @@ export async function named<R extends { organisation_id: number; area_id: number
   // rows. All of them in one round trip.
   const byIds = (table: "organisations" | "areas", ids: number[]) =>
     chunks(ids).map((part): Compilable<{ id: number; name: string }> => {
-      const raw = sql<{ id: number; name: string }>`SELECT t.id, t.name FROM (VALUES ${sql.join(part.map((id) => sql`(${id})`))}) AS ids JOIN ${sql.table(table)} AS t ON t.id = ids.column1`;
+      const raw = sql<{
+        id: number;
+        name: string;
+      }>`SELECT t.id, t.name FROM (VALUES ${sql.join(part.map((id) => sql`(${id})`))}) AS ids JOIN ${sql.table(table)} AS t ON t.id = ids.column1`;
       return { compile: () => raw.compile(db) };
     });
   const [orgs, areas] = await readGroups(db, [byIds("organisations", orgIds), byIds("areas", areaIds)]);
@@ -374,13 +433,21 @@ const NEWEST = sql`COALESCE(p.opened_at, p.moderated_at, p.created_at)`;
 
 /** A page cursor: the sort key and id of the last petition shown. */
 function encodeCursor(key: string | number, id: number): string {
-  return btoa(JSON.stringify([key, id])).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  return btoa(JSON.stringify([key, id]))
+    .replace(/=+$/, "")
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
 }
 
 function decodeCursor(cursor: string, sort: PetitionListQuery["sort"]): [string | number, number] {
   try {
     const value = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as unknown;
-    if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[1]) && (sort === "signatures" ? Number.isSafeInteger(value[0]) : typeof value[0] === "string")) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      Number.isSafeInteger(value[1]) &&
+      (sort === "signatures" ? Number.isSafeInteger(value[0]) : typeof value[0] === "string")
+    ) {
       return value as [string | number, number];
     }
   } catch {
@@ -409,11 +476,19 @@ export async function listPublic(db: DB, q: PetitionListQuery, now: Date, public
     // would read every tied petition again; SQLite does not seek a row value in a DESC index.)
     const tied = await base.where(sql<SqlBool>`${keyExpr} = ${key} AND p.id < ${id}`).orderBy(sql`p.id DESC`).limit(wanted).execute();
     const after =
-      tied.length < wanted ? await base.where(sql<SqlBool>`${keyExpr} < ${key}`).orderBy(sql`${keyExpr} DESC`).orderBy(sql`p.id DESC`).limit(wanted - tied.length).execute() : [];
+      tied.length < wanted
+        ? await base
+            .where(sql<SqlBool>`${keyExpr} < ${key}`)
+            .orderBy(sql`${keyExpr} DESC`)
+            .orderBy(sql`p.id DESC`)
+            .limit(wanted - tied.length)
+            .execute()
+        : [];
     rows = [...tied, ...after];
   } else {
     rows = await base
-      .orderBy(sql`${keyExpr} DESC`).orderBy(sql`p.id DESC`)
+      .orderBy(sql`${keyExpr} DESC`)
+      .orderBy(sql`p.id DESC`)
       .limit(wanted)
       .offset((q.page - 1) * q.perPage)
       .execute();
@@ -433,14 +508,48 @@ export async function listPublic(db: DB, q: PetitionListQuery, now: Date, public
 /** The same list a page at a time in id order, for CSV. */
 export function publicPage(db: DB, q: PetitionListQuery, now: Date) {
   return async (afterId: number, size: number) =>
-    named(db, await listQuery(db).where(all(publicConditions(q, now))).where("p.id", ">", afterId).orderBy("p.id").limit(size).execute());
+    named(
+      db,
+      await listQuery(db)
+        .where(all(publicConditions(q, now)))
+        .where("p.id", ">", afterId)
+        .orderBy("p.id")
+        .limit(size)
+        .execute(),
+    );
 }
 
-export const publicCsvHeader = ["Id", "Title", "Addressed to", "Area", "Status", "Signatures", "Signatures for a response", "Signatures for scrutiny", "Opened", "Closes", "Response due", "Web address"];
+export const publicCsvHeader = [
+  "Id",
+  "Title",
+  "Addressed to",
+  "Area",
+  "Status",
+  "Signatures",
+  "Signatures for a response",
+  "Signatures for scrutiny",
+  "Opened",
+  "Closes",
+  "Response due",
+  "Web address",
+];
 
 export function publicCsvRow(r: SummaryRow, now: Date, publicUrl: string): unknown[] {
   const s = summaryOf(r, now, publicUrl);
-  return [s.id, s.title, s.organisationName, s.areaName, s.statusText, s.signatureCount, s.responseThreshold, s.scrutinyThreshold, day(s.openedAt), day(s.closesAt), day(s.responseDueAt), s.webUrl];
+  return [
+    s.id,
+    s.title,
+    s.organisationName,
+    s.areaName,
+    s.statusText,
+    s.signatureCount,
+    s.responseThreshold,
+    s.scrutinyThreshold,
+    day(s.openedAt),
+    day(s.closesAt),
+    day(s.responseDueAt),
+    s.webUrl,
+  ];
 }
 
 const day = (iso: string | null) => (iso ? londonDate(iso) : "");
@@ -448,7 +557,9 @@ const day = (iso: string | null) => (iso ? londonDate(iso) : "");
 // ---------------------------------------------------------------- similar open petitions
 
 const STOP_WORDS = new Set(
-  "the and for our with that this from have will into more about their them they your what when where which would should could keep make stop save bring back please open close local health service services nhs petition".split(" "),
+  "the and for our with that this from have will into more about their them they your what when where which would should could keep make stop save bring back please open close local health service services nhs petition".split(
+    " ",
+  ),
 );
 
 /** Open petitions in the same area sharing words with a title, the most shared first. */
@@ -463,7 +574,12 @@ export async function similarPetitions(db: DB, organisationId: number, title: st
     .select(["p.id", "p.title", "p.action", "o.name as organisation_name", "p.signature_count"])
     .where("p.area_id", "=", org.area_id)
     .where("p.state", "=", "open")
-    .where(sql<SqlBool>`(${sql.join(words.map((w) => sql`p.title LIKE ${`%${w}%`}`), sql` OR `)})`)
+    .where(
+      sql<SqlBool>`(${sql.join(
+        words.map((w) => sql`p.title LIKE ${`%${w}%`}`),
+        sql` OR `,
+      )})`,
+    )
     .limit(50)
     .execute();
   const shared = (r: { title: string }) => words.filter((w) => r.title.toLowerCase().includes(w)).length;
@@ -471,7 +587,13 @@ export async function similarPetitions(db: DB, organisationId: number, title: st
     .map((r) => ({ r, score: shared(r) }))
     .sort((a, b) => b.score - a.score || b.r.signature_count - a.r.signature_count)
     .slice(0, 5)
-    .map(({ r }) => ({ id: r.id, title: r.title, organisationName: r.organisation_name, signatureCount: r.signature_count, webUrl: webUrl(publicUrl, r.id) }));
+    .map(({ r }) => ({
+      id: r.id,
+      title: r.title,
+      organisationName: r.organisation_name,
+      signatureCount: r.signature_count,
+      webUrl: webUrl(publicUrl, r.id),
+    }));
 }
 
 // ---------------------------------------------------------------- clerks: moderation queue and dashboard
@@ -481,7 +603,16 @@ export async function moderationQueue(db: DB, reach: Reach) {
     .selectFrom("petitions as p")
     .innerJoin("organisations as o", "o.id", "p.organisation_id")
     .innerJoin("areas as a", "a.id", "p.area_id")
-    .select(["p.id", "p.title", "p.state", "p.petitioner_name", "p.petitioner_confirmed_at", "p.created_at", "o.name as organisation_name", "a.name as area_name"])
+    .select([
+      "p.id",
+      "p.title",
+      "p.state",
+      "p.petitioner_name",
+      "p.petitioner_confirmed_at",
+      "p.created_at",
+      "o.name as organisation_name",
+      "a.name as area_name",
+    ])
     .where(inReach(reach));
   const [pending, drafts] = await Promise.all([
     base.where("p.state", "=", "pending").orderBy("p.petitioner_confirmed_at").orderBy("p.id").limit(200).execute(),
@@ -549,7 +680,9 @@ export function dashboardRowOf(r: DashboardDbRow, now: Date, publicUrl: string):
     responseThresholdReachedAt: r.response_threshold_reached_at,
     respondedAt: r.responded_at,
     workingDaysOverdue:
-      summary.status === "response_overdue" && r.response_due_at ? Math.max(1, workingDaysBetween(londonDate(r.response_due_at), londonDate(now))) : null,
+      summary.status === "response_overdue" && r.response_due_at
+        ? Math.max(1, workingDaysBetween(londonDate(r.response_due_at), londonDate(now)))
+        : null,
     scrutinyState: r.scrutiny_state,
     referredAt: r.referred_at,
   };
@@ -570,7 +703,6 @@ export async function dashboardPage(db: DB, q: DashboardPageInput, rows: Dashboa
   return { items: shown.map((r) => dashboardRowOf(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore: rows.length > q.perPage };
 }
 
-
 export async function dashboard(db: DB, q: DashboardPageInput, reach: Reach, now: Date, publicUrl: string) {
   return dashboardPage(db, q, await dashboardPageQuery(db, q, reach, now).execute(), now, publicUrl);
 }
@@ -582,15 +714,49 @@ export const DASHBOARD_CSV_LIMIT = 20_000;
  * The dashboard in urgency order for CSV, in one pass down the urgency index: each petition is
  * read once (paging by OFFSET would read the first pages again for every later one).
  */
-export async function* dashboardPages(db: DB, q: DashboardQueryInput, reach: Reach, now: Date, publicUrl: string): AsyncGenerator<unknown[][]> {
+export async function* dashboardPages(
+  db: DB,
+  q: DashboardQueryInput,
+  reach: Reach,
+  now: Date,
+  publicUrl: string,
+): AsyncGenerator<unknown[][]> {
   const rows = await named(db, await dashboardQuery(db, q, reach, now).limit(DASHBOARD_CSV_LIMIT).execute());
   for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500).map((r) => dashboardCsvRow(dashboardRowOf(r, now, publicUrl)));
 }
 
-export const dashboardCsvHeader = ["Id", "Title", "Addressed to", "Area", "Status", "Signatures", "Response threshold reached", "Response due", "Working days overdue", "Responded", "Referred to scrutiny", "Closes", "Web address"];
+export const dashboardCsvHeader = [
+  "Id",
+  "Title",
+  "Addressed to",
+  "Area",
+  "Status",
+  "Signatures",
+  "Response threshold reached",
+  "Response due",
+  "Working days overdue",
+  "Responded",
+  "Referred to scrutiny",
+  "Closes",
+  "Web address",
+];
 
 function dashboardCsvRow(r: DashboardRow): unknown[] {
-  return [r.id, r.title, r.organisationName, r.areaName, r.statusText, r.signatureCount, day(r.responseThresholdReachedAt), day(r.responseDueAt), r.workingDaysOverdue ?? "", day(r.respondedAt), day(r.referredAt), day(r.closesAt), r.webUrl];
+  return [
+    r.id,
+    r.title,
+    r.organisationName,
+    r.areaName,
+    r.statusText,
+    r.signatureCount,
+    day(r.responseThresholdReachedAt),
+    day(r.responseDueAt),
+    r.workingDaysOverdue ?? "",
+    day(r.respondedAt),
+    day(r.referredAt),
+    day(r.closesAt),
+    r.webUrl,
+  ];
 }
 
 // ---------------------------------------------------------------- responders: the inbox
@@ -612,13 +778,22 @@ export async function inbox(db: DB, reach: Reach, now: Date, publicUrl: string) 
     ...reach.organisationIds.map((id) => openIn("p.organisation_id", id)),
     ...reach.areaIds.map((id) => openIn("p.area_id", id)),
   ]);
-  const openRows = [...new Map(openParts.flat().map((r) => [r.id, r])).values()].sort((a, b) => b.signature_count - a.signature_count || a.id - b.id).slice(0, 50);
+  const openRows = [...new Map(openParts.flat().map((r) => [r.id, r])).values()]
+    .sort((a, b) => b.signature_count - a.signature_count || a.id - b.id)
+    .slice(0, 50);
   // Both lists' names in one look-up (one round trip, each organisation read once).
   const both = await named(db, [...owedRows, ...openRows]);
   const [owed, open] = [both.slice(0, owedRows.length), both.slice(owedRows.length)];
   const row = (r: SummaryRow) => {
     const s = summaryOf(r, now, publicUrl);
-    return { ...s, overdue: s.status === "response_overdue", workingDaysOverdue: s.status === "response_overdue" && r.response_due_at ? Math.max(1, workingDaysBetween(londonDate(r.response_due_at), londonDate(now))) : null };
+    return {
+      ...s,
+      overdue: s.status === "response_overdue",
+      workingDaysOverdue:
+        s.status === "response_overdue" && r.response_due_at
+          ? Math.max(1, workingDaysBetween(londonDate(r.response_due_at), londonDate(now)))
+          : null,
+    };
   };
   return { owed: owed.map(row), open: open.map(row) };
 }
@@ -636,7 +811,13 @@ export function feedTokensQuery(db: DB, reach: Reach) {
     .innerJoin("organisations as o", "o.id", "t.organisation_id")
     .innerJoin("people as p", "p.id", "t.created_by")
     .select(["t.id", "t.organisation_id", "o.name as organisation_name", "o.area_id", "t.created_at", "p.name as created_by"])
-    .where("t.organisation_id", "in", reach.areaIds.length ? db.selectFrom("organisations").select("id").where("area_id", "in", reach.areaIds).where("kind", "=", "osc") : [0])
+    .where(
+      "t.organisation_id",
+      "in",
+      reach.areaIds.length
+        ? db.selectFrom("organisations").select("id").where("area_id", "in", reach.areaIds).where("kind", "=", "osc")
+        : [0],
+    )
     .where("t.person_id", "is", null)
     .where("t.revoked_at", "is", null)
     .orderBy("t.created_at")
@@ -668,4 +849,3 @@ export async function responsesDue(db: DB, areaId: number) {
     .execute();
   return named(db, rows);
 }
-

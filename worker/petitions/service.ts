@@ -33,7 +33,17 @@ import { targetChanged } from "../alerts/service";
 import { erasedEmailKey, yourDataUrl } from "../privacy/service";
 import * as emails from "./emails";
 import type { PetitionRow } from "./queries";
-import { auditIfChanged, emailToColumn, emailWhen, insertWhen, oscEmails, petitionExists, previousChanged, thresholdStatements, type Links } from "./statements";
+import {
+  auditIfChanged,
+  emailToColumn,
+  emailWhen,
+  insertWhen,
+  oscEmails,
+  petitionExists,
+  previousChanged,
+  thresholdStatements,
+  type Links,
+} from "./statements";
 
 export interface PetitionCtx {
   db: DB;
@@ -66,7 +76,15 @@ export function linksFor(publicUrl: string): Links & {
 }
 
 /** Kinds of organisation a petition can be addressed to (those that commission or provide care, and the council). */
-export const ADDRESSABLE_KINDS = ["pct", "ccg", "trust", "foundation_trust", "local_authority", "health_and_wellbeing_board", "other"] as const;
+export const ADDRESSABLE_KINDS = [
+  "pct",
+  "ccg",
+  "trust",
+  "foundation_trust",
+  "local_authority",
+  "health_and_wellbeing_board",
+  "other",
+] as const;
 
 // Abuse limits, counted per hashed IP address and per hashed canonical email.
 export const LIMITS = {
@@ -91,7 +109,7 @@ const conflict = (code: string, message: string) => new AppError(409, code, mess
 
 /** "Someone else got there first": the conditional write changed nothing. */
 function assertChanged(results: D1Result[], what: string) {
-  if (!(results[0]?.meta.changes)) {
+  if (!results[0]?.meta.changes) {
     throw conflict("changed_meanwhile", `This petition changed while you were ${what}. Reload the page to see where it is now.`);
   }
 }
@@ -137,14 +155,27 @@ export async function startPetition(ctx: PetitionCtx, input: NewPetition, ipHash
     insertWhen(
       db,
       "audit_log",
-      { at, actor_id: null, actor_label: "petitioner", area_id: org.area_id, entity: "petition", entity_id: created, action: "started", from_state: null, to_state: "draft", details: JSON.stringify({ organisationId: org.id }) },
+      {
+        at,
+        actor_id: null,
+        actor_label: "petitioner",
+        area_id: org.area_id,
+        entity: "petition",
+        entity_id: created,
+        action: "started",
+        from_state: null,
+        to_state: "draft",
+        details: JSON.stringify({ organisationId: org.id }),
+      },
       previousChanged,
     ),
     enqueueEmail(db, { to: input.petitionerEmail, category: "petition_confirm", ...mail }, now),
   ]);
 }
 
-export type TokenResult = { ok: true; petitionId: number; already: boolean } | { ok: false; reason: "invalid" | "closed"; petitionId?: number };
+export type TokenResult =
+  | { ok: true; petitionId: number; already: boolean }
+  | { ok: false; reason: "invalid" | "closed"; petitionId?: number };
 
 /** The petitioner's email link: draft -> pending (waiting to be checked). */
 export async function confirmPetition(ctx: PetitionCtx, token: string): Promise<TokenResult> {
@@ -169,10 +200,19 @@ export async function confirmPetition(ctx: PetitionCtx, token: string): Promise<
       .set({ state: to, petitioner_confirmed_at: now.toISOString(), updated_at: now.toISOString() })
       .where("id", "=", p.id)
       .where("state", "=", "draft"),
-    auditIfChanged(db, { actor: "petitioner", areaId: p.area_id, entity: "petition", entityId: p.id, action: "confirm", from: "draft", to, at: now }),
+    auditIfChanged(db, {
+      actor: "petitioner",
+      areaId: p.area_id,
+      entity: "petition",
+      entityId: p.id,
+      action: "confirm",
+      from: "draft",
+      to,
+      at: now,
+    }),
     oscEmails(db, p.area_id, mail, now, previousChanged),
   ]);
-  return { ok: true, petitionId: p.id, already: !(results[0]?.meta.changes) };
+  return { ok: true, petitionId: p.id, already: !results[0]?.meta.changes };
 }
 
 // ---------------------------------------------------------------- signing
@@ -215,7 +255,11 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
   checkLimit(emailHit!.results[0] as Hit, LIMITS.signEmail, now);
   const existing = found!.results[0] as { id: number; state: string } | undefined;
   if (existing && existing.state !== "pending") {
-    await enqueueEmail(db, { to: input.email, category: "petition_already_signed", ...emails.alreadySignedEmail(petition, links.petition(petition.id)) }, now).execute();
+    await enqueueEmail(
+      db,
+      { to: input.email, category: "petition_already_signed", ...emails.alreadySignedEmail(petition, links.petition(petition.id)) },
+      now,
+    ).execute();
     return;
   }
   const token = randomToken();
@@ -270,7 +314,19 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
       },
       mine,
     ),
-    emailWhen(db, { to: input.email, category: "signature_confirm", ...emails.withRemoveLink(emails.signatureConfirmEmail({ title: petition.title, name: input.name }, links.confirmSignature(token)), yourDataUrl(ctx.publicUrl)) }, now, mine),
+    emailWhen(
+      db,
+      {
+        to: input.email,
+        category: "signature_confirm",
+        ...emails.withRemoveLink(
+          emails.signatureConfirmEmail({ title: petition.title, name: input.name }, links.confirmSignature(token)),
+          yourDataUrl(ctx.publicUrl),
+        ),
+      },
+      now,
+      mine,
+    ),
   ]);
 }
 
@@ -347,7 +403,13 @@ function petitionEvent(p: PetitionRow, event: PetitionEvent, roles: Acting): Pet
   return nextState(petitionMachine, p.state as PetitionState, event, roles);
 }
 
-export async function moderatePetition(ctx: PetitionCtx, actor: Actor, roles: Acting, p: PetitionRow, decision: ModerationDecision): Promise<PetitionState> {
+export async function moderatePetition(
+  ctx: PetitionCtx,
+  actor: Actor,
+  roles: Acting,
+  p: PetitionRow,
+  decision: ModerationDecision,
+): Promise<PetitionState> {
   const state =
     decision.decision === "approve"
       ? await approvePetition(ctx, actor, roles, p, decision.closesOn)
@@ -361,7 +423,13 @@ export function deadlinesChanged(ctx: Pick<PetitionCtx, "db" | "d1" | "now">, pe
   return targetChanged(ctx.db, ctx.d1, { kind: "petition", id: petitionId }, ctx.now);
 }
 
-async function approvePetition(ctx: PetitionCtx, actor: Actor, roles: Acting, p: PetitionRow, closesOn: string | undefined): Promise<PetitionState> {
+async function approvePetition(
+  ctx: PetitionCtx,
+  actor: Actor,
+  roles: Acting,
+  p: PetitionRow,
+  closesOn: string | undefined,
+): Promise<PetitionState> {
   const { db, now } = ctx;
   const to = petitionEvent(p, "approve", roles);
   const settings = await organisationSettings(db, p.organisation_id);
@@ -402,16 +470,36 @@ async function approvePetition(ctx: PetitionCtx, actor: Actor, roles: Acting, p:
       action: "approve",
       from: p.state,
       to,
-      details: { closesAt, responseThreshold: settings.response_threshold, scrutinyThreshold: settings.scrutiny_threshold, responseWorkingDays: settings.response_working_days },
+      details: {
+        closesAt,
+        responseThreshold: settings.response_threshold,
+        scrutinyThreshold: settings.scrutiny_threshold,
+        responseWorkingDays: settings.response_working_days,
+      },
       at: now,
     }),
-    emailToColumn(db, p.id, "p.petitioner_email", { ...mail, category: "petition_approved", dedupeKey: `petition-approved:${p.id}` }, now, (qb) => qb, previousChanged),
+    emailToColumn(
+      db,
+      p.id,
+      "p.petitioner_email",
+      { ...mail, category: "petition_approved", dedupeKey: `petition-approved:${p.id}` },
+      now,
+      (qb) => qb,
+      previousChanged,
+    ),
   ]);
   assertChanged(results, "checking it");
   return to;
 }
 
-async function rejectPetition(ctx: PetitionCtx, actor: Actor, roles: Acting, p: PetitionRow, code: RejectionCode, explanation: string): Promise<PetitionState> {
+async function rejectPetition(
+  ctx: PetitionCtx,
+  actor: Actor,
+  roles: Acting,
+  p: PetitionRow,
+  code: RejectionCode,
+  explanation: string,
+): Promise<PetitionState> {
   const { db, now } = ctx;
   const hides = rejectionReasons[code].hides;
   const to = petitionEvent(p, hides ? "reject_and_hide" : "reject", roles);
@@ -431,8 +519,26 @@ async function rejectPetition(ctx: PetitionCtx, actor: Actor, roles: Acting, p: 
       })
       .where("id", "=", p.id)
       .where("state", "=", p.state),
-    auditIfChanged(db, { actor, areaId: p.area_id, entity: "petition", entityId: p.id, action: hides ? "reject_and_hide" : "reject", from: p.state, to, details: { reason: code }, at: now }),
-    emailToColumn(db, p.id, "p.petitioner_email", { ...mail, category: "petition_rejected", dedupeKey: `petition-rejected:${p.id}` }, now, (qb) => qb, previousChanged),
+    auditIfChanged(db, {
+      actor,
+      areaId: p.area_id,
+      entity: "petition",
+      entityId: p.id,
+      action: hides ? "reject_and_hide" : "reject",
+      from: p.state,
+      to,
+      details: { reason: code },
+      at: now,
+    }),
+    emailToColumn(
+      db,
+      p.id,
+      "p.petitioner_email",
+      { ...mail, category: "petition_rejected", dedupeKey: `petition-rejected:${p.id}` },
+      now,
+      (qb) => qb,
+      previousChanged,
+    ),
   ]);
   assertChanged(results, "checking it");
   return to;
@@ -451,12 +557,26 @@ export async function removePetition(ctx: PetitionCtx, actor: Actor, roles: Acti
       .set({ state: to, hidden_code: input.reason, hidden_at: nowIso, hidden_by: actor.personId, updated_at: nowIso })
       .where("id", "=", p.id)
       .where("state", "=", p.state),
-    auditIfChanged(db, { actor, areaId: p.area_id, entity: "petition", entityId: p.id, action: "hide", from: p.state, to, details: { reason: input.reason }, at: now }),
+    auditIfChanged(db, {
+      actor,
+      areaId: p.area_id,
+      entity: "petition",
+      entityId: p.id,
+      action: "hide",
+      from: p.state,
+      to,
+      details: { reason: input.reason },
+      at: now,
+    }),
     emailToColumn(
       db,
       p.id,
       "p.petitioner_email",
-      { ...emails.petitionRemovedEmail({ title: p.title, code: input.reason, explanation: input.explanation }), category: "petition_removed", dedupeKey: `petition-removed:${p.id}` },
+      {
+        ...emails.petitionRemovedEmail({ title: p.title, code: input.reason, explanation: input.explanation }),
+        category: "petition_removed",
+        dedupeKey: `petition-removed:${p.id}`,
+      },
       now,
       (qb) => qb,
       previousChanged,
@@ -469,7 +589,17 @@ export async function removePetition(ctx: PetitionCtx, actor: Actor, roles: Acti
             .where("id", "=", obligation.id)
             .where("state", "=", "open")
             .where(petitionExists(db, p.id, (qb) => qb.where("state", "=", "hidden"))),
-          auditIfChanged(db, { actor: "system", areaId: p.area_id, entity: "obligation", entityId: obligation.id, action: "withdraw", from: "open", to: withdrawn, details: { petitionId: p.id, why: "petition removed" }, at: now }),
+          auditIfChanged(db, {
+            actor: "system",
+            areaId: p.area_id,
+            entity: "obligation",
+            entityId: obligation.id,
+            action: "withdraw",
+            from: "open",
+            to: withdrawn,
+            details: { petitionId: p.id, why: "petition removed" },
+            at: now,
+          }),
         ]
       : []),
   ]);
@@ -510,7 +640,13 @@ export async function saveResponseDraft(ctx: PetitionCtx, p: PetitionRow, text: 
  * obligation met (late or not), the petitioner told (with a link to ask for scrutiny), and
  * every confirmed signer who agreed told, through a mailing written to the outbox in chunks.
  */
-export async function publishResponse(ctx: PetitionCtx, actor: Actor, roles: Acting, p: PetitionRow, text: string): Promise<{ amended: boolean }> {
+export async function publishResponse(
+  ctx: PetitionCtx,
+  actor: Actor,
+  roles: Acting,
+  p: PetitionRow,
+  text: string,
+): Promise<{ amended: boolean }> {
   const { db, now } = ctx;
   assertAnswerable(p, "respond to");
   const current = p.response_state as ResponseState;
@@ -524,11 +660,28 @@ export async function publishResponse(ctx: PetitionCtx, actor: Actor, roles: Act
   const statements: Compilable[] = [
     db
       .updateTable("petitions")
-      .set({ response_state: to, response_text: text, response_draft: null, responded_at: event === "respond" ? nowIso : p.responded_at, responded_by: actor.personId, updated_at: nowIso })
+      .set({
+        response_state: to,
+        response_text: text,
+        response_draft: null,
+        responded_at: event === "respond" ? nowIso : p.responded_at,
+        responded_by: actor.personId,
+        updated_at: nowIso,
+      })
       .where("id", "=", p.id)
       .where("response_state", "=", current)
       .where("state", "in", ANSWERABLE as string[]),
-    auditIfChanged(db, { actor, areaId: p.area_id, entity: "petition", entityId: p.id, action: event === "respond" ? "respond" : "amend_response", from: current, to, details: late === null ? {} : { late: late === 1 }, at: now }),
+    auditIfChanged(db, {
+      actor,
+      areaId: p.area_id,
+      entity: "petition",
+      entityId: p.id,
+      action: event === "respond" ? "respond" : "amend_response",
+      from: current,
+      to,
+      details: late === null ? {} : { late: late === 1 },
+      at: now,
+    }),
   ];
   if (event === "respond") {
     const referToken = await referralToken(ctx.secret, p.id);
@@ -537,11 +690,29 @@ export async function publishResponse(ctx: PetitionCtx, actor: Actor, roles: Act
         db,
         p.id,
         "p.petitioner_email",
-        { ...emails.responseToPetitionerEmail({ title: p.title, organisationName: p.organisation_name, response: text }, links.petition(p.id), links.refer(p.id, referToken)), category: "petition_response_petitioner", dedupeKey: `petition-response-petitioner:${p.id}` },
+        {
+          ...emails.responseToPetitionerEmail(
+            { title: p.title, organisationName: p.organisation_name, response: text },
+            links.petition(p.id),
+            links.refer(p.id, referToken),
+          ),
+          category: "petition_response_petitioner",
+          dedupeKey: `petition-response-petitioner:${p.id}`,
+        },
         now,
         (qb) => qb.where("response_state", "=", "responded").where("responded_at", "=", nowIso),
       ),
-      insertMailing(db, p.id, "response", emails.withRemoveLink(emails.responseToSignersEmail({ title: p.title, organisationName: p.organisation_name, response: text }, links.petition(p.id)), yourDataUrl(ctx.publicUrl)), now, nowIso),
+      insertMailing(
+        db,
+        p.id,
+        "response",
+        emails.withRemoveLink(
+          emails.responseToSignersEmail({ title: p.title, organisationName: p.organisation_name, response: text }, links.petition(p.id)),
+          yourDataUrl(ctx.publicUrl),
+        ),
+        now,
+        nowIso,
+      ),
     );
     if (obligation && met) {
       statements.push(
@@ -551,7 +722,17 @@ export async function publishResponse(ctx: PetitionCtx, actor: Actor, roles: Act
           .where("id", "=", obligation.id)
           .where("state", "=", "open")
           .where(petitionExists(db, p.id, (qb) => qb.where("response_state", "=", "responded").where("responded_at", "=", nowIso))),
-        auditIfChanged(db, { actor, areaId: p.area_id, entity: "obligation", entityId: obligation.id, action: "meet", from: "open", to: met, details: { petitionId: p.id, late: late === 1 }, at: now }),
+        auditIfChanged(db, {
+          actor,
+          areaId: p.area_id,
+          entity: "obligation",
+          entityId: obligation.id,
+          action: "meet",
+          from: "open",
+          to: met,
+          details: { petitionId: p.id, late: late === 1 },
+          at: now,
+        }),
       );
     }
   }
@@ -570,7 +751,13 @@ function insertMailing(db: DB, petitionId: number, kind: "response" | "outcome",
     .expression(
       db
         .selectFrom("petitions")
-        .select((eb) => [eb.val(petitionId).as("petition_id"), eb.val(kind).as("kind"), eb.val(mail.subject).as("subject"), eb.val(mail.text).as("body_text"), eb.val(now.toISOString()).as("created_at")])
+        .select((eb) => [
+          eb.val(petitionId).as("petition_id"),
+          eb.val(kind).as("kind"),
+          eb.val(mail.subject).as("subject"),
+          eb.val(mail.text).as("body_text"),
+          eb.val(now.toISOString()).as("created_at"),
+        ])
         .where("id", "=", petitionId)
         .where(column, "=", stampedAt),
     )
@@ -621,7 +808,11 @@ export async function referPetition(ctx: PetitionCtx, who: { actor: Actor; roles
     oscEmails(
       db,
       p.area_id,
-      (oscId) => ({ ...emails.referredEmail({ title: p.title, why }, linksFor(ctx.publicUrl).scrutiny(p.id)), category: "petition_referred", dedupeKey: `petition-referred:${p.id}:${oscId}` }),
+      (oscId) => ({
+        ...emails.referredEmail({ title: p.title, why }, linksFor(ctx.publicUrl).scrutiny(p.id)),
+        category: "petition_referred",
+        dedupeKey: `petition-referred:${p.id}:${oscId}`,
+      }),
       now,
       previousChanged,
     ),
@@ -630,7 +821,13 @@ export async function referPetition(ctx: PetitionCtx, who: { actor: Actor; roles
 }
 
 /** Records (or amends) the committee's consideration; the first time, signers who agreed are told. */
-export async function recordScrutiny(ctx: PetitionCtx, actor: Actor, roles: Acting, p: PetitionRow, input: ScrutinyInput): Promise<{ amended: boolean }> {
+export async function recordScrutiny(
+  ctx: PetitionCtx,
+  actor: Actor,
+  roles: Acting,
+  p: PetitionRow,
+  input: ScrutinyInput,
+): Promise<{ amended: boolean }> {
   const { db, now } = ctx;
   const current = p.scrutiny_state as ScrutinyState;
   const event = current === "considered" ? "amend" : "consider";
@@ -654,11 +851,28 @@ export async function recordScrutiny(ctx: PetitionCtx, actor: Actor, roles: Acti
       })
       .where("id", "=", p.id)
       .where("scrutiny_state", "=", current),
-    auditIfChanged(db, { actor, areaId: p.area_id, entity: "petition", entityId: p.id, action: event === "consider" ? "consider" : "amend_outcome", from: current, to, details: { meetingDate: input.meetingDate }, at: now }),
+    auditIfChanged(db, {
+      actor,
+      areaId: p.area_id,
+      entity: "petition",
+      entityId: p.id,
+      action: event === "consider" ? "consider" : "amend_outcome",
+      from: current,
+      to,
+      details: { meetingDate: input.meetingDate },
+      at: now,
+    }),
   ];
   if (event === "consider") {
     statements.push(
-      emailToColumn(db, p.id, "p.petitioner_email", { ...mail, category: "petition_outcome", dedupeKey: `petition-outcome-petitioner:${p.id}` }, now, (qb) => qb.where("osc_considered_at", "=", nowIso)),
+      emailToColumn(
+        db,
+        p.id,
+        "p.petitioner_email",
+        { ...mail, category: "petition_outcome", dedupeKey: `petition-outcome-petitioner:${p.id}` },
+        now,
+        (qb) => qb.where("osc_considered_at", "=", nowIso),
+      ),
       insertMailing(db, p.id, "outcome", mail, now, nowIso),
     );
   }
@@ -678,7 +892,10 @@ export const MAILING_CHUNK = 100;
  * cursor moves in the same batch. The dedupe key (petition-response:<petition>:<signature>)
  * makes a chunk written twice harmless. Returns the number of chunks written.
  */
-export async function advanceMailings(ctx: Pick<PetitionCtx, "db" | "d1" | "now">, opts: { petitionId?: number; maxChunks: number }): Promise<number> {
+export async function advanceMailings(
+  ctx: Pick<PetitionCtx, "db" | "d1" | "now">,
+  opts: { petitionId?: number; maxChunks: number },
+): Promise<number> {
   const { db } = ctx;
   let chunks = 0;
   while (chunks < opts.maxChunks) {
@@ -757,7 +974,15 @@ export async function createFeedToken(ctx: PetitionCtx, actor: Actor, area: { id
       .returning("id"),
   ]);
   const id = (inserted?.results?.[0] as { id: number }).id;
-  await auditInsert(db, { actor, areaId: area.id, entity: "feed_token", entityId: id, action: "created", details: { organisationId: osc, feed: "petition response due dates" }, at: now }).execute();
+  await auditInsert(db, {
+    actor,
+    areaId: area.id,
+    entity: "feed_token",
+    entityId: id,
+    action: "created",
+    details: { organisationId: osc, feed: "petition response due dates" },
+    at: now,
+  }).execute();
   return { id, url: new URL(`/feeds/petitions/${token}.ics`, ctx.publicUrl).toString() };
 }
 
@@ -765,17 +990,27 @@ export async function createFeedToken(ctx: PetitionCtx, actor: Actor, area: { id
 async function oscFor(db: DB, actor: Actor, areaId: number): Promise<number> {
   const own = actor.memberships.find((m) => m.areaId === areaId && m.role === "osc_clerk" && m.organisationKind === "osc");
   if (own) return own.organisationId;
-  const osc = await db.selectFrom("organisations").select("id").where("area_id", "=", areaId).where("kind", "=", "osc").orderBy("id").executeTakeFirst();
+  const osc = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("area_id", "=", areaId)
+    .where("kind", "=", "osc")
+    .orderBy("id")
+    .executeTakeFirst();
   if (!osc) throw conflict("no_committee", "This area has no overview and scrutiny committee set up. Ask the administrator to add it.");
   return osc.id;
 }
 
-export async function revokeFeedToken(ctx: PetitionCtx, actor: Actor, token: { id: number; area_id: number; revoked_at: string | null }): Promise<void> {
+export async function revokeFeedToken(
+  ctx: PetitionCtx,
+  actor: Actor,
+  token: { id: number; area_id: number; revoked_at: string | null },
+): Promise<void> {
   if (token.revoked_at) throw conflict("already_revoked", "This calendar address was already turned off.");
   const { db, now } = ctx;
   const results = await batch(ctx.d1, [
     db.updateTable("feed_tokens").set({ revoked_at: now.toISOString() }).where("id", "=", token.id).where("revoked_at", "is", null),
     auditIfChanged(db, { actor, areaId: token.area_id, entity: "feed_token", entityId: token.id, action: "revoked", at: now }),
   ]);
-  if (!(results[0]?.meta.changes)) throw conflict("already_revoked", "This calendar address was already turned off.");
+  if (!results[0]?.meta.changes) throw conflict("already_revoked", "This calendar address was already turned off.");
 }

@@ -31,7 +31,10 @@ export function insertWhen<T extends "audit_log" | "outbox" | "obligations">(
   const select = db
     .selectNoFrom(columns.map((k) => (isExpression(row[k]) ? sql`${row[k] as Expression<unknown>}` : sql.val(row[k])).as(k)) as never)
     .where(condition);
-  const insert = db.insertInto(table).columns(columns as never).expression(select as never);
+  const insert = db
+    .insertInto(table)
+    .columns(columns as never)
+    .expression(select as never);
   return table === "outbox" ? insert.onConflict((oc) => oc.column("dedupe_key" as never).doNothing()) : insert;
 }
 
@@ -137,16 +140,30 @@ export function thresholdStatements(db: DB, p: ThresholdPetition, at: Date, now:
       sql<SqlBool>`${petitionExists(db, p.id, owed)} AND NOT EXISTS (SELECT 1 FROM obligations WHERE petition_id = ${p.id} AND kind = 'petition_response')`,
     ),
     // Emails once each (dedupe keys), whichever batch stamped the threshold.
-    emailToColumn(db, p.id, "o.email", {
-      ...responseOwedEmail({ title: p.title, threshold: p.response_threshold ?? 0, dueAt: due }, links.respond(p.id)),
-      category: "petition_response_owed",
-      dedupeKey: `petition-response-owed:${p.id}`,
-    }, now, owedFromHere),
-    emailToColumn(db, p.id, "p.petitioner_email", {
-      ...thresholdReachedEmail({ title: p.title, organisationName: p.organisation_name, dueAt: due }, links.petition(p.id)),
-      category: "petition_threshold",
-      dedupeKey: `petition-threshold-response:${p.id}`,
-    }, now, owedFromHere),
+    emailToColumn(
+      db,
+      p.id,
+      "o.email",
+      {
+        ...responseOwedEmail({ title: p.title, threshold: p.response_threshold ?? 0, dueAt: due }, links.respond(p.id)),
+        category: "petition_response_owed",
+        dedupeKey: `petition-response-owed:${p.id}`,
+      },
+      now,
+      owedFromHere,
+    ),
+    emailToColumn(
+      db,
+      p.id,
+      "p.petitioner_email",
+      {
+        ...thresholdReachedEmail({ title: p.title, organisationName: p.organisation_name, dueAt: due }, links.petition(p.id)),
+        category: "petition_threshold",
+        dedupeKey: `petition-threshold-response:${p.id}`,
+      },
+      now,
+      owedFromHere,
+    ),
     // The scrutiny machine's `refer` (none -> referred, by the system) at the scrutiny threshold.
     db
       .updateTable("petitions")
@@ -171,12 +188,18 @@ export function thresholdStatements(db: DB, p: ThresholdPetition, at: Date, now:
       details: { referralReason: "threshold" },
       at: now,
     }),
-    oscEmails(db, p.area_id, (oscId) => ({
-      subject: "A petition has been referred to the scrutiny committee",
-      text: `The petition "${p.title}" has reached the signatures for a referral to the scrutiny committee.\n\nRecord the committee's consideration here:\n\n${links.scrutiny(p.id)}\n\nHealth involvement tracker`,
-      category: "petition_referred",
-      dedupeKey: `petition-referred:${p.id}:${oscId}`,
-    }), now, petitionExists(db, p.id, (qb) => qb.where("referral_reason", "=", "threshold").where("scrutiny_threshold_reached_at", "=", atIso))),
+    oscEmails(
+      db,
+      p.area_id,
+      (oscId) => ({
+        subject: "A petition has been referred to the scrutiny committee",
+        text: `The petition "${p.title}" has reached the signatures for a referral to the scrutiny committee.\n\nRecord the committee's consideration here:\n\n${links.scrutiny(p.id)}\n\nHealth involvement tracker`,
+        category: "petition_referred",
+        dedupeKey: `petition-referred:${p.id}:${oscId}`,
+      }),
+      now,
+      petitionExists(db, p.id, (qb) => qb.where("referral_reason", "=", "threshold").where("scrutiny_threshold_reached_at", "=", atIso)),
+    ),
   ];
 }
 
@@ -226,11 +249,22 @@ export function emailToColumn(
 }
 
 /** One email to each overview and scrutiny committee of the area that has an address, when `condition` holds. */
-export function oscEmails(db: DB, areaId: number, email: (oscId: string) => Omit<OutgoingEmail, "to">, now: Date, condition: Expression<SqlBool>) {
+export function oscEmails(
+  db: DB,
+  areaId: number,
+  email: (oscId: string) => Omit<OutgoingEmail, "to">,
+  now: Date,
+  condition: Expression<SqlBool>,
+) {
   // The dedupe key carries the committee's id: built in SQL around a marker in the template.
   const MARK = "\u0000osc\u0000";
   const message = email(MARK);
   const [before, after] = (message.dedupeKey ?? "").split(MARK) as [string, string | undefined];
-  const from = db.selectFrom("organisations as o").where("o.area_id", "=", areaId).where("o.kind", "=", "osc").where("o.email", "is not", null).where(condition);
+  const from = db
+    .selectFrom("organisations as o")
+    .where("o.area_id", "=", areaId)
+    .where("o.kind", "=", "osc")
+    .where("o.email", "is not", null)
+    .where(condition);
   return outboxFrom(db, message, now, { to_email: sql.ref("o.email"), dedupe_key: sql`${before} || o.id || ${after ?? ""}` }, from);
 }

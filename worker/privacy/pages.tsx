@@ -24,13 +24,12 @@ function RequestPage({ ctx, errors = {}, values = {} }: { ctx: PageContext; erro
           <ErrorSummary errors={errors} />
           <h1>Remove your details</h1>
           <p>
-            If you signed or started a petition, you can have your name, email address and postcode removed from our
-            records. Your signature stays counted, and so does your postcode district (the first half of your postcode) in
-            the petition's figures.
+            If you signed or started a petition, you can have your name, email address and postcode removed from our records. Your signature
+            stays counted, and so does your postcode district (the first half of your postcode) in the petition's figures.
           </p>
           <p>
-            We will email a link to the address you give. The link works for {ERASURE_LINK_HOURS} hours: this is how we
-            know the address is yours.
+            We will email a link to the address you give. The link works for {ERASURE_LINK_HOURS} hours: this is how we know the address is
+            yours.
           </p>
           <Form action="/your-data" csrf={ctx.csrf}>
             <TextInput name="email" label="Email address" type="email" autocomplete="email" errors={errors} value={values.email} />
@@ -57,10 +56,7 @@ privacyPages.get("/your-data/check-email", publicAccess, async (c) => {
     c,
     <Layout ctx={ctx} title="Check your email">
       <h1>Check your email</h1>
-      <p>
-        If we hold details for that address, we have emailed it a link to remove them. The link works for{" "}
-        {ERASURE_LINK_HOURS} hours.
-      </p>
+      <p>If we hold details for that address, we have emailed it a link to remove them. The link works for {ERASURE_LINK_HOURS} hours.</p>
       {ctx.localDev ? (
         <InsetText>
           <p>

@@ -125,14 +125,28 @@ export async function erasureSummary(db: DB, req: ErasureRequest): Promise<{ sig
  * itself. Every statement is conditional on the request still existing, so a second click
  * changes nothing. Audit entries say what was erased, never the erased values.
  */
-export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Promise<{ signatures: number; petitions: number; emails: number } | null> {
+export async function eraseByRequest(
+  ctx: PrivacyCtx,
+  req: ErasureRequest,
+): Promise<{ signatures: number; petitions: number; emails: number } | null> {
   const { db, now } = ctx;
   const at = now.toISOString();
   const live = sql<SqlBool>`EXISTS (SELECT 1 FROM erasure_requests WHERE token_hash = ${req.token_hash})`;
   const erasedKey = await erasedEmailKey(ctx.secret, req.email_canonical);
   const mine = (qb: ReturnType<typeof signaturesOf>) => qb.where("s.email_canonical", "=", req.email_canonical).where(live);
   const signaturesOf = () => db.selectFrom("signatures as s").innerJoin("petitions as p", "p.id", "s.petition_id");
-  const auditColumns = ["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "from_state", "to_state", "details"] as const;
+  const auditColumns = [
+    "at",
+    "actor_id",
+    "actor_label",
+    "area_id",
+    "entity",
+    "entity_id",
+    "action",
+    "from_state",
+    "to_state",
+    "details",
+  ] as const;
   // Every address the person used: each signature's (before it is erased) and the one asked with.
   const theirAddresses = sql<SqlBool>`to_email IN (SELECT email FROM signatures WHERE email_canonical = ${req.email_canonical} AND email IS NOT NULL UNION SELECT ${req.email})`;
   const results = await batch(ctx.d1, [
@@ -153,7 +167,9 @@ export async function eraseByRequest(ctx: PrivacyCtx, req: ErasureRequest): Prom
           sql<string>`CASE WHEN s.state = 'pending' THEN 'deleted' ELSE 'erased' END`.as("action"),
           "s.state",
           sql<string | null>`CASE WHEN s.state = 'pending' THEN NULL ELSE s.state END`.as("to_state"),
-          sql<string>`json_object('petitionId', s.petition_id, 'erased', json_array('name', 'email', 'postcode'), 'requestedBy', 'the signer, by email link')`.as("details"),
+          sql<string>`json_object('petitionId', s.petition_id, 'erased', json_array('name', 'email', 'postcode'), 'requestedBy', 'the signer, by email link')`.as(
+            "details",
+          ),
         ]),
       ),
     db.deleteFrom("signatures").where("email_canonical", "=", req.email_canonical).where("state", "=", "pending").where(live),
@@ -265,7 +281,13 @@ export async function eraseExpiredSignerData(
 /** One bounded step: erase up to `limit` signatures of a petition, audit how many, stamp the petition when none is left. */
 function eraseChunk(db: DB, area: { id: number; signer_data_retention_days: number }, petitionId: number, limit: number, now: Date) {
   const at = now.toISOString();
-  const chunk = db.selectFrom("signatures").select("id").where("petition_id", "=", petitionId).where("erased_at", "is", null).orderBy("id").limit(limit);
+  const chunk = db
+    .selectFrom("signatures")
+    .select("id")
+    .where("petition_id", "=", petitionId)
+    .where("erased_at", "is", null)
+    .orderBy("id")
+    .limit(limit);
   return [
     db
       .updateTable("signatures")
@@ -281,7 +303,9 @@ function eraseChunk(db: DB, area: { id: number; signer_data_retention_days: numb
       .set({ signers_erased_at: at })
       .where("id", "=", petitionId)
       .where("signers_erased_at", "is", null)
-      .where(({ not, exists }) => not(exists(db.selectFrom("signatures").select("id").where("petition_id", "=", petitionId).where("erased_at", "is", null)))),
+      .where(({ not, exists }) =>
+        not(exists(db.selectFrom("signatures").select("id").where("petition_id", "=", petitionId).where("erased_at", "is", null))),
+      ),
   ];
 }
 

@@ -105,9 +105,7 @@ export function TextInput({
 }) {
   const id = fieldId(name);
   const error = errors?.[name];
-  const cls = ["nhsuk-input", error ? "nhsuk-input--error" : "", width ? `nhsuk-input--width-${width}` : ""]
-    .filter(Boolean)
-    .join(" ");
+  const cls = ["nhsuk-input", error ? "nhsuk-input--error" : "", width ? `nhsuk-input--width-${width}` : ""].filter(Boolean).join(" ");
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} labelAsHeading={labelAsHeading}>
       <input
@@ -316,9 +314,7 @@ export function Button({
   value?: string;
   small?: boolean;
 }) {
-  const cls = ["nhsuk-button", variant ? `nhsuk-button--${variant}` : "", small ? "nhsuk-button--small" : ""]
-    .filter(Boolean)
-    .join(" ");
+  const cls = ["nhsuk-button", variant ? `nhsuk-button--${variant}` : "", small ? "nhsuk-button--small" : ""].filter(Boolean).join(" ");
   return (
     <button class={cls} data-module="nhsuk-button" type="submit" name={name} value={value}>
       {children}

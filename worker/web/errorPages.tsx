@@ -24,8 +24,8 @@ function Forbidden({ ctx, message }: { ctx: PageContext; message: string }) {
       <p>{message}</p>
       {ctx.actor ? (
         <p>
-          You are signed in as {ctx.actor.name}. If you think your role should allow this, ask the administrator for your
-          area to check your roles on <a href="/account">your account page</a>.
+          You are signed in as {ctx.actor.name}. If you think your role should allow this, ask the administrator for your area to check your
+          roles on <a href="/account">your account page</a>.
         </p>
       ) : (
         <p>
@@ -53,10 +53,7 @@ function ServerError({ ctx }: { ctx: PageContext }) {
     <Layout ctx={ctx} title="Sorry, there is a problem with the service">
       <h1>Sorry, there is a problem with the service</h1>
       <p>Please try again in a few minutes.</p>
-      <p>
-        If you were saving something, changes are saved all at once or not at all: check whether it was saved before you
-        try again.
-      </p>
+      <p>If you were saving something, changes are saved all at once or not at all: check whether it was saved before you try again.</p>
       <p>If the problem continues, contact the administrator for your area.</p>
     </Layout>
   );

@@ -54,22 +54,10 @@ function isCurrent(href: string, path: string): boolean {
   return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
 }
 
-export function Layout({
-  ctx,
-  title,
-  children,
-  wide,
-}: {
-  ctx: PageContext;
-  title: string;
-  children: ComponentChildren;
-  wide?: boolean;
-}) {
+export function Layout({ ctx, title, children, wide }: { ctx: PageContext; title: string; children: ComponentChildren; wide?: boolean }) {
   const items = navFor(ctx.actor);
   // The most specific matching link is the current one (/petitions/dashboard, not also /petitions).
-  const currentHref = items
-    .filter((item) => isCurrent(item.href, ctx.path))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const currentHref = items.filter((item) => isCurrent(item.href, ctx.path)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <html lang="en-GB">
       <head>
@@ -100,10 +88,7 @@ export function Layout({
                 {items.map((item) => {
                   const current = item.href === currentHref;
                   return (
-                    <li
-                      key={item.href}
-                      class={`nhsuk-header__navigation-item${current ? " nhsuk-header__navigation-item--current" : ""}`}
-                    >
+                    <li key={item.href} class={`nhsuk-header__navigation-item${current ? " nhsuk-header__navigation-item--current" : ""}`}>
                       <a class="nhsuk-header__navigation-link" href={item.href} aria-current={current ? "page" : undefined}>
                         {current ? <strong class="nhsuk-header__navigation-item-current-fallback">{item.label}</strong> : item.label}
                       </a>

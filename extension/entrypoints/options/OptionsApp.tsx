@@ -51,7 +51,11 @@ export function OptionsApp() {
           <Reminders me={me} onSaved={setMe} />
         </>
       ) : (
-        <Pairing server={server} setServer={setServer} onPaired={(paired) => (setMe(paired), setMessage({ kind: "success", text: `Connected as ${paired.name}.` }))} />
+        <Pairing
+          server={server}
+          setServer={setServer}
+          onPaired={(paired) => (setMe(paired), setMessage({ kind: "success", text: `Connected as ${paired.name}.` }))}
+        />
       )}
     </main>
   );
@@ -90,8 +94,7 @@ function Pairing({ server, setServer, onPaired }: { server: string; setServer: (
     <form onSubmit={pair} aria-labelledby="pair-heading" noValidate>
       <h2 id="pair-heading">Connect to your account</h2>
       <p>
-        On the website, go to <strong>Your account</strong> and select <strong>Get a pairing code</strong>. Then type the
-        code here.
+        On the website, go to <strong>Your account</strong> and select <strong>Get a pairing code</strong>. Then type the code here.
       </p>
       {errors.server || errors.code ? (
         <p class="error" role="alert">

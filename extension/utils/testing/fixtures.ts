@@ -15,10 +15,26 @@ export const ben: Me = {
   email: "volunteer@northshire.example",
   leadTimes: [14, 7, 2, 1, 0],
   dailyDigest: false,
-  memberships: [{ organisationId: 3, organisationName: "Northshire LINk", organisationKind: "link", areaId: 1, areaName: "Northshire", role: "link_member" }],
+  memberships: [
+    {
+      organisationId: 3,
+      organisationName: "Northshire LINk",
+      organisationKind: "link",
+      areaId: 1,
+      areaName: "Northshire",
+      role: "link_member",
+    },
+  ],
 };
 
-const org = (id: number, areaId: number, name: string, kind: Area["organisations"][number]["kind"]) => ({ id, areaId, slug: `o${id}`, name, kind, predecessorId: null });
+const org = (id: number, areaId: number, name: string, kind: Area["organisations"][number]["kind"]) => ({
+  id,
+  areaId,
+  slug: `o${id}`,
+  name,
+  kind,
+  predecessorId: null,
+});
 
 export const areas: Area[] = [
   {
@@ -86,7 +102,9 @@ export function alertItem(over: Partial<AlertItem> = {}): AlertItem {
 }
 
 /** A fetch that answers JSON by path (`METHOD /path`), recording every request. */
-export function fakeServer(routes: Record<string, (body: unknown) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>>) {
+export function fakeServer(
+  routes: Record<string, (body: unknown) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>>,
+) {
   const requests: { method: string; path: string; body: unknown; authorization: string | null }[] = [];
   const fetch = vi.fn(async (input: URL | string, init?: RequestInit) => {
     const url = new URL(String(input));
@@ -96,7 +114,10 @@ export function fakeServer(routes: Record<string, (body: unknown) => { status: n
     const route = routes[`${method} ${url.pathname}`];
     if (!route) return new Response(JSON.stringify({ error: { code: "not_found", message: "Not found" } }), { status: 404 });
     const answer = await route(body);
-    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body ?? {}), { status: answer.status, headers: { "Content-Type": "application/json" } });
+    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body ?? {}), {
+      status: answer.status,
+      headers: { "Content-Type": "application/json" },
+    });
   });
   vi.stubGlobal("fetch", fetch);
   return { fetch, requests };

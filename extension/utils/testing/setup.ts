@@ -9,7 +9,10 @@ const action = fakeBrowser.action;
 beforeEach(() => {
   fakeBrowser.reset();
   vi.unstubAllGlobals();
-  vi.stubGlobal("fetch", vi.fn(() => Promise.reject(new TypeError("fetch failed: no network in unit tests"))));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(() => Promise.reject(new TypeError("fetch failed: no network in unit tests"))),
+  );
   // The fake browser has no icons; record what was set.
   Object.assign(action, { setIcon: vi.fn(() => Promise.resolve()) });
   if (import.meta.env.MANIFEST_VERSION === 2 || String(import.meta.env.MANIFEST_VERSION) === "2") {
