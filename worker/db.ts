@@ -389,7 +389,11 @@ export async function batch(d1: D1Database, queries: readonly Compilable<unknown
 export async function batchGroups(d1: D1Database, groups: readonly (readonly Compilable<unknown>[])[]): Promise<D1Result[][]> {
   const results = await batch(d1, groups.flat());
   let at = 0;
-  return groups.map((g) => results.slice(at, (at += g.length)));
+  return groups.map((g) => {
+    const group = results.slice(at, at + g.length);
+    at += g.length;
+    return group;
+  });
 }
 
 /** Splits values for `IN (...)` lists and multi-row inserts: D1 allows 100 bound parameters a statement. */

@@ -22,6 +22,8 @@ const read = (): Extracted => extractConsultation(document, location.href, { mai
 export default defineUnlistedScript(async (): Promise<Extracted> => {
   await loaded();
   const first = read();
+  // innerText, not textContent: what is rendered is what tells a page that has finished drawing.
+  // biome-ignore lint/performance/useDomNodeTextContent: see above
   if (first.title && (document.body?.innerText.length ?? 0) > 200) return first;
   await new Promise((resolve) => setTimeout(resolve, RENDER_WAIT_MS));
   return read();

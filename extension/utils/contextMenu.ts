@@ -32,7 +32,7 @@ export async function trackFromMenu(menuItemId: string | number, tabId: number, 
     await browser.runtime.openOptionsPage();
     return null;
   }
-  let draft;
+  let draft: ReturnType<typeof draftFromExtracted>;
   try {
     draft = draftFromExtracted(await extractFromTab(tabId), me, await loadAreas());
   } catch {

@@ -204,12 +204,10 @@ export type ConsultationFormData = z.output<typeof ConsultationForm>;
 
 export const OutcomeForm = OutcomeInput;
 
-export const ConsultationWithdrawInput = z
-  .object({ reason: text("why it is withdrawn", { max: 2000 }) })
-  .meta({
-    id: "ConsultationWithdrawInput",
-    description: "For example: the consultation was cancelled, or the page clipped was not a consultation",
-  });
+export const ConsultationWithdrawInput = z.object({ reason: text("why it is withdrawn", { max: 2000 }) }).meta({
+  id: "ConsultationWithdrawInput",
+  description: "For example: the consultation was cancelled, or the page clipped was not a consultation",
+});
 
 export const LinkResponseInput = z
   .object({ respondedOn: CalendarDate.meta({ description: "The date the LINk sent its response" }) })

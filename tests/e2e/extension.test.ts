@@ -31,7 +31,7 @@ function servePages(): Promise<{ server: HttpServer; url: (name: string) => stri
 }
 
 /** A loopback TCP proxy to the Worker that the test can stop (connections refused) and start again on the same port. */
-class Proxy {
+class TcpProxy {
   private server: TcpServer | null = null;
   private sockets = new Set<Socket>();
   port = 0;
@@ -42,7 +42,7 @@ class Proxy {
   clipRequests = 0;
   constructor(private readonly target: number) {}
   start(): Promise<void> {
-    this.server = createTcpServer((client) => {
+    const server = createTcpServer((client) => {
       const upstream = connect(this.target, "127.0.0.1");
       for (const s of [client, upstream]) {
         this.sockets.add(s);
@@ -71,8 +71,12 @@ class Proxy {
       client.on("end", () => upstream.end());
       upstream.on("end", () => client.end());
     });
+    this.server = server;
     return new Promise((done) =>
-      this.server!.listen(this.port, "127.0.0.1", () => ((this.port = (this.server!.address() as { port: number }).port), done())),
+      server.listen(this.port, "127.0.0.1", () => {
+        this.port = (server.address() as { port: number }).port;
+        done();
+      }),
     );
   }
   stop(): Promise<void> {
@@ -163,14 +167,14 @@ function tomorrowInLondon(): string {
 }
 
 let pages: Awaited<ReturnType<typeof servePages>>;
-let proxy: Proxy;
+let proxy: TcpProxy;
 let profile: string;
 let s: Session;
 let northshire = 0;
 
 beforeAll(async () => {
   pages = await servePages();
-  proxy = new Proxy(Number(new URL(baseUrl()).port));
+  proxy = new TcpProxy(Number(new URL(baseUrl()).port));
   await proxy.start();
   profile = mkdtempSync(join(tmpdir(), "tracker-extension-"));
   s = await launchWithExtension(profile, { firstRun: true });

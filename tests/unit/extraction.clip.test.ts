@@ -13,8 +13,12 @@ function run(args: string[]) {
   let err = "";
   const io: ClipIO = {
     readFile: (path) => readFileSync(path, "utf8"),
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => {
+      err += text;
+    },
   };
   const code = runClip(args, io);
   return { code, out, err };
@@ -45,7 +49,13 @@ describe("npm run clip", () => {
 
   it("--now fixes today for dates without a year (and accepts --url=...)", () => {
     const page = "<html><body><main><p>Closing date: 5 January</p></main></body></html>";
-    const io: ClipIO = { readFile: () => page, out: (t) => void (printed += t), err: () => {} };
+    const io: ClipIO = {
+      readFile: () => page,
+      out: (t) => {
+        printed += t;
+      },
+      err: () => {},
+    };
     let printed = "";
     expect(runClip(["p.html", "--url=https://example.org/c", "--now", "2025-11-20"], io)).toBe(0);
     expect(JSON.parse(printed).closesAt).toBe("2026-01-05T23:59:59.999Z");

@@ -75,7 +75,10 @@ async function visitorSession(path: string): Promise<Session> {
 }
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+const unique = () => {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter}`;
+};
 
 async function side(s: SeedResult, which: Side): Promise<SideFixture> {
   const n = which === "north";

@@ -97,7 +97,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 const leaf: fc.Arbitrary<unknown> = fc.oneof(
   shortHostileString,
   fc.integer(),
-  fc.constantFrom(-1, 0, -0, 1.5, -2.5, 1e308, -1e308, 2 ** 53 + 2, 99999999999999999999),
+  fc.constantFrom(-1, 0, -0, 1.5, -2.5, 1e308, -1e308, 2 ** 53 + 2, 1e20),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
   fc.constant(null),

@@ -159,7 +159,8 @@ export async function addOrganisation(
       })
       .returning("id"),
   ]);
-  const id = (inserted?.results?.[0] as { id: number }).id;
+  const id = (inserted?.results[0] as { id: number } | undefined)?.id;
+  if (id === undefined) throw new Error("The organisation was not stored");
   await auditInsert(db, { actor, areaId, entity: "organisation", entityId: id, action: "created", at: now, details: o }).execute();
   return id;
 }

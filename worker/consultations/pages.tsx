@@ -2,6 +2,7 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { Hono, type Context } from "hono";
+import type { VNode } from "preact";
 import { commissioningStages, engagementMethods } from "../../shared/consultations/machine";
 import {
   ConsultationFilter,
@@ -118,7 +119,7 @@ consultationPages.get("/consultations", publicAccess, async (c) => {
         .map(([k, v]) => [k, String(v)]),
     )}`;
 
-  let body;
+  let body: VNode;
   if (status || q) {
     const { rows, hasMore } = await listConsultations(db, { areaId: area.id, status, q, page, perPage: 25 }, now);
     body = (

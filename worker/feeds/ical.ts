@@ -42,6 +42,7 @@ export interface CalendarEntry {
  * control characters (RFC 5545 allows none in TEXT but tab) are dropped.
  */
 export function calendarText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 }
 

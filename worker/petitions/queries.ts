@@ -468,7 +468,7 @@ export async function listPublic(db: DB, q: PetitionListQuery, now: Date, public
     .select(sql<string>`${NEWEST}`.as("sort_newest"))
     .where(all(publicConditions(q, now)));
   const wanted = q.perPage + 1;
-  let rows;
+  let rows: Awaited<ReturnType<typeof base.execute>>;
   if (q.after) {
     const [key, id] = decodeCursor(q.after, q.sort);
     // Two seeks in the (key DESC, id DESC) index, each to the exact row: first the rest of the

@@ -973,7 +973,8 @@ export async function createFeedToken(ctx: PetitionCtx, actor: Actor, area: { id
       .values({ token_hash: await sha256(token), organisation_id: osc, created_by: actor.personId, created_at: now.toISOString() })
       .returning("id"),
   ]);
-  const id = (inserted?.results?.[0] as { id: number }).id;
+  const id = (inserted?.results[0] as { id: number } | undefined)?.id;
+  if (id === undefined) throw new Error("The calendar address was not stored");
   await auditInsert(db, {
     actor,
     areaId: area.id,

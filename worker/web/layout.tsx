@@ -96,7 +96,12 @@ export function Layout({ ctx, title, children, wide }: { ctx: PageContext; title
                   );
                 })}
                 <li class="nhsuk-header__menu" hidden>
-                  <button class="nhsuk-header__menu-toggle nhsuk-header__navigation-link" id="toggle-menu" aria-expanded="false">
+                  <button
+                    type="button"
+                    class="nhsuk-header__menu-toggle nhsuk-header__navigation-link"
+                    id="toggle-menu"
+                    aria-expanded="false"
+                  >
                     <span class="nhsuk-u-visually-hidden">Browse </span>More
                   </button>
                 </li>

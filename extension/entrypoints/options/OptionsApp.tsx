@@ -47,14 +47,24 @@ export function OptionsApp() {
       <Announcement message={message} />
       {me ? (
         <>
-          <Account me={me} server={server} onSignedOut={(text) => (setMe(null), setMessage({ kind: "success", text }))} />
+          <Account
+            me={me}
+            server={server}
+            onSignedOut={(text) => {
+              setMe(null);
+              setMessage({ kind: "success", text });
+            }}
+          />
           <Reminders me={me} onSaved={setMe} />
         </>
       ) : (
         <Pairing
           server={server}
           setServer={setServer}
-          onPaired={(paired) => (setMe(paired), setMessage({ kind: "success", text: `Connected as ${paired.name}.` }))}
+          onPaired={(paired) => {
+            setMe(paired);
+            setMessage({ kind: "success", text: `Connected as ${paired.name}.` });
+          }}
         />
       )}
     </main>
