@@ -4,8 +4,8 @@
 // the record's area.
 import type { Role } from "./roles";
 
-export type Reach = "organisation" | "area";
-export type Permission = Partial<Record<Role, Reach>>;
+export type ReachKind = "organisation" | "area";
+export type Permission = Partial<Record<Role, ReachKind>>;
 
 export const permissions = {
   // People and settings
@@ -72,3 +72,24 @@ export function rolesAllowed(action: Action, memberships: readonly MembershipSco
 export function isAllowed(action: Action, memberships: readonly MembershipScope[], record: RecordScope): boolean {
   return rolesAllowed(action, memberships, record).length > 0;
 }
+
+/** Where a person's roles reach for an action: whole areas, and single organisations. */
+export interface Reach {
+  areaIds: number[];
+  organisationIds: number[];
+}
+
+/** The areas and organisations a person's memberships reach for `action` (what lists scoped to the caller show). */
+export function reachOf(memberships: readonly MembershipScope[], action: Action): Reach {
+  const permission: Permission = permissions[action];
+  const areaIds = new Set<number>();
+  const organisationIds = new Set<number>();
+  for (const m of memberships) {
+    const reach = permission[m.role];
+    if (reach === "area") areaIds.add(m.areaId);
+    else if (reach === "organisation") organisationIds.add(m.organisationId);
+  }
+  return { areaIds: [...areaIds], organisationIds: [...organisationIds] };
+}
+
+export const reachesAnything = (r: Reach) => r.areaIds.length + r.organisationIds.length > 0;

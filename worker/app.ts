@@ -8,12 +8,12 @@ import { buildApi } from "./api";
 import { identify } from "./auth/actor";
 import { csrfProtect } from "./auth/csrf";
 import { adminPages } from "./admin/pages";
-import { authPages } from "./auth/pages";
+import { authPages } from "./account/pages";
 import { newUsage, meteredD1 } from "./d1Meter";
-import { createDb } from "./db";
+import { createDb } from "./platform/db";
 import { devRoutes } from "./dev/routes";
-import type { AppEnv } from "./env";
-import { AppError } from "./errors";
+import type { AppEnv } from "./platform/env";
+import { AppError } from "./platform/errors";
 import { homePages } from "./home/pages";
 import { petitionPages } from "./petitions/pages";
 import { consultationPages } from "./consultations/pages";
@@ -83,7 +83,6 @@ export function buildApp() {
     c.set("db", createDb(c.env.DB));
     c.set("now", new Date());
     c.set("visitorId", null);
-    c.set("actingRoles", []);
     await identify(c);
     await next();
     if (c.env.BENCH_METRICS === "true") {

@@ -1,7 +1,7 @@
 // The Worker's entry points: HTTP requests and the Cron Trigger.
 import { buildApp } from "./app";
 import { meteredD1, newUsage } from "./d1Meter";
-import type { Env } from "./env";
+import type { Env } from "./platform/env";
 import { runScheduled } from "./scheduled";
 
 const app = buildApp();

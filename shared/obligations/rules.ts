@@ -1,4 +1,5 @@
 // Who may raise which statutory request, with whom, and how its due date is set.
+import type { RecordScope } from "../permissions";
 import type { OrganisationKind } from "../roles";
 import { calendarDaysBetween } from "../time";
 import type { ObligationKind } from "./machine";
@@ -89,4 +90,16 @@ export function describeDue(dueAt: string, now: Date): string {
   }
   if (days === 0) return "was due today";
   return -days === 1 ? "1 day overdue" : `${-days} days overdue`;
+}
+
+/** Both sides may see an obligation: the organisation that owes it and the one it is owed to. */
+export function obligationScope(o: {
+  area_id: number;
+  owed_by_organisation_id: number;
+  owed_to_organisation_id: number | null;
+}): RecordScope {
+  return {
+    areaId: o.area_id,
+    organisationIds: [o.owed_by_organisation_id, ...(o.owed_to_organisation_id ? [o.owed_to_organisation_id] : [])],
+  };
 }

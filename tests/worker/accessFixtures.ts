@@ -1,10 +1,10 @@
 // The people and records the authorization matrix calls every route with: one set in Northshire
 // (the callers' own area) and one in Southvale (another area), plus private markers for leak checks.
 import { expect } from "vitest";
-import { randomToken, sha256 } from "../../worker/crypto";
-import { createFeedToken } from "../../worker/clock/feeds";
+import { randomToken, sha256 } from "../../worker/platform/crypto";
+import { createFeedToken } from "../../worker/platform/feedTokens";
 import type { SeedResult } from "../../worker/dev/seed";
-import { cookiesFrom, csrfIn, db, request, seed, sessionFor, tokenFor, type Session } from "./helpers";
+import { actorOf, cookiesFrom, csrfIn, db, depsAt, request, seed, sessionFor, tokenFor, type Session } from "./helpers";
 import { call, confirmByToken, latestEmailTo, openPetition, startAndConfirm, tokenIn } from "./petitionHelpers";
 
 /** Who calls: nobody; a member of the public who has signed a petition; and Northshire's people in every role. */
@@ -126,7 +126,12 @@ async function side(s: SeedResult, which: Side): Promise<SideFixture> {
   const feed = await call(`/areas/${area}/petition-feeds`, clerkToken, { method: "POST" });
   expect(feed.status).toBe(201);
   const feedUrl = ((await feed.json()) as { url: string }).url;
-  const calendarToken = await createFeedToken(db, adminId, { organisationId: org }, new Date());
+  const { token: calendarToken } = await createFeedToken(
+    depsAt(),
+    await actorOf(adminId),
+    { organisationId: org },
+    { areaId: area, feed: "organisation's deadlines" },
+  );
 
   const now = () => new Date().toISOString();
   return {
@@ -212,13 +217,13 @@ async function side(s: SeedResult, which: Side): Promise<SideFixture> {
         return ((await res.json()) as { id: number }).id;
       },
       async clockFeed() {
-        const token = await createFeedToken(db, adminId, { organisationId: org }, new Date());
-        const row = await db
-          .selectFrom("feed_tokens")
-          .select("id")
-          .where("token_hash", "=", await sha256(token))
-          .executeTakeFirstOrThrow();
-        return row.id;
+        const { id } = await createFeedToken(
+          depsAt(),
+          await actorOf(adminId),
+          { organisationId: org },
+          { areaId: area, feed: "organisation's deadlines" },
+        );
+        return id;
       },
       async failedEmail() {
         const m = await db

@@ -1,6 +1,6 @@
 // Sign-in links, sessions, CSRF and pairing the extension, through the real app.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256 } from "../../worker/crypto";
+import { sha256 } from "../../worker/platform/crypto";
 import { api, cookiesFrom, count, csrfIn, db, request, seed, sessionFor } from "./helpers";
 
 const CLERK = "clerk@northshire.example";

@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { londonDate } from "../../shared/time";
 import { ensureWatches } from "../../worker/alerts/service";
-import { sha256 } from "../../worker/crypto";
+import { sha256 } from "../../worker/platform/crypto";
 import type { SeedResult } from "../../worker/dev/seed";
 import { api, db, postForm, request, seed, sessionFor, tokenFor } from "./helpers";
 

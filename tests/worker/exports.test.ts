@@ -3,7 +3,7 @@
 // administrator, after people have signed and started petitions.
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApi, OPENAPI_INFO } from "../../worker/api";
-import { randomToken, sha256 } from "../../worker/crypto";
+import { randomToken, sha256 } from "../../worker/platform/crypto";
 import type { SeedResult } from "../../worker/dev/seed";
 import { db, request, seed, sessionFor, tokenFor, type Session } from "./helpers";
 import { call, openPetition, signAndConfirm, uniqueEmail } from "./petitionHelpers";

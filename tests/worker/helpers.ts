@@ -2,13 +2,26 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import worker from "../../worker/index";
-import { hmac, randomToken, sha256 } from "../../worker/crypto";
-import { createDb } from "../../worker/db";
+import { hmac, randomToken, sha256 } from "../../worker/platform/crypto";
+import { loadPerson } from "../../worker/auth/actor";
+import type { Actor } from "../../worker/platform/actor";
+import { createDb } from "../../worker/platform/db";
+import { depsForTick } from "../../worker/platform/deps";
 import { seedDemo, type SeedResult } from "../../worker/dev/seed";
 import type { EmailMessage, EmailSender } from "../../worker/email/sender";
 
 export const BASE = "https://tracker.test";
 export const db = createDb(env.DB);
+
+/** The deps a domain operation is given, at `now` (as the scheduled handler builds them). */
+export const depsAt = (now = new Date()) => depsForTick(env, now);
+
+/** A person as the Worker identifies them (for calling a domain operation directly). */
+export async function actorOf(personId: number): Promise<Actor> {
+  const person = await loadPerson(db, personId, "token");
+  if (!person) throw new Error(`No person ${personId}`);
+  return person;
+}
 
 export function request(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(new URL(path, BASE), init));

@@ -2,7 +2,7 @@
 // rate-limited per IP and per email, with hashed (never raw) IP addresses stored.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hmac } from "../../worker/crypto";
+import { hmac } from "../../worker/platform/crypto";
 import type { SeedResult } from "../../worker/dev/seed";
 import { LIMITS } from "../../worker/petitions/service";
 import { db, dbDigest, request, seed, tokenFor } from "./helpers";

@@ -8,7 +8,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listEndpoints, pathOf, rowsReadBound, type EndpointData } from "../../bench/endpoints";
-import { randomToken, sha256 } from "../../worker/crypto";
+import { randomToken, sha256 } from "../../worker/platform/crypto";
 import { metered, request, type Metered } from "./helpers";
 import { latestEmailTo, nextIp, tokenIn } from "./petitionHelpers";
 

@@ -1,7 +1,7 @@
 // The Kysely Database type and the migrated schema agree, table by table and column by column.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { Database } from "../../worker/db";
+import type { Database } from "../../worker/platform/db";
 
 // `satisfies` makes this list exhaustive both ways at compile time: every table and column
 // the type names must be here, and nothing else. The test then checks the database.

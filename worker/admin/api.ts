@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AreaMember, AreaSettings, NewMembership, NewOrganisation, OrganisationSettings } from "../../shared/schemas/admin";
 import { Organisation } from "../../shared/schemas/areas";
 import { IdParam } from "../../shared/schemas/common";
-import { apiRouter, errorResponses, signedInSecurity } from "../api/openapi";
+import { apiRouter, errorResponses, signedInSecurity } from "../platform/openapi";
 import { organisationFromRow } from "../areas/queries";
 import { authorize, recordOf } from "../auth/middleware";
 import {

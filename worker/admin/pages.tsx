@@ -3,9 +3,9 @@ import { Hono, type Context } from "hono";
 import { AreaSettings, NewMembership, NewOrganisation, OrganisationSettings } from "../../shared/schemas/admin";
 import { organisationKindLabels, organisationKinds, roleLabels, roles } from "../../shared/roles";
 import { authorize, recordOf, signedIn } from "../auth/middleware";
-import type { AppEnv } from "../env";
-import { AppError } from "../errors";
-import { parseForm } from "../validation";
+import type { AppEnv } from "../platform/env";
+import { AppError } from "../platform/errors";
+import { parseForm } from "../platform/validation";
 import { Button, ErrorSummary, Form, Select, Table, TextInput, type FieldErrors, type FormValues } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
@@ -74,8 +74,11 @@ const settingsFields: [keyof AreaSettings, string, string][] = [
   ],
 ];
 
-async function renderArea(c: Context<AppEnv>, problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null) {
-  const area = recordOf<{ id: number; slug: string; name: string }>(c);
+async function renderArea<E extends AppEnv>(
+  c: Context<E>,
+  problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null,
+  area = recordOf<{ id: number; slug: string; name: string }>(c),
+) {
   const [ctx, settings, organisations, members] = await Promise.all([
     pageContext(c),
     getAreaSettings(c.var.db, area.id),
@@ -270,7 +273,7 @@ async function renderArea(c: Context<AppEnv>, problem: { section: Section; error
 }
 
 /** Runs a service call; a validation error from it is shown on the form instead of an error page. */
-async function orShowProblem(c: Context<AppEnv>, section: Section, values: FormValues, run: () => Promise<Response>) {
+async function orShowProblem<E extends AppEnv>(c: Context<E>, section: Section, values: FormValues, run: () => Promise<Response>) {
   try {
     return await run();
   } catch (err) {
@@ -305,8 +308,7 @@ adminPages.post("/admin/organisations/:id/settings", authorize("area.administer"
   const area = await c.var.db.selectFrom("areas").select(["id", "slug", "name"]).where("id", "=", org.area_id).executeTakeFirstOrThrow();
   const form = await parseForm(c, OrganisationSettings);
   if (!form.ok) {
-    c.set("record", area);
-    return renderArea(c, { section: `org-${org.id}`, errors: form.errors, values: form.values });
+    return renderArea(c, { section: `org-${org.id}`, errors: form.errors, values: form.values }, area);
   }
   await updateOrganisationSettings(c.var.db, c.env.DB, c.var.actor!, org, form.data, c.var.now);
   return redirectWithFlash(c, `/admin/areas/${area.slug}#organisations`, `Settings for ${org.name} saved.`);

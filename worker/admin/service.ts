@@ -1,47 +1,47 @@
 // Administration of an area: its defaults, its organisations' overrides, and who holds which role.
 import type { AreaSettings, NewMembership, OrganisationSettings } from "../../shared/schemas/admin";
 import type { Role } from "../../shared/roles";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../platform/actor";
 import type { RecordLoader } from "../auth/middleware";
-import { auditInsert } from "../audit";
-import { batch, type DB } from "../db";
-import { AppError, validationFailed } from "../errors";
-import { slugify } from "../text";
-import { pathId } from "../pathId";
+import { auditInsert } from "../platform/audit";
+import { batch, type DB } from "../platform/db";
+import { AppError, validationFailed } from "../platform/errors";
+import { slugify } from "../platform/text";
+import { parseId, pathId } from "../platform/pathId";
 
 type AreaRow = { id: number; slug: string; name: string };
 
 /** The area named by :id in the path. */
-export const areaById: RecordLoader<AreaRow> = async (c) => {
-  const id = pathId(c);
+export const areaById: RecordLoader<AreaRow> = async (db, params) => {
+  const id = parseId(params.id);
   if (id === null) return null;
-  const area = await c.var.db.selectFrom("areas").select(["id", "slug", "name"]).where("id", "=", id).executeTakeFirst();
+  const area = await db.selectFrom("areas").select(["id", "slug", "name"]).where("id", "=", id).executeTakeFirst();
   return area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null;
 };
 
 /** The area named by :slug in the path. */
-export const areaBySlug: RecordLoader<AreaRow> = async (c) => {
-  const area = await c.var.db
+export const areaBySlug: RecordLoader<AreaRow> = async (db, params) => {
+  const area = await db
     .selectFrom("areas")
     .select(["id", "slug", "name"])
-    .where("slug", "=", c.req.param("slug") ?? "")
+    .where("slug", "=", params.slug ?? "")
     .executeTakeFirst();
   return area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null;
 };
 
 /** The organisation named by :id in the path. */
-export const organisationById: RecordLoader<{ id: number; area_id: number; name: string }> = async (c) => {
-  const id = pathId(c);
+export const organisationById: RecordLoader<{ id: number; area_id: number; name: string }> = async (db, params) => {
+  const id = parseId(params.id);
   if (id === null) return null;
-  const org = await c.var.db.selectFrom("organisations").select(["id", "area_id", "name"]).where("id", "=", id).executeTakeFirst();
+  const org = await db.selectFrom("organisations").select(["id", "area_id", "name"]).where("id", "=", id).executeTakeFirst();
   return org ? { record: org, scope: { areaId: org.area_id, organisationIds: [org.id] } } : null;
 };
 
 /** The membership named by :id in the path. */
-export const membershipById: RecordLoader<{ id: number; area_id: number; person_id: number; role: string }> = async (c) => {
-  const id = pathId(c);
+export const membershipById: RecordLoader<{ id: number; area_id: number; person_id: number; role: string }> = async (db, params) => {
+  const id = parseId(params.id);
   if (id === null) return null;
-  const m = await c.var.db
+  const m = await db
     .selectFrom("memberships as m")
     .innerJoin("organisations as o", "o.id", "m.organisation_id")
     .select(["m.id", "o.area_id", "m.person_id", "m.role", "m.organisation_id"])

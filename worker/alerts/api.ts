@@ -3,12 +3,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { leadTimesReached } from "../../shared/alerts/timing";
 import { IdParam } from "../../shared/schemas/common";
 import { AlertsResponse, Watch, WatchInput, type AlertItem } from "../../shared/schemas/watches";
-import { apiRouter, errorResponses, jsonResponse as ok, signedInSecurity } from "../api/openapi";
-import type { Actor } from "../auth/actor";
+import { apiRouter, errorResponses, jsonResponse as ok, signedInSecurity } from "../platform/openapi";
+import type { Actor } from "../platform/actor";
 import { requireAllowed, signedIn } from "../auth/middleware";
-import type { DB } from "../db";
-import { notFound } from "../errors";
-import { obligationScope } from "../obligations/queries";
+import type { DB } from "../platform/db";
+import { notFound } from "../platform/errors";
+import { obligationScope } from "../../shared/obligations/rules";
 import { ensureWatches, refOf, removeWatch, watchFromRow } from "./service";
 import { liveWatched, type TargetRef } from "./targets";
 

@@ -3,15 +3,15 @@ import { Hono, type Context } from "hono";
 import { formatLondonDateTime } from "../../shared/time";
 import { areaBySlug } from "../admin/service";
 import { authorize, recordOf } from "../auth/middleware";
-import { auditInsertIfChanged } from "../audit";
-import { batch, type DB } from "../db";
+import { auditIfChanged } from "../platform/audit";
+import { batch, type DB } from "../platform/db";
 import { deliverOutbox, senderFor } from "../email/sender";
-import type { AppEnv } from "../env";
-import { notFound } from "../errors";
+import type { AppEnv } from "../platform/env";
+import { notFound } from "../platform/errors";
 import { BackLink, Button, Form, InsetText, Table } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
-import { pathId } from "../pathId";
+import { pathId } from "../platform/pathId";
 
 export const deliveryPages = new Hono<AppEnv>();
 
@@ -106,7 +106,7 @@ deliveryPages.get("/admin/areas/:slug/deliveries", authorize("outbox.review", ar
 });
 
 /** Puts a failed message back in the queue with its attempts reset; it is sent now if a sender is configured. */
-async function retry(c: Context<AppEnv>, area: Area, id: number): Promise<boolean> {
+async function retry<E extends AppEnv>(c: Context<E>, area: Area, id: number): Promise<boolean> {
   const db = c.var.db;
   const now = c.var.now;
   const message = await failedInArea(db, area.id).where("m.id", "=", id).executeTakeFirst();
@@ -117,8 +117,8 @@ async function retry(c: Context<AppEnv>, area: Area, id: number): Promise<boolea
       .set({ attempts: 0, failed_at: null, next_attempt_at: now.toISOString() })
       .where("id", "=", id)
       .where("failed_at", "is not", null),
-    auditInsertIfChanged(db, {
-      actor: c.var.actor,
+    auditIfChanged(db, {
+      actor: c.var.caller,
       areaId: area.id,
       entity: "outbox",
       entityId: id,

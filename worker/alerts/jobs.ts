@@ -7,9 +7,9 @@
 // Reads grow with the number of alerts due, never with the number of watches stored.
 import { ALERT_TIME, dueAlerts, isMorningAlert, nextAlertAt, type Deadline } from "../../shared/alerts/timing";
 import { calendarDaysBetween, formatLondonDate, formatLondonDateTime, londonDate, londonInstant } from "../../shared/time";
-import { batch, chunks, type DB } from "../db";
+import { batch, chunks, type DB } from "../platform/db";
 import { enqueueEmail } from "../email/outbox";
-import type { ScheduledJob, ScheduledJobContext } from "../scheduled";
+import type { Deps, ScheduledJob } from "../platform/deps";
 import { loadAlertPeople, refOf, type AlertPerson } from "./service";
 import { deadlineLabel, loadTargets, targetKey, type WatchTarget } from "./targets";
 
@@ -44,7 +44,7 @@ interface DueWatch {
   next_alert_at: string | null;
 }
 
-function alertStatements(db: DB, w: DueWatch, target: WatchTarget | undefined, person: AlertPerson | undefined, ctx: ScheduledJobContext) {
+function alertStatements(db: DB, w: DueWatch, target: WatchTarget | undefined, person: AlertPerson | undefined, ctx: Deps) {
   const { now, env } = ctx;
   const since = new Date(w.next_alert_at!);
   const alerts = target && person ? dueAlerts(target.deadlines, person.leadTimes, since, now) : [];
@@ -75,7 +75,7 @@ function alertStatements(db: DB, w: DueWatch, target: WatchTarget | undefined, p
   return { emails, advance };
 }
 
-export async function sendDueAlerts(ctx: ScheduledJobContext): Promise<Record<string, number>> {
+export async function sendDueAlerts(ctx: Deps): Promise<Record<string, number>> {
   const { db, env, now } = ctx;
   const due = await db
     .selectFrom("watches")
@@ -120,7 +120,7 @@ const ALERTS_PER_DIGEST = 80;
  * combines each person's held alerts into one email (key digest:<person>:<date>) and marks
  * them sent in it. Delivery never sends held alerts themselves: they have no next_attempt_at.
  */
-export async function sendDailyDigests(ctx: ScheduledJobContext): Promise<Record<string, number>> {
+export async function sendDailyDigests(ctx: Deps): Promise<Record<string, number>> {
   const { db, env, now } = ctx;
   const today = londonDate(now);
   if (now.getTime() < londonInstant(today, ALERT_TIME).getTime()) return { digests: 0 };

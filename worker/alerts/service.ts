@@ -1,7 +1,7 @@
 // Watches: who follows what, and the next moment each is due an alert (kept current on every change).
 import { nextAlertAt } from "../../shared/alerts/timing";
 import type { Watch } from "../../shared/schemas/watches";
-import { batch, chunks, type DB } from "../db";
+import { batch, chunks, type DB } from "../platform/db";
 import { loadTargets, targetKey, type TargetKind, type TargetRef, type WatchTarget } from "./targets";
 
 export interface WatchRow {

@@ -1,6 +1,6 @@
 // What can be watched, and its deadlines now: consultations close, obligations are due, petitions close or owe a response.
 import type { Deadline, DeadlineKind } from "../../shared/alerts/timing";
-import { chunks, readBatch, type DB } from "../db";
+import { chunks, readBatch, type DB } from "../platform/db";
 
 export type TargetKind = "consultation" | "petition" | "obligation";
 

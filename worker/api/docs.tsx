@@ -1,6 +1,6 @@
 // A readable page of the API, generated from the same OpenAPI document the API serves.
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../platform/env";
 import { Layout } from "../web/layout";
 import { pageContext, renderPage } from "../web/render";
 
@@ -21,7 +21,7 @@ interface Document {
 
 const METHODS = ["get", "post", "put", "patch", "delete"];
 
-export async function docsPage(c: Context<AppEnv>, doc: unknown) {
+export async function docsPage<E extends AppEnv>(c: Context<E>, doc: unknown) {
   const d = doc as Document;
   const ctx = await pageContext(c);
   const operations = Object.entries(d.paths ?? {}).flatMap(([path, item]) =>

@@ -1,14 +1,14 @@
 // The JSON API under /api/v1: every group of routes mounted here, the OpenAPI document and its docs page.
 import { adminApi } from "../admin/api";
 import { areasApi } from "../areas/api";
-import { authApi } from "../auth/api";
+import { authApi } from "../account/api";
 import { petitionsApi } from "../petitions/api";
 import { alertsApi } from "../alerts/api";
 import { consultationsApi } from "../consultations/api";
 import { obligationsApi } from "../obligations/api";
 import { clockApi } from "../clock/api";
 import { publicAccess } from "../auth/middleware";
-import { apiRouter } from "./openapi";
+import { apiRouter } from "../platform/openapi";
 import { docsPage } from "./docs";
 
 export const OPENAPI_INFO = {

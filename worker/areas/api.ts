@@ -1,7 +1,7 @@
 // Public API: the areas and the organisations in each.
 import { createRoute, z } from "@hono/zod-openapi";
 import { Area } from "../../shared/schemas/areas";
-import { apiRouter } from "../api/openapi";
+import { apiRouter } from "../platform/openapi";
 import { publicAccess } from "../auth/middleware";
 import { listAreas } from "./queries";
 

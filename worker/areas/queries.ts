@@ -1,7 +1,7 @@
 // Reading areas and their organisations, with the settings organisations inherit from their area.
 import type { Area, Organisation } from "../../shared/schemas/areas";
 import type { OrganisationKind } from "../../shared/roles";
-import { readBatch, type DB } from "../db";
+import { readBatch, type DB } from "../platform/db";
 
 export function organisationFromRow(o: {
   id: number;

@@ -1,29 +1,11 @@
 // Who is calling: a person signed in on the web (session cookie) or the extension (API token).
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
-import type { Role, OrganisationKind } from "../../shared/roles";
-import type { MembershipScope } from "../../shared/permissions";
-import { sha256 } from "../crypto";
-import type { DB } from "../db";
-import type { AppEnv } from "../env";
-
-export interface ActorMembership extends MembershipScope {
-  organisationName: string;
-  organisationKind: OrganisationKind;
-  areaName: string;
-  areaSlug: string;
-}
-
-export interface Actor {
-  personId: number;
-  name: string;
-  email: string;
-  memberships: ActorMembership[];
-  leadTimes: number[];
-  dailyDigest: boolean;
-  via: "session" | "token";
-  tokenId?: number;
-}
+import type { OrganisationKind, Role } from "../../shared/roles";
+import type { Actor } from "../platform/actor";
+import { sha256 } from "../platform/crypto";
+import type { DB } from "../platform/db";
+import type { AppEnv } from "../platform/env";
 
 export const SESSION_COOKIE = "session";
 
@@ -92,7 +74,7 @@ async function actorFromSession(db: DB, sessionId: string, now: Date): Promise<A
   return toActor(rows, "session");
 }
 
-async function actorFromToken(c: Context<AppEnv>, db: DB, token: string, now: Date): Promise<Actor | null> {
+async function actorFromToken<E extends AppEnv>(c: Context<E>, db: DB, token: string, now: Date): Promise<Actor | null> {
   const rows = await personQuery(db)
     .innerJoin("api_tokens as t", "t.person_id", "p.id")
     .select(["t.id as token_id", "t.last_used_at as token_last_used_at"])
@@ -116,17 +98,17 @@ async function actorFromToken(c: Context<AppEnv>, db: DB, token: string, now: Da
 }
 
 /** Reads the bearer token or session cookie; sets c.var.actor (null when anonymous). */
-export async function identify(c: Context<AppEnv>): Promise<void> {
+export async function identify<E extends AppEnv>(c: Context<E>): Promise<void> {
   const db = c.var.db;
   const now = c.var.now;
   const auth = c.req.header("Authorization");
   if (auth?.startsWith("Bearer ")) {
-    c.set("actor", await actorFromToken(c, db, auth.slice(7).trim(), now));
+    c.set("caller", await actorFromToken(c, db, auth.slice(7).trim(), now));
     c.set("sessionId", null);
     return;
   }
   const sessionId = getCookie(c, SESSION_COOKIE) ?? null;
   const actor = sessionId ? await actorFromSession(db, sessionId, now) : null;
-  c.set("actor", actor);
+  c.set("caller", actor);
   c.set("sessionId", actor ? sessionId : null);
 }

@@ -2,23 +2,23 @@
 // random visitor cookie) and signed with the app secret; plus an Origin check.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { hmac, randomToken, safeEqual } from "../crypto";
-import { AppError } from "../errors";
-import { appSecret, type AppEnv } from "../env";
+import { hmac, randomToken, safeEqual } from "../platform/crypto";
+import { AppError } from "../platform/errors";
+import { appSecret, type AppEnv } from "../platform/env";
 import { cookieOptions } from "./session";
 
 const VISITOR_COOKIE = "visitor";
 export const CSRF_FIELD = "_csrf";
 export const CSRF_HEADER = "X-CSRF-Token";
 
-function binding(c: Context<AppEnv>): string | null {
+function binding<E extends AppEnv>(c: Context<E>): string | null {
   if (c.var.sessionId) return `session:${c.var.sessionId}`;
   const visitor = c.var.visitorId ?? getCookie(c, VISITOR_COOKIE);
   return visitor ? `visitor:${visitor}` : null;
 }
 
 /** The token to put in a form (creates the visitor cookie if needed). */
-export async function csrfToken(c: Context<AppEnv>): Promise<string> {
+export async function csrfToken<E extends AppEnv>(c: Context<E>): Promise<string> {
   let bound = binding(c);
   if (!bound) {
     const visitor = randomToken(18);

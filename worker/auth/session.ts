@@ -1,8 +1,8 @@
 // Web sessions: a random id in an HttpOnly, Secure, SameSite cookie; only its hash is stored.
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { randomToken, sha256 } from "../crypto";
-import type { AppEnv } from "../env";
+import { randomToken, sha256 } from "../platform/crypto";
+import type { AppEnv } from "../platform/env";
 import { SESSION_COOKIE } from "./actor";
 
 const SESSION_DAYS = 14;
@@ -14,7 +14,7 @@ export const cookieOptions = {
   path: "/",
 } as const;
 
-export async function startSession(c: Context<AppEnv>, personId: number): Promise<void> {
+export async function startSession<E extends AppEnv>(c: Context<E>, personId: number): Promise<void> {
   const id = randomToken();
   const now = c.var.now;
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
@@ -26,7 +26,7 @@ export async function startSession(c: Context<AppEnv>, personId: number): Promis
   c.set("sessionId", id);
 }
 
-export async function endSession(c: Context<AppEnv>): Promise<void> {
+export async function endSession<E extends AppEnv>(c: Context<E>): Promise<void> {
   const id = c.var.sessionId;
   if (id)
     await c.var.db
@@ -35,5 +35,5 @@ export async function endSession(c: Context<AppEnv>): Promise<void> {
       .execute();
   deleteCookie(c, SESSION_COOKIE, cookieOptions);
   c.set("sessionId", null);
-  c.set("actor", null);
+  c.set("caller", null);
 }

@@ -2,7 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Clock } from "../../shared/schemas/clock";
 import { IdParam } from "../../shared/schemas/common";
-import { apiRouter, errorResponses, signedInSecurity } from "../api/openapi";
+import { apiRouter, errorResponses, signedInSecurity } from "../platform/openapi";
 import { authorize, recordOf } from "../auth/middleware";
 import { clockFor, clockOrganisation, scopeOf, type ClockOrganisation } from "./queries";
 

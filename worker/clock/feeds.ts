@@ -2,49 +2,13 @@
 // The address carries a secret token; only its hash is stored, and it can be revoked.
 import { londonDate } from "../../shared/time";
 import { deadlineLabel, liveWatched } from "../alerts/targets";
-import { randomToken, sha256 } from "../crypto";
-import type { DB } from "../db";
+import { sha256 } from "../platform/crypto";
+import type { DB } from "../platform/db";
 import type { CalendarEntry } from "../feeds/ical";
 import { clockItems, scopeOf, type ClockOrganisation } from "./queries";
 
-export type FeedOwner = { personId: number } | { organisationId: number };
-
 export function feedUrl(publicUrl: string, token: string): string {
   return new URL(`/feeds/calendar/${token}.ics`, publicUrl).toString();
-}
-
-/** Makes a new feed address; the token is returned once and never stored. */
-export async function createFeedToken(db: DB, createdBy: number, owner: FeedOwner, now: Date): Promise<string> {
-  const token = randomToken(24);
-  await db
-    .insertInto("feed_tokens")
-    .values({
-      token_hash: await sha256(token),
-      person_id: "personId" in owner ? owner.personId : null,
-      organisation_id: "organisationId" in owner ? owner.organisationId : null,
-      created_by: createdBy,
-      created_at: now.toISOString(),
-    })
-    .execute();
-  return token;
-}
-
-export function liveFeeds(db: DB, owner: FeedOwner) {
-  let q = db
-    .selectFrom("feed_tokens as f")
-    .innerJoin("people as p", "p.id", "f.created_by")
-    .select(["f.id", "f.created_at", "p.name as created_by_name"])
-    .where("f.revoked_at", "is", null);
-  q = "personId" in owner ? q.where("f.person_id", "=", owner.personId) : q.where("f.organisation_id", "=", owner.organisationId);
-  return q.orderBy("f.id").limit(50).execute();
-}
-
-/** Revokes one of the owner's feeds; false if it is not theirs or already revoked. */
-export async function revokeFeed(db: DB, id: number, owner: FeedOwner, now: Date): Promise<boolean> {
-  let q = db.updateTable("feed_tokens").set({ revoked_at: now.toISOString() }).where("id", "=", id).where("revoked_at", "is", null);
-  q = "personId" in owner ? q.where("person_id", "=", owner.personId) : q.where("organisation_id", "=", owner.organisationId);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 async function personEntries(db: DB, personId: number, publicUrl: string, host: string): Promise<CalendarEntry[]> {

@@ -7,17 +7,19 @@ import { formatLondonDate, formatLondonDateTime, londonDate } from "../../shared
 import { describeDue } from "../../shared/obligations/rules";
 import { describeClosing } from "../../shared/consultations/status";
 import { authorize, publicAccess, recordOf, signedIn } from "../auth/middleware";
-import type { AppEnv } from "../env";
-import { notFound } from "../errors";
+import type { AppEnv } from "../platform/env";
+import { notFound } from "../platform/errors";
 import { calendarResponse } from "../feeds/ical";
 import { csvResponse } from "../feeds/csv";
-import { parseForm } from "../validation";
+import { parseForm } from "../platform/validation";
 import { Button, Form, InsetText, Table, Tag } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
-import { calendarForToken, createFeedToken, feedUrl, liveFeeds, revokeFeed, type FeedOwner } from "./feeds";
+import { calendarForToken, feedUrl } from "./feeds";
+import { createFeedToken, type FeedOwner, liveFeeds, revokeFeedToken } from "../platform/feedTokens";
+import { depsOf } from "../platform/deps";
 import { clockArea, clockFor, clockOrganisation, scopeOf, type ClockOrganisation, type ClockScope } from "./queries";
-import { pathId } from "../pathId";
+import { pathId } from "../platform/pathId";
 
 export const clockPages = new Hono<AppEnv>();
 
@@ -107,7 +109,7 @@ interface NewFeed {
   url: string;
 }
 
-async function renderOrganisationClock(c: Context<AppEnv>, newFeed: NewFeed | null = null) {
+async function renderOrganisationClock<E extends AppEnv>(c: Context<E>, newFeed: NewFeed | null = null) {
   const org = recordOf<ClockOrganisation>(c);
   const ctx = await pageContext(c);
   const actor = ctx.actor!;
@@ -259,14 +261,18 @@ clockPages.get("/clock/organisations/:id/csv", authorize("organisation.view_cloc
   return csvOf(clock, `clock-${londonDate(c.var.now)}`);
 });
 
-function feedOwner(c: Context<AppEnv>, scope: "person" | "organisation"): FeedOwner {
-  return scope === "person" ? { personId: c.var.actor!.personId } : { organisationId: recordOf<ClockOrganisation>(c).id };
+function feedOwner<E extends AppEnv>(c: Context<E>, scope: "person" | "organisation"): FeedOwner {
+  return scope === "person" ? { personId: c.var.caller!.personId } : { organisationId: recordOf<ClockOrganisation>(c).id };
 }
 
 clockPages.post("/clock/organisations/:id/feeds", authorize("organisation.view_clock", clockOrganisation), async (c) => {
   const form = await parseForm(c, FeedScope);
   const scope = form.ok ? form.data.scope : "person";
-  const token = await createFeedToken(c.var.db, c.var.actor!.personId, feedOwner(c, scope), c.var.now);
+  const org = recordOf<ClockOrganisation>(c);
+  const { token } = await createFeedToken(depsOf(c), c.var.actor!, feedOwner(c, scope), {
+    areaId: scope === "person" ? null : org.area_id,
+    feed: scope === "person" ? "deadlines watched" : "organisation's deadlines",
+  });
   return renderOrganisationClock(c, { owner: scope, url: feedUrl(c.env.PUBLIC_URL, token) });
 });
 
@@ -277,7 +283,8 @@ clockPages.post(
     const form = await parseForm(c, FeedScope);
     const scope = form.ok ? form.data.scope : "person";
     const feedId = pathId(c, "feedId");
-    const revoked = feedId !== null && (await revokeFeed(c.var.db, feedId, feedOwner(c, scope), c.var.now));
+    const areaId = scope === "person" ? null : recordOf<ClockOrganisation>(c).area_id;
+    const revoked = feedId !== null && (await revokeFeedToken(depsOf(c), c.var.actor!, feedId, feedOwner(c, scope), areaId));
     if (!revoked) throw notFound("calendar address");
     return redirectWithFlash(
       c,
@@ -287,7 +294,7 @@ clockPages.post(
   },
 );
 
-async function areaClock(c: Context<AppEnv>) {
+async function areaClock<E extends AppEnv>(c: Context<E>) {
   const area = recordOf<{ id: number; slug: string; name: string }>(c);
   const scope: ClockScope = { organisationId: null, areaId: area.id, name: area.name };
   return { area, clock: await clockFor(c.var.db, scope, c.var.now, c.env.PUBLIC_URL) };

@@ -2,10 +2,10 @@
 import { obligationKinds } from "../../shared/obligations/machine";
 import type { Clock, ClockCounts, ClockItem } from "../../shared/schemas/clock";
 import type { RecordLoader } from "../auth/middleware";
-import type { DB } from "../db";
+import type { DB } from "../platform/db";
 import { outcomeDueAt, withDetails, type ConsultationRow } from "../consultations/queries";
 import { obligationListQuery, withNames, type ObligationRow } from "../obligations/queries";
-import { pathId } from "../pathId";
+import { parseId, pathId } from "../platform/pathId";
 
 const WEEK = 7 * 86_400_000;
 /** Open items read for one clock, at most (an organisation has tens, not thousands). */
@@ -33,19 +33,19 @@ const RESPONDS_TO_CONSULTATIONS = ["link", "healthwatch"];
 export const scopeOf = (o: ClockOrganisation): ClockScope => ({ organisationId: o.id, areaId: o.area_id, name: o.name, kind: o.kind });
 
 /** The organisation named by :id; its clock belongs to it (and its area's clerks and administrators). */
-export const clockOrganisation: RecordLoader<ClockOrganisation> = async (c) => {
-  const id = pathId(c);
+export const clockOrganisation: RecordLoader<ClockOrganisation> = async (db, params) => {
+  const id = parseId(params.id);
   if (id === null) return null;
-  const org = await c.var.db.selectFrom("organisations").select(["id", "area_id", "name", "kind"]).where("id", "=", id).executeTakeFirst();
+  const org = await db.selectFrom("organisations").select(["id", "area_id", "name", "kind"]).where("id", "=", id).executeTakeFirst();
   return org ? { record: org, scope: { areaId: org.area_id, organisationIds: [org.id] } } : null;
 };
 
 /** The area named by :slug, with no organisation of its own: only area-wide roles reach its clock. */
-export const clockArea: RecordLoader<{ id: number; slug: string; name: string }> = async (c) => {
-  const area = await c.var.db
+export const clockArea: RecordLoader<{ id: number; slug: string; name: string }> = async (db, params) => {
+  const area = await db
     .selectFrom("areas")
     .select(["id", "slug", "name"])
-    .where("slug", "=", c.req.param("slug") ?? "")
+    .where("slug", "=", params.slug ?? "")
     .executeTakeFirst();
   return area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null;
 };

@@ -17,10 +17,10 @@ import {
 } from "../../shared/schemas/consultations";
 import { canonicalUrl } from "../../shared/urls";
 import { isWatching } from "../alerts/service";
-import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, publicErrors, signedInSecurity } from "../api/openapi";
+import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, publicErrors, signedInSecurity } from "../platform/openapi";
 import { authorize, publicAccess, recordOf, signedIn } from "../auth/middleware";
-import type { AppEnv } from "../env";
-import { notFound } from "../errors";
+import type { AppEnv } from "../platform/env";
+import { notFound } from "../platform/errors";
 import {
   consultationById,
   consultationFromRow,
@@ -29,7 +29,7 @@ import {
   listConsultations,
   type ConsultationRow,
 } from "./queries";
-import { servicesOf as services } from "../services";
+import { depsOf } from "../platform/deps";
 import { changeState, createConsultation, markLinkResponded, publishOutcome, updateConsultation } from "./service";
 
 export const consultationsApi = apiRouter();
@@ -42,7 +42,7 @@ const writeErrors = {
   422: errorResponses[422],
 };
 
-const toApi = (c: Context<AppEnv>, row: ConsultationRow) => consultationFromRow(row, c.var.now, c.env.PUBLIC_URL);
+const toApi = <E extends AppEnv>(c: Context<E>, row: ConsultationRow) => consultationFromRow(row, c.var.now, c.env.PUBLIC_URL);
 
 consultationsApi.openapi(
   createRoute({
@@ -59,7 +59,7 @@ consultationsApi.openapi(
     responses: { 201: ok("Created", ConsultationSaved), 200: ok("Already tracked", ConsultationSaved), ...writeErrors },
   }),
   async (c) => {
-    const saved = await createConsultation(services(c), c.var.actor!, c.req.valid("json"));
+    const saved = await createConsultation(depsOf(c), c.var.actor!, c.req.valid("json"));
     return c.json(
       { consultation: toApi(c, saved.consultation), created: saved.created, watching: saved.watching },
       saved.created ? 201 : 200,
@@ -78,7 +78,7 @@ consultationsApi.openapi(
     responses: { 200: ok("Tracked", ConsultationLookup), ...publicErrors },
   }),
   async (c) => {
-    const actor = c.var.actor;
+    const actor = c.var.caller;
     const row = await findByCanonicalUrl(c.var.db, canonicalUrl(c.req.valid("query").url), actor?.memberships.map((m) => m.areaId) ?? []);
     if (!row) throw notFound("consultation at that address");
     const watching = await isWatching(c.var.db, actor?.personId, { kind: "consultation", id: row.id });
@@ -132,7 +132,7 @@ consultationsApi.openapi(
     responses: { 200: ok("Saved", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await updateConsultation(services(c), c.var.actor!, recordOf<ConsultationRow>(c), c.req.valid("json"));
+    const row = await updateConsultation(depsOf(c), c.var.actor!, recordOf<ConsultationRow>(c), c.req.valid("json"));
     return c.json(toApi(c, row), 200);
   },
 );
@@ -150,7 +150,7 @@ consultationsApi.openapi(
     responses: { 200: ok("Published", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await publishOutcome(services(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), c.req.valid("json"));
+    const row = await publishOutcome(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), c.req.valid("json"));
     return c.json(toApi(c, row), 200);
   },
 );
@@ -168,7 +168,7 @@ consultationsApi.openapi(
   }),
   async (c) => {
     const row = await changeState(
-      services(c),
+      depsOf(c),
       c.var.actor!,
       c.var.actingRoles,
       recordOf<ConsultationRow>(c),
@@ -191,7 +191,7 @@ consultationsApi.openapi(
     responses: { 200: ok("Reinstated", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await changeState(services(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), "reinstate");
+    const row = await changeState(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), "reinstate");
     return c.json(toApi(c, row), 200);
   },
 );
@@ -208,7 +208,7 @@ consultationsApi.openapi(
     responses: { 200: ok("Recorded", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await markLinkResponded(services(c), c.var.actor!, recordOf<ConsultationRow>(c), c.req.valid("json").respondedOn);
+    const row = await markLinkResponded(depsOf(c), c.var.actor!, recordOf<ConsultationRow>(c), c.req.valid("json").respondedOn);
     return c.json(toApi(c, row), 200);
   },
 );

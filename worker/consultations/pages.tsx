@@ -17,10 +17,10 @@ import { rolesAllowed, type Action } from "../../shared/permissions";
 import { formatLondonDateTime, LONDON, londonDate } from "../../shared/time";
 import { ensureWatches, isWatching, removeWatch } from "../alerts/service";
 import { authorize, publicAccess, recordOf, signedIn } from "../auth/middleware";
-import { organisationsReached } from "../auth/reach";
-import type { AppEnv } from "../env";
-import { AppError, forbidden, notFound } from "../errors";
-import { parseForm } from "../validation";
+import { organisationsReached } from "../platform/reach";
+import type { AppEnv } from "../platform/env";
+import { AppError, forbidden, notFound } from "../platform/errors";
+import { parseForm } from "../platform/validation";
 import {
   BackLink,
   Button,
@@ -40,12 +40,12 @@ import {
 } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
-import { randomToken } from "../crypto";
-import { Closing, ConsultationStatusTag, outcomeOverdueText, WatchForm } from "../clock/components";
-import { servicesOf as services } from "../services";
+import { randomToken } from "../platform/crypto";
+import { Closing, ConsultationStatusTag, outcomeOverdueText, WatchForm } from "../web/deadlines";
+import { depsOf } from "../platform/deps";
 import { consultationById, consultationFromRow, findConsultation, listConsultations, type ConsultationRow } from "./queries";
 import { changeState, createConsultation, markLinkResponded, publishOutcome, updateConsultation } from "./service";
-import { pathId } from "../pathId";
+import { pathId } from "../platform/pathId";
 
 export const consultationPages = new Hono<AppEnv>();
 
@@ -336,7 +336,7 @@ function ConsultationFields({
   );
 }
 
-async function renderNew(c: Context<AppEnv>, errors: FieldErrors = {}, values: FormValues = {}) {
+async function renderNew<E extends AppEnv>(c: Context<E>, errors: FieldErrors = {}, values: FormValues = {}) {
   const ctx = await pageContext(c);
   const organisations = await organisationsReached(c.var.db, ctx.actor!.memberships, "consultation.create");
   if (organisations.length === 0)
@@ -384,7 +384,7 @@ consultationPages.post("/consultations", signedIn, async (c) => {
   const values = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === null || v === undefined ? "" : String(v)]));
   return orFormErrors(
     async () => {
-      const saved = await createConsultation(services(c), c.var.actor!, { ...data, areaId: org?.area_id ?? 0 });
+      const saved = await createConsultation(depsOf(c), c.var.actor!, { ...data, areaId: org?.area_id ?? 0 });
       const message = saved.created
         ? "Consultation saved. You are watching it: we will remind you before it closes."
         : "That page was already being tracked, so here it is. You are watching it now.";
@@ -396,8 +396,8 @@ consultationPages.post("/consultations", signedIn, async (c) => {
 
 type Section = "link-response" | "withdraw";
 
-async function renderConsultation(
-  c: Context<AppEnv>,
+async function renderConsultation<E extends AppEnv>(
+  c: Context<E>,
   row: ConsultationRow,
   problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null,
 ) {
@@ -549,7 +549,7 @@ consultationPages.post("/consultations/:id/link-response", authorize("consultati
   const respondedOn = form.data.respondedOn;
   return orFormErrors(
     async () => {
-      await markLinkResponded(services(c), c.var.actor!, row, respondedOn);
+      await markLinkResponded(depsOf(c), c.var.actor!, row, respondedOn);
       return redirectWithFlash(c, `/consultations/${row.id}`, "The date of the LINk's response is saved.");
     },
     (errors) => renderConsultation(c, row, { section: "link-response", errors, values: { respondedOn } }),
@@ -560,13 +560,13 @@ consultationPages.post("/consultations/:id/withdraw", authorize("consultation.wi
   const row = recordOf<ConsultationRow>(c);
   const form = await parseForm(c, ConsultationWithdrawInput);
   if (!form.ok) return renderConsultation(c, row, { section: "withdraw", errors: form.errors, values: form.values });
-  await changeState(services(c), c.var.actor!, c.var.actingRoles, row, "withdraw", form.data.reason);
+  await changeState(depsOf(c), c.var.actor!, c.var.actingRoles, row, "withdraw", form.data.reason);
   return redirectWithFlash(c, `/consultations/${row.id}`, "The consultation is withdrawn. People watching it get no more reminders.");
 });
 
 consultationPages.post("/consultations/:id/reinstate", authorize("consultation.withdraw", consultationById), async (c) => {
   const row = recordOf<ConsultationRow>(c);
-  await changeState(services(c), c.var.actor!, c.var.actingRoles, row, "reinstate");
+  await changeState(depsOf(c), c.var.actor!, c.var.actingRoles, row, "reinstate");
   return redirectWithFlash(c, `/consultations/${row.id}`, "The consultation is reinstated.");
 });
 
@@ -601,7 +601,7 @@ function WatchPrompt({
   );
 }
 
-async function renderEdit(c: Context<AppEnv>, errors: FieldErrors = {}, values?: FormValues) {
+async function renderEdit<E extends AppEnv>(c: Context<E>, errors: FieldErrors = {}, values?: FormValues) {
   const row = recordOf<ConsultationRow>(c);
   const ctx = await pageContext(c);
   return renderPage(
@@ -630,14 +630,14 @@ consultationPages.post("/consultations/:id/edit", authorize("consultation.edit",
   const values = Object.fromEntries(Object.entries(form.data).map(([k, v]) => [k, v === null || v === undefined ? "" : String(v)]));
   return orFormErrors(
     async () => {
-      await updateConsultation(services(c), c.var.actor!, row, { title, url: url ?? null, summary, opensAt, closesAt, stage, method });
+      await updateConsultation(depsOf(c), c.var.actor!, row, { title, url: url ?? null, summary, opensAt, closesAt, stage, method });
       return redirectWithFlash(c, `/consultations/${row.id}`, "Your changes are saved.");
     },
     (errors) => renderEdit(c, errors, values),
   );
 });
 
-async function renderOutcome(c: Context<AppEnv>, errors: FieldErrors = {}, values?: FormValues) {
+async function renderOutcome<E extends AppEnv>(c: Context<E>, errors: FieldErrors = {}, values?: FormValues) {
   const row = recordOf<ConsultationRow>(c);
   const ctx = await pageContext(c);
   const v = values ?? { said: row.outcome_said ?? "", decided: row.outcome_decided ?? "", changed: row.outcome_changed ?? "" };
@@ -690,7 +690,7 @@ consultationPages.post("/consultations/:id/outcome", authorize("consultation.pub
   if (!form.ok) return renderOutcome(c, form.errors, form.values);
   const row = recordOf<ConsultationRow>(c);
   const first = row.state === "active";
-  await publishOutcome(services(c), c.var.actor!, c.var.actingRoles, row, form.data);
+  await publishOutcome(depsOf(c), c.var.actor!, c.var.actingRoles, row, form.data);
   return redirectWithFlash(
     c,
     `/consultations/${row.id}`,

@@ -4,8 +4,8 @@ import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../s
 import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
-import { chunks, fetchPage, readGroups, slicePage, type ConsultationsTable, type Database, type DB } from "../db";
-import { pathId } from "../pathId";
+import { chunks, fetchPage, readGroups, slicePage, type ConsultationsTable, type Database, type DB } from "../platform/db";
+import { parseId, pathId } from "../platform/pathId";
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -65,10 +65,10 @@ export function findConsultation(db: DB, id: number): Promise<ConsultationRow | 
 }
 
 /** The consultation named by :id; it belongs to its area and the organisation running it. */
-export const consultationById: RecordLoader<ConsultationRow> = async (c) => {
-  const id = pathId(c);
+export const consultationById: RecordLoader<ConsultationRow> = async (db, params) => {
+  const id = parseId(params.id);
   if (id === null) return null;
-  const row = await findConsultation(c.var.db, id);
+  const row = await findConsultation(db, id);
   return row ? { record: row, scope: { areaId: row.area_id, organisationIds: [row.organisation_id] } } : null;
 };
 

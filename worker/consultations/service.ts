@@ -6,14 +6,14 @@ import { nextState } from "../../shared/stateMachine";
 import { formatLondonDateTime, londonDate, londonInstant } from "../../shared/time";
 import { canonicalUrl } from "../../shared/urls";
 import { ensureWatches, targetChanged } from "../alerts/service";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../platform/actor";
 import { requireAllowed } from "../auth/middleware";
-import { auditInsertIfChanged } from "../audit";
-import { randomToken } from "../crypto";
-import { batch, chunks } from "../db";
-import type { Services } from "../services";
+import { auditIfChanged } from "../platform/audit";
+import { randomToken } from "../platform/crypto";
+import { batch, chunks } from "../platform/db";
+import type { Deps } from "../platform/deps";
 import { enqueueEmail } from "../email/outbox";
-import { AppError, validationFailed } from "../errors";
+import { AppError, validationFailed } from "../platform/errors";
 import { consultationQuery, findConsultation, type ConsultationRow } from "./queries";
 
 export interface SaveResult {
@@ -28,7 +28,7 @@ const isUniqueViolation = (err: unknown) => err instanceof Error && /UNIQUE cons
  * Creates a consultation, or returns the one already saved for the same canonical address in
  * the area (or by the same clientId). Either way the caller watches it afterwards.
  */
-export async function createConsultation(s: Services, actor: Actor, input: ConsultationInput): Promise<SaveResult> {
+export async function createConsultation(s: Deps, actor: Actor, input: ConsultationInput): Promise<SaveResult> {
   const { db, d1, now } = s;
   const org = await db.selectFrom("organisations").select(["id", "area_id"]).where("id", "=", input.organisationId).executeTakeFirst();
   if (!org || org.area_id !== input.areaId) throw validationFailed({ organisationId: "Choose an organisation in this area" });
@@ -59,7 +59,7 @@ export async function createConsultation(s: Services, actor: Actor, input: Consu
         updated_at: at,
       })
       .onConflict((oc) => oc.doNothing()),
-    auditInsertIfChanged(db, {
+    auditIfChanged(db, {
       actor,
       areaId: org.area_id,
       entity: "consultation",
@@ -85,12 +85,7 @@ export async function createConsultation(s: Services, actor: Actor, input: Consu
 }
 
 /** Changes details; a new closing date moves every watcher's alerts with it. */
-export async function updateConsultation(
-  s: Services,
-  actor: Actor,
-  row: ConsultationRow,
-  patch: ConsultationUpdate,
-): Promise<ConsultationRow> {
+export async function updateConsultation(s: Deps, actor: Actor, row: ConsultationRow, patch: ConsultationUpdate): Promise<ConsultationRow> {
   const { db, d1, now } = s;
   const opensAt = patch.opensAt === undefined ? row.opens_at : patch.opensAt && new Date(patch.opensAt).toISOString();
   const closesAt = patch.closesAt === undefined ? row.closes_at : patch.closesAt && new Date(patch.closesAt).toISOString();
@@ -129,7 +124,7 @@ export async function updateConsultation(
         .set({ ...changes, updated_at: now.toISOString() })
         .where("id", "=", row.id)
         .where("updated_at", "=", row.updated_at),
-      auditInsertIfChanged(db, {
+      auditIfChanged(db, {
         actor,
         areaId: row.area_id,
         entity: "consultation",
@@ -154,7 +149,7 @@ export async function updateConsultation(
  * once each, because people not hearing what happened to their views is the failure to fix.
  */
 export async function publishOutcome(
-  s: Services,
+  s: Deps,
   actor: Actor,
   actingRoles: Role[],
   row: ConsultationRow,
@@ -186,7 +181,7 @@ export async function publishOutcome(
       .where("id", "=", row.id)
       .where("state", "=", current)
       .where("updated_at", "=", row.updated_at),
-    auditInsertIfChanged(db, {
+    auditIfChanged(db, {
       actor,
       areaId: row.area_id,
       entity: "consultation",
@@ -209,7 +204,7 @@ export async function publishOutcome(
 
 /** Withdraws (cancelled, or not a consultation at all) or reinstates it; watchers' alerts stop or resume. */
 export async function changeState(
-  s: Services,
+  s: Deps,
   actor: Actor,
   actingRoles: Role[],
   row: ConsultationRow,
@@ -221,7 +216,7 @@ export async function changeState(
   const to = nextState(consultationMachine, current, event, actingRoles);
   const [update] = await batch(d1, [
     db.updateTable("consultations").set({ state: to, updated_at: now.toISOString() }).where("id", "=", row.id).where("state", "=", current),
-    auditInsertIfChanged(db, {
+    auditIfChanged(db, {
       actor,
       areaId: row.area_id,
       entity: "consultation",
@@ -240,14 +235,14 @@ export async function changeState(
 }
 
 /** Records the date the LINk sent its response to the consultation. */
-export async function markLinkResponded(s: Services, actor: Actor, row: ConsultationRow, respondedOn: string): Promise<ConsultationRow> {
+export async function markLinkResponded(s: Deps, actor: Actor, row: ConsultationRow, respondedOn: string): Promise<ConsultationRow> {
   const { db, d1, now } = s;
   const today = londonDate(now);
   if (respondedOn > today) throw validationFailed({ respondedOn: "The date the LINk responded cannot be in the future" });
   const at = respondedOn === today ? now.toISOString() : londonInstant(respondedOn, "12:00").toISOString();
   await batch(d1, [
     db.updateTable("consultations").set({ link_responded_at: at, updated_at: now.toISOString() }).where("id", "=", row.id),
-    auditInsertIfChanged(db, {
+    auditIfChanged(db, {
       actor,
       areaId: row.area_id,
       entity: "consultation",
@@ -260,7 +255,7 @@ export async function markLinkResponded(s: Services, actor: Actor, row: Consulta
   return (await findConsultation(db, row.id))!;
 }
 
-async function tellWatchers(s: Services, row: ConsultationRow, outcome: OutcomeInput) {
+async function tellWatchers(s: Deps, row: ConsultationRow, outcome: OutcomeInput) {
   const { db, d1, now } = s;
   const watchers = await db
     .selectFrom("watches as w")

@@ -2,7 +2,7 @@
 // petitions, consultations and obligations in different states. Safe to run twice.
 import { workingDayDeadline } from "../../shared/workingDays";
 import { canonicalUrl } from "../../shared/urls";
-import { batch, type DB } from "../db";
+import { batch, type DB } from "../platform/db";
 
 const DAY = 86_400_000;
 

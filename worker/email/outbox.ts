@@ -1,6 +1,8 @@
 // Every email is first written to the outbox (in the same batch as the change that causes it).
 import type { UpdateQueryBuilder, UpdateResult } from "kysely";
-import type { Database, DB } from "../db";
+import type { Database, DB } from "../platform/db";
+import type { Expression, SqlBool } from "kysely";
+import { insertWhen } from "../platform/writes";
 
 export interface OutgoingEmail {
   to: string;
@@ -73,3 +75,8 @@ export function redactPublicEmails(db: DB, at: string, where: (qb: OutboxUpdate)
 }
 
 type OutboxUpdate = UpdateQueryBuilder<Database, "outbox", "outbox", UpdateResult>;
+
+/** An email queued only when `condition` holds (e.g. the change it reports happened). */
+export function emailWhen(db: DB, email: OutgoingEmail, now: Date, condition: Expression<SqlBool>) {
+  return insertWhen(db, "outbox", outboxRow(email, now), condition);
+}

@@ -1,6 +1,6 @@
 // The sender interface and its adapters, and delivery of the outbox with retries and backoff.
-import type { DB } from "../db";
-import { isLocalDev, type Env } from "../env";
+import type { DB } from "../platform/db";
+import { isLocalDev, type Env } from "../platform/env";
 
 export interface EmailMessage {
   from: string;

@@ -4,7 +4,7 @@ import { organisationKindLabels } from "../../shared/roles";
 import { listAreas } from "../areas/queries";
 import { publicAccess } from "../auth/middleware";
 import { EMAIL_RETENTION_DAYS } from "../privacy/service";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../platform/env";
 import { Layout } from "../web/layout";
 import { pageContext, renderPage } from "../web/render";
 

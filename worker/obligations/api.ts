@@ -13,11 +13,11 @@ import {
   ReplyInput,
   WithdrawInput,
 } from "../../shared/schemas/obligations";
-import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, signedInSecurity } from "../api/openapi";
-import type { Actor } from "../auth/actor";
+import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, signedInSecurity } from "../platform/openapi";
+import type { Actor } from "../platform/actor";
 import { authorize, recordOf, requireAllowed, signedIn } from "../auth/middleware";
-import type { AppEnv } from "../env";
-import { notFound } from "../errors";
+import type { AppEnv } from "../platform/env";
+import { notFound } from "../platform/errors";
 import {
   findObligation,
   listObligations,
@@ -30,7 +30,7 @@ import {
   type ObligationListOptions,
   type ObligationRow,
 } from "./queries";
-import { servicesOf as services } from "../services";
+import { depsOf } from "../platform/deps";
 import { addNote, raiseObligation, replyToObligation, withdrawObligation } from "./service";
 
 export const obligationsApi = apiRouter();
@@ -43,7 +43,7 @@ const writeErrors = {
   422: errorResponses[422],
 };
 
-export async function detailOf(c: Context<AppEnv>, row: ObligationRow): Promise<ObligationDetail> {
+export async function detailOf<E extends AppEnv>(c: Context<E>, row: ObligationRow): Promise<ObligationDetail> {
   const [messages, timeline] = await Promise.all([threadOf(c.var.db, row.id), timelineOf(c.var.db, row.id)]);
   return { obligation: obligationFromRow(row, c.var.now, c.env.PUBLIC_URL), messages, timeline };
 }
@@ -72,7 +72,7 @@ obligationsApi.openapi(
     responses: { 201: ok("Raised", ObligationSaved), 200: ok("Already raised with this clientId", ObligationSaved), ...writeErrors },
   }),
   async (c) => {
-    const { obligation, created } = await raiseObligation(services(c), c.var.actor!, c.req.valid("json"));
+    const { obligation, created } = await raiseObligation(depsOf(c), c.var.actor!, c.req.valid("json"));
     return c.json({ obligation: obligationFromRow(obligation, c.var.now, c.env.PUBLIC_URL), created }, created ? 201 : 200);
   },
 );
@@ -141,7 +141,7 @@ obligationsApi.openapi(
     responses: { 200: ok("Answered", ObligationDetail), ...writeErrors },
   }),
   async (c) => {
-    const row = await replyToObligation(services(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), c.req.valid("json"));
+    const row = await replyToObligation(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), c.req.valid("json"));
     return c.json(await detailOf(c, row), 200);
   },
 );
@@ -159,7 +159,7 @@ obligationsApi.openapi(
   }),
   async (c) => {
     const row = recordOf<ObligationRow>(c);
-    await addNote(services(c), c.var.actor!, row, c.req.valid("json"));
+    await addNote(depsOf(c), c.var.actor!, row, c.req.valid("json"));
     return c.json(await detailOf(c, (await findObligation(c.var.db, row.id))!), 201);
   },
 );
@@ -176,7 +176,7 @@ obligationsApi.openapi(
     responses: { 200: ok("Withdrawn", ObligationDetail), ...writeErrors },
   }),
   async (c) => {
-    const row = await withdrawObligation(services(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), c.req.valid("json"));
+    const row = await withdrawObligation(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), c.req.valid("json"));
     return c.json(await detailOf(c, row), 200);
   },
 );

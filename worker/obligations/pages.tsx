@@ -8,13 +8,13 @@ import { organisationKindLabels, type OrganisationKind } from "../../shared/role
 import { NoteForm, ObligationForm, ReplyForm, WithdrawInput } from "../../shared/schemas/obligations";
 import { formatLondonDate, formatLondonDateTime } from "../../shared/time";
 import { ensureWatches, isWatching, removeWatch } from "../alerts/service";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../platform/actor";
 import { authorize, recordOf, signedIn } from "../auth/middleware";
-import { organisationsReached } from "../auth/reach";
-import { randomToken } from "../crypto";
-import type { AppEnv } from "../env";
-import { AppError, forbidden } from "../errors";
-import { parseForm } from "../validation";
+import { organisationsReached } from "../platform/reach";
+import { randomToken } from "../platform/crypto";
+import type { AppEnv } from "../platform/env";
+import { AppError, forbidden } from "../platform/errors";
+import { parseForm } from "../platform/validation";
 import {
   BackLink,
   Button,
@@ -34,8 +34,8 @@ import {
 } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage } from "../web/render";
-import { Due, LinkFields, LinkList, ObligationStatusTag, WatchForm } from "../clock/components";
-import { servicesOf as services } from "../services";
+import { Due, LinkFields, LinkList, ObligationStatusTag, WatchForm } from "../web/deadlines";
+import { depsOf } from "../platform/deps";
 import { visibleTo } from "./api";
 import {
   listObligations,
@@ -118,7 +118,7 @@ obligationPages.get("/obligations", signedIn, async (c) => {
 type Org = { id: number; name: string; area_id: number; kind: string };
 
 /** For a kind: organisations the person can raise it for, and those it can be addressed to in the same areas. */
-async function partiesFor(c: Context<AppEnv>, actor: Actor, kind: RaisableKind) {
+async function partiesFor<E extends AppEnv>(c: Context<E>, actor: Actor, kind: RaisableKind) {
   const rule = raiseRules[kind];
   const reached = (await organisationsReached(c.var.db, actor.memberships, "obligation.raise")) as Org[];
   const raisingKinds: readonly string[] = rule.raisedBy === "owed_to" ? rule.owedTo : rule.owedBy;
@@ -139,7 +139,7 @@ async function partiesFor(c: Context<AppEnv>, actor: Actor, kind: RaisableKind) 
   return { rule, raising, counterparts };
 }
 
-async function kindsAvailable(c: Context<AppEnv>, actor: Actor): Promise<RaisableKind[]> {
+async function kindsAvailable<E extends AppEnv>(c: Context<E>, actor: Actor): Promise<RaisableKind[]> {
   const available: RaisableKind[] = [];
   for (const kind of raisableKinds) if ((await partiesFor(c, actor, kind)).raising.length) available.push(kind);
   return available;
@@ -154,7 +154,7 @@ const kindHints: Record<RaisableKind, string> = {
     "Record that an NHS body has consulted the scrutiny committee, and the date it set for the committee's response.",
 };
 
-async function renderNew(c: Context<AppEnv>, kind: RaisableKind | null, errors: FieldErrors = {}, values: FormValues = {}) {
+async function renderNew<E extends AppEnv>(c: Context<E>, kind: RaisableKind | null, errors: FieldErrors = {}, values: FormValues = {}) {
   const ctx = await pageContext(c);
   const actor = ctx.actor!;
   const available = await kindsAvailable(c, actor);
@@ -273,7 +273,7 @@ obligationPages.post("/obligations", signedIn, async (c) => {
   const kind = form.data.kind;
   const values = flatValues(form.data as unknown as Record<string, unknown>);
   try {
-    const { obligation } = await raiseObligation(services(c), c.var.actor!, form.data);
+    const { obligation } = await raiseObligation(depsOf(c), c.var.actor!, form.data);
     return redirectWithFlash(
       c,
       `/obligations/${obligation.id}`,
@@ -301,7 +301,10 @@ function flatValues(data: Record<string, unknown>): FormValues {
 
 type Section = "reply" | "note" | "withdraw";
 
-async function renderObligation(c: Context<AppEnv>, problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null) {
+async function renderObligation<E extends AppEnv>(
+  c: Context<E>,
+  problem: { section: Section; errors: FieldErrors; values: FormValues } | null = null,
+) {
   const row = recordOf<ObligationRow>(c);
   const ctx = await pageContext(c);
   const actor = ctx.actor!;
@@ -445,7 +448,7 @@ obligationPages.get("/obligations/:id{[0-9]+}", authorize("obligation.view", obl
 obligationPages.post("/obligations/:id/reply", authorize("obligation.reply", obligationOwedBy), async (c) => {
   const form = await parseForm(c, ReplyForm);
   if (!form.ok) return renderObligation(c, { section: "reply", errors: form.errors, values: form.values });
-  const row = await replyToObligation(services(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), form.data);
+  const row = await replyToObligation(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), form.data);
   return redirectWithFlash(
     c,
     `/obligations/${row.id}`,
@@ -457,14 +460,14 @@ obligationPages.post("/obligations/:id/note", authorize("obligation.raise", obli
   const form = await parseForm(c, NoteForm);
   if (!form.ok) return renderObligation(c, { section: "note", errors: form.errors, values: form.values });
   const row = recordOf<ObligationRow>(c);
-  await addNote(services(c), c.var.actor!, row, form.data);
+  await addNote(depsOf(c), c.var.actor!, row, form.data);
   return redirectWithFlash(c, `/obligations/${row.id}`, "Your note is added.");
 });
 
 obligationPages.post("/obligations/:id/withdraw", authorize("obligation.withdraw", obligationRaisingSide), async (c) => {
   const form = await parseForm(c, WithdrawInput);
   if (!form.ok) return renderObligation(c, { section: "withdraw", errors: form.errors, values: form.values });
-  const row = await withdrawObligation(services(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), form.data);
+  const row = await withdrawObligation(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), form.data);
   return redirectWithFlash(c, `/obligations/${row.id}`, "The request is withdrawn.");
 });
 

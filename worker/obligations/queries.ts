@@ -6,8 +6,9 @@ import type { Link, Obligation, ObligationMessage, ObligationStatus, TimelineEnt
 import { londonDate } from "../../shared/time";
 import type { RecordLoader } from "../auth/middleware";
 import type { Selectable } from "kysely";
-import { chunks, readGroups, slicePage, type DB, type ObligationsTable } from "../db";
-import { pathId } from "../pathId";
+import { chunks, readGroups, slicePage, type DB, type ObligationsTable } from "../platform/db";
+import { parseId, pathId } from "../platform/pathId";
+import { obligationScope } from "../../shared/obligations/rules";
 
 export function obligationQuery(db: DB) {
   return db
@@ -41,18 +42,6 @@ export async function withNames(db: DB, rows: Selectable<ObligationsTable>[]): P
   }));
 }
 
-/** Both sides may see an obligation: the organisation that owes it and the one it is owed to. */
-export function obligationScope(o: {
-  area_id: number;
-  owed_by_organisation_id: number;
-  owed_to_organisation_id: number | null;
-}): RecordScope {
-  return {
-    areaId: o.area_id,
-    organisationIds: [o.owed_by_organisation_id, ...(o.owed_to_organisation_id ? [o.owed_to_organisation_id] : [])],
-  };
-}
-
 export function obligationFromRow(o: ObligationRow, now: Date, publicUrl: string): Obligation {
   return {
     id: o.id,
@@ -82,23 +71,23 @@ export function findObligation(db: DB, id: number): Promise<ObligationRow | unde
 }
 
 /** The obligation named by :id, scoped to both its organisations (for viewing). */
-export const obligationById: RecordLoader<ObligationRow> = async (c) => {
-  const id = pathId(c);
-  const row = id === null ? undefined : await findObligation(c.var.db, id);
+export const obligationById: RecordLoader<ObligationRow> = async (db, params) => {
+  const id = parseId(params.id);
+  const row = id === null ? undefined : await findObligation(db, id);
   return row ? { record: row, scope: obligationScope(row) } : null;
 };
 
 /** The same, scoped to the owing organisation only: only it can answer. */
-export const obligationOwedBy: RecordLoader<ObligationRow> = async (c) => {
-  const loaded = await obligationById(c);
+export const obligationOwedBy: RecordLoader<ObligationRow> = async (db, params) => {
+  const loaded = await obligationById(db, params);
   return (
     loaded && { record: loaded.record, scope: { areaId: loaded.record.area_id, organisationIds: [loaded.record.owed_by_organisation_id] } }
   );
 };
 
 /** The same, scoped to the side that raised it (a LINk, or the scrutiny committee that recorded it): it adds notes and withdraws. */
-export const obligationRaisingSide: RecordLoader<ObligationRow> = async (c) => {
-  const loaded = await obligationById(c);
+export const obligationRaisingSide: RecordLoader<ObligationRow> = async (db, params) => {
+  const loaded = await obligationById(db, params);
   const raising = loaded && raisingOrganisationId(loaded.record);
   return loaded && { record: loaded.record, scope: { areaId: loaded.record.area_id, organisationIds: raising ? [raising] : [] } };
 };

@@ -10,15 +10,14 @@ import { nextState } from "../../shared/stateMachine";
 import { endOfLondonDay, formatLondonDate, londonDate, startOfLondonDay } from "../../shared/time";
 import { BankHolidayDataExhausted, workingDayDeadline } from "../../shared/workingDays";
 import { ensureWatches, targetChanged } from "../alerts/service";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../platform/actor";
 import { requireAllowed } from "../auth/middleware";
-import { auditInsertIfChanged } from "../audit";
-import { randomToken } from "../crypto";
-import { batch, batchGroups, chunks, type DB } from "../db";
-import type { Services } from "../services";
+import { auditIfChanged } from "../platform/audit";
+import { randomToken } from "../platform/crypto";
+import { batch, batchGroups, chunks, type DB } from "../platform/db";
+import type { Deps } from "../platform/deps";
 import { enqueueEmail } from "../email/outbox";
-import { AppError, validationFailed } from "../errors";
-import type { ScheduledJobContext } from "../scheduled";
+import { AppError, validationFailed } from "../platform/errors";
 import { findObligation, type ObligationRow } from "./queries";
 
 /** D1 counts rows its triggers change too (the tallies, when a request is met): any change means it happened. */
@@ -63,7 +62,7 @@ function dueFor(input: ObligationInput, area: Record<string, unknown>, now: Date
 
 /** Raises a request; a repeated clientId returns the first. Then both sides are told, and watch it. */
 export async function raiseObligation(
-  s: Services,
+  s: Deps,
   actor: Actor,
   input: ObligationInput,
 ): Promise<{ obligation: ObligationRow; created: boolean }> {
@@ -112,7 +111,7 @@ export async function raiseObligation(
         updated_at: at,
       })
       .onConflict((oc) => oc.column("client_id").doNothing()),
-    auditInsertIfChanged(db, {
+    auditIfChanged(db, {
       actor,
       areaId: owedBy.area_id,
       entity: "obligation",
@@ -149,7 +148,7 @@ export async function raiseObligation(
 }
 
 /** Idempotent, so a retried save completes it: the raiser and the people who must answer watch it; those people are told. */
-async function afterRaising(s: Services, row: ObligationRow) {
+async function afterRaising(s: Deps, row: ObligationRow) {
   const { db, d1, now } = s;
   const answering = await peopleAnsweringFor(db, [row.owed_by_organisation_id]);
   const watchers = [...new Set([...(row.raised_by ? [row.raised_by] : []), ...answering.map((p) => p.id)])];
@@ -226,7 +225,7 @@ function speakingFor(actor: Actor, organisationId: number | null): number | null
 
 /** The owing organisation's reply: it meets the obligation, on time or late. */
 export async function replyToObligation(
-  s: Services,
+  s: Deps,
   actor: Actor,
   actingRoles: Role[],
   row: ObligationRow,
@@ -243,7 +242,7 @@ export async function replyToObligation(
       .set({ state: to, met_at: at, met_late: late ? 1 : 0, updated_at: at })
       .where("id", "=", row.id)
       .where("state", "=", current),
-    auditInsertIfChanged(db, {
+    auditIfChanged(db, {
       actor,
       areaId: row.area_id,
       entity: "obligation",
@@ -281,7 +280,7 @@ export async function replyToObligation(
   return (await findObligation(db, row.id))!;
 }
 
-export async function addNote(s: Services, actor: Actor, row: ObligationRow, note: NoteInput): Promise<void> {
+export async function addNote(s: Deps, actor: Actor, row: ObligationRow, note: NoteInput): Promise<void> {
   const { db, d1, now } = s;
   const at = now.toISOString();
   await batch(d1, [
@@ -294,12 +293,12 @@ export async function addNote(s: Services, actor: Actor, row: ObligationRow, not
       links: JSON.stringify(note.links),
       created_at: at,
     }),
-    auditInsertIfChanged(db, { actor, areaId: row.area_id, entity: "obligation", entityId: row.id, action: "note_added", at: now }),
+    auditIfChanged(db, { actor, areaId: row.area_id, entity: "obligation", entityId: row.id, action: "note_added", at: now }),
   ]);
 }
 
 export async function withdrawObligation(
-  s: Services,
+  s: Deps,
   actor: Actor,
   actingRoles: Role[],
   row: ObligationRow,
@@ -315,7 +314,7 @@ export async function withdrawObligation(
       .set({ state: to, withdrawn_at: at, updated_at: at })
       .where("id", "=", row.id)
       .where("state", "=", current),
-    auditInsertIfChanged(db, {
+    auditIfChanged(db, {
       actor,
       areaId: row.area_id,
       entity: "obligation",
@@ -343,7 +342,7 @@ export async function withdrawObligation(
 }
 
 /** Emails the person who raised it, once per event. */
-async function tellRaisingSide(s: Services, row: ObligationRow, what: string, subject: string, event: string) {
+async function tellRaisingSide(s: Deps, row: ObligationRow, what: string, subject: string, event: string) {
   if (!row.raised_by) return;
   const person = await s.db.selectFrom("people").select(["id", "email"]).where("id", "=", row.raised_by).executeTakeFirst();
   if (!person) return;
@@ -364,7 +363,7 @@ const OVERDUE_PER_BATCH = 25;
  * Moves statuses on: an open obligation past its due date is stamped overdue once, the
  * timeline says so, and the people who must answer are told. Reads only those just due.
  */
-export async function markOverdueObligations({ db, env, now }: ScheduledJobContext): Promise<Record<string, number>> {
+export async function markOverdueObligations({ db, env, now }: Deps): Promise<Record<string, number>> {
   const due = await db
     .selectFrom("obligations as ob")
     .innerJoin("organisations as o", "o.id", "ob.owed_by_organisation_id")
@@ -387,7 +386,7 @@ export async function markOverdueObligations({ db, env, now }: ScheduledJobConte
         .where("id", "=", o.id)
         .where("state", "=", "open")
         .where("overdue_at", "is", null),
-      auditInsertIfChanged(db, {
+      auditIfChanged(db, {
         actor: "system",
         areaId: o.area_id,
         entity: "obligation",

@@ -25,12 +25,12 @@ import {
   TokenInput,
 } from "../../shared/schemas/petitions";
 import { areaById } from "../admin/service";
-import { apiRouter, errorResponses, publicErrors, signedInSecurity } from "../api/openapi";
+import { apiRouter, errorResponses, publicErrors, signedInSecurity } from "../platform/openapi";
 import { authorize, publicAccess, recordOf } from "../auth/middleware";
-import type { AppEnv } from "../env";
-import { AppError, notFound, validationFailed } from "../errors";
+import type { AppEnv } from "../platform/env";
+import { AppError, notFound, validationFailed } from "../platform/errors";
 import { csvResponse, keysetPages } from "../feeds/csv";
-import { clientIpHash } from "../validation";
+import { clientIpHash } from "../platform/validation";
 import { paragraphsOf } from "../web/components";
 import {
   dashboard,
@@ -47,8 +47,6 @@ import {
   publicCsvHeader,
   publicCsvRow,
   publicPage,
-  reachOf,
-  reaching,
   readablePetition,
   listPublic,
   similarPetitions,
@@ -57,18 +55,20 @@ import {
 import {
   confirmPetition,
   confirmSignature,
-  createFeedToken,
+  createPetitionFeed,
   isReferralToken,
   moderatePetition,
-  petitionCtx,
   publishResponse,
   recordScrutiny,
   referPetition,
   removePetition,
-  revokeFeedToken,
+  revokePetitionFeed,
   signPetition,
   startPetition,
 } from "./service";
+import { depsOf } from "../platform/deps";
+import { reachOf } from "../../shared/permissions";
+import { reaching } from "../auth/middleware";
 
 export const petitionsApi = apiRouter();
 
@@ -85,7 +85,7 @@ const roleErrors = {
   422: errorResponses[422],
 };
 
-async function detailOf(c: Context<AppEnv>, id: number) {
+async function detailOf<E extends AppEnv>(c: Context<E>, id: number) {
   const p = await findPetition(c.var.db, id);
   if (!p) throw notFound("petition");
   return petitionDetail(c.var.db, p, c.var.now, c.env.PUBLIC_URL);
@@ -114,7 +114,7 @@ petitionsApi.openapi(
   },
 );
 
-function publicCsv(c: Context<AppEnv>, q: z.infer<typeof PetitionListQuery>) {
+function publicCsv<E extends AppEnv>(c: Context<E>, q: z.infer<typeof PetitionListQuery>) {
   return csvResponse(
     "petitions",
     publicCsvHeader,
@@ -164,7 +164,7 @@ petitionsApi.openapi(
     responses: { 202: ok("A confirmation link is on its way to the petitioner", Accepted), ...publicErrors },
   }),
   async (c) => {
-    await startPetition(petitionCtx(c), c.req.valid("json"), await clientIpHash(c));
+    await startPetition(depsOf(c), c.req.valid("json"), await clientIpHash(c));
     return c.json({ message: "We have emailed you a link. Your petition is sent to be checked once you confirm your email address." }, 202);
   },
 );
@@ -180,7 +180,7 @@ petitionsApi.openapi(
     responses: { 200: ok("Confirmed", z.object({ petitionId: z.number().int(), alreadyConfirmed: z.boolean() })), ...publicErrors },
   }),
   async (c) => {
-    const result = await confirmPetition(petitionCtx(c), c.req.valid("json").token);
+    const result = await confirmPetition(depsOf(c), c.req.valid("json").token);
     if (!result.ok) throw invalidToken();
     return c.json({ petitionId: result.petitionId, alreadyConfirmed: result.already }, 200);
   },
@@ -200,7 +200,7 @@ petitionsApi.openapi(
     responses: { 200: ok("Counted (or already counted)", SignatureConfirmed), 409: errorResponses[409], ...publicErrors },
   }),
   async (c) => {
-    const result = await confirmSignature(petitionCtx(c), c.req.valid("json").token);
+    const result = await confirmSignature(depsOf(c), c.req.valid("json").token);
     if (!result.ok && result.reason === "closed")
       throw new AppError(409, "petition_not_open", "This petition closed before the signature was confirmed, so it was not counted.");
     if (!result.ok) throw invalidToken();
@@ -239,7 +239,7 @@ petitionsApi.openapi(
     },
   }),
   async (c) => {
-    const { pending, drafts } = await moderationQueue(c.var.db, reachOf(c.var.actor, "petition.moderate"));
+    const { pending, drafts } = await moderationQueue(c.var.db, c.var.reach);
     return c.json(
       {
         items: [...pending, ...drafts].map((p) => ({
@@ -256,11 +256,11 @@ petitionsApi.openapi(
   },
 );
 
-function dashboardCsv(c: Context<AppEnv>, q: z.infer<typeof DashboardQuery>) {
+function dashboardCsv<E extends AppEnv>(c: Context<E>, q: z.infer<typeof DashboardQuery>) {
   return csvResponse(
     "petitions-dashboard",
     dashboardCsvHeader,
-    dashboardPages(c.var.db, q, reachOf(c.var.actor, "petition.monitor"), c.var.now, c.env.PUBLIC_URL),
+    dashboardPages(c.var.db, q, reachOf(c.var.caller?.memberships ?? [], "petition.monitor"), c.var.now, c.env.PUBLIC_URL),
   );
 }
 
@@ -284,7 +284,7 @@ petitionsApi.openapi(
   async (c) => {
     const q = c.req.valid("query");
     if (q.format === "csv") return dashboardCsv(c, q);
-    return c.json(await dashboard(c.var.db, q, reachOf(c.var.actor, "petition.monitor"), c.var.now, c.env.PUBLIC_URL), 200);
+    return c.json(await dashboard(c.var.db, q, c.var.reach, c.var.now, c.env.PUBLIC_URL), 200);
   },
 );
 
@@ -321,7 +321,7 @@ petitionsApi.openapi(
       403: errorResponses[403],
     },
   }),
-  async (c) => c.json(await inbox(c.var.db, reachOf(c.var.actor, "petition.view_owed"), c.var.now, c.env.PUBLIC_URL), 200),
+  async (c) => c.json(await inbox(c.var.db, c.var.reach, c.var.now, c.env.PUBLIC_URL), 200),
 );
 
 // ---------------------------------------------------------------- one petition
@@ -360,7 +360,7 @@ petitionsApi.openapi(
     const input = c.req.valid("json");
     const { petition, removed } = await readablePetition(c);
     if (removed) throw petitionRemoved(petition);
-    await signPetition(petitionCtx(c), petition, input, await clientIpHash(c));
+    await signPetition(depsOf(c), petition, input, await clientIpHash(c));
     return c.json({ message: "Check your email: your signature counts once you select the link we sent." }, 202);
   },
 );
@@ -378,7 +378,7 @@ petitionsApi.openapi(
   }),
   async (c) => {
     const p = recordOf<PetitionRow>(c);
-    await moderatePetition(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, c.req.valid("json"));
+    await moderatePetition(depsOf(c), c.var.actor!, c.var.actingRoles, p, c.req.valid("json"));
     return c.json(await detailOf(c, p.id), 200);
   },
 );
@@ -395,7 +395,7 @@ petitionsApi.openapi(
     responses: { 204: { description: "Removed" }, ...roleErrors },
   }),
   async (c) => {
-    await removePetition(petitionCtx(c), c.var.actor!, c.var.actingRoles, recordOf<PetitionRow>(c), c.req.valid("json"));
+    await removePetition(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<PetitionRow>(c), c.req.valid("json"));
     return c.body(null, 204);
   },
 );
@@ -427,7 +427,7 @@ petitionsApi.openapi(
   }),
   async (c) => {
     const p = recordOf<PetitionRow>(c);
-    await publishResponse(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, c.req.valid("json").text);
+    await publishResponse(depsOf(c), c.var.actor!, c.var.actingRoles, p, c.req.valid("json").text);
     return c.json(await detailOf(c, p.id), 200);
   },
 );
@@ -445,7 +445,7 @@ petitionsApi.openapi(
   }),
   async (c) => {
     const p = recordOf<PetitionRow>(c);
-    await referPetition(petitionCtx(c), { actor: c.var.actor!, roles: c.var.actingRoles }, p);
+    await referPetition(depsOf(c), { actor: c.var.actor!, roles: c.var.actingRoles }, p);
     return c.json(await detailOf(c, p.id), 200);
   },
 );
@@ -464,7 +464,7 @@ petitionsApi.openapi(
     const { token } = c.req.valid("json");
     const p = await findPetition(c.var.db, c.req.valid("param").id);
     if (!p) throw notFound("petition");
-    const ctx = petitionCtx(c);
+    const ctx = depsOf(c);
     if (!(await isReferralToken(ctx.secret, p.id, token))) throw invalidToken();
     await referPetition(ctx, "petitioner", p);
     return c.json(await detailOf(c, p.id), 200);
@@ -484,7 +484,7 @@ petitionsApi.openapi(
   }),
   async (c) => {
     const p = recordOf<PetitionRow>(c);
-    await recordScrutiny(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, c.req.valid("json"));
+    await recordScrutiny(depsOf(c), c.var.actor!, c.var.actingRoles, p, c.req.valid("json"));
     return c.json(await detailOf(c, p.id), 200);
   },
 );
@@ -522,7 +522,7 @@ petitionsApi.openapi(
     request: { params: IdParam },
     responses: { 201: ok("Created; the address is shown once", FeedTokenCreated), ...roleErrors },
   }),
-  async (c) => c.json(await createFeedToken(petitionCtx(c), c.var.actor!, recordOf<{ id: number }>(c)), 201),
+  async (c) => c.json(await createPetitionFeed(depsOf(c), c.var.actor!, recordOf<{ id: number }>(c)), 201),
 );
 
 petitionsApi.openapi(
@@ -537,7 +537,7 @@ petitionsApi.openapi(
     responses: { 204: { description: "Turned off" }, ...roleErrors },
   }),
   async (c) => {
-    await revokeFeedToken(petitionCtx(c), c.var.actor!, recordOf(c));
+    await revokePetitionFeed(depsOf(c), c.var.actor!, recordOf(c));
     return c.body(null, 204);
   },
 );

@@ -1,11 +1,13 @@
 // Scheduled petition jobs: close petitions whose closing date has passed, and finish mailings to signers.
 import { petitionMachine } from "../../shared/petitions/machine";
 import { nextState } from "../../shared/stateMachine";
-import { batch } from "../db";
-import type { ScheduledJob } from "../scheduled";
+import { batch } from "../platform/db";
+import type { ScheduledJob } from "../platform/deps";
 import { closedEmail } from "./emails";
 import { advanceMailings, deadlinesChanged, linksFor } from "./service";
-import { auditIfChanged, emailToColumn, previousChanged, thresholdStatements } from "./statements";
+import { auditIfChanged } from "../platform/audit";
+import { previousChanged } from "../platform/writes";
+import { emailToColumn, thresholdStatements } from "./statements";
 
 /** Petitions closed per run: a backlog is worked through over the next runs. */
 export const CLOSE_BATCH = 50;

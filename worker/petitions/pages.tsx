@@ -32,13 +32,13 @@ import { calendarDaysBetween, formatLondonDate, formatLondonDateTime, londonDate
 import { areaById } from "../admin/service";
 import type { Area } from "../../shared/schemas/areas";
 import { areasFrom, areasQueries, listAreas } from "../areas/queries";
-import { readBatch } from "../db";
-import { authorize, publicAccess, recordOf } from "../auth/middleware";
-import type { AppEnv } from "../env";
-import { AppError, notFound } from "../errors";
+import { readBatch } from "../platform/db";
+import { type AuthorizedEnv, authorize, publicAccess, recordOf } from "../auth/middleware";
+import type { AppEnv } from "../platform/env";
+import { AppError, notFound } from "../platform/errors";
 import { csvResponse } from "../feeds/csv";
 import { calendarResponse } from "../feeds/ical";
-import { clientIpHash, parseForm } from "../validation";
+import { clientIpHash, parseForm } from "../platform/validation";
 import {
   BackLink,
   Button,
@@ -77,33 +77,32 @@ import {
   moderationQueue,
   petitionById,
   petitionDetail,
-  reachOf,
-  reaching,
   readablePetition,
   removedMessage,
   responsesDue,
   similarPetitions,
   summaryOf,
   type PetitionRow,
-  type Reach,
 } from "./queries";
 import {
   ADDRESSABLE_KINDS,
   confirmPetition,
   confirmSignature,
-  createFeedToken,
+  createPetitionFeed,
   isReferralToken,
   moderatePetition,
-  petitionCtx,
   publishResponse,
   recordScrutiny,
   referPetition,
   removePetition,
-  revokeFeedToken,
+  revokePetitionFeed,
   saveResponseDraft,
   signPetition,
   startPetition,
 } from "./service";
+import { depsOf } from "../platform/deps";
+import { reachOf } from "../../shared/permissions";
+import { reaching } from "../auth/middleware";
 
 export const petitionPages = new Hono<AppEnv>();
 
@@ -122,14 +121,14 @@ function query(params: Record<string, string | number | undefined | null>): stri
 }
 
 /** A form's typed values (for showing them again with an error from the service). */
-async function typedValues(c: Context<AppEnv>): Promise<FormValues> {
+async function typedValues<E extends AppEnv>(c: Context<E>): Promise<FormValues> {
   const body = await c.req.parseBody();
   return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => e[0] !== "_csrf" && typeof e[1] === "string"));
 }
 
 /** Runs a change; a field error from the service is shown on the form again instead of an error page. */
-async function orShowAgain(
-  c: Context<AppEnv>,
+async function orShowAgain<E extends AppEnv>(
+  c: Context<E>,
   run: () => Promise<Response>,
   again: (problem: Problem) => Promise<Response>,
 ): Promise<Response> {
@@ -194,7 +193,7 @@ function LinkProblem({ ctx, title, message }: { ctx: PageContext; title: string;
 
 // ---------------------------------------------------------------- browse and search
 
-async function areaOptions(c: Context<AppEnv>) {
+async function areaOptions<E extends AppEnv>(c: Context<E>) {
   const areas = await listAreas(c.var.db);
   return {
     areas: areas.map((a) => ({ value: String(a.id), label: a.name })),
@@ -360,11 +359,11 @@ function StartForm({
   );
 }
 
-async function addressable(c: Context<AppEnv>) {
+async function addressable<E extends AppEnv>(c: Context<E>) {
   return (await areaOptions(c)).organisations;
 }
 
-async function renderStart(c: Context<AppEnv>, problem?: Problem) {
+async function renderStart<E extends AppEnv>(c: Context<E>, problem?: Problem) {
   const [ctx, organisations] = await Promise.all([pageContext(c), addressable(c)]);
   return renderPage(
     c,
@@ -462,7 +461,7 @@ petitionPages.post("/petitions/new", publicAccess, async (c) => {
   return orShowAgain(
     c,
     async () => {
-      await startPetition(petitionCtx(c), form.data, await clientIpHash(c));
+      await startPetition(depsOf(c), form.data, await clientIpHash(c));
       return c.redirect("/petitions/new/check-email", 303);
     },
     (problem) => renderStart(c, problem),
@@ -562,7 +561,7 @@ petitionPages.get("/petitions/confirm", publicAccess, async (c) => {
 
 petitionPages.post("/petitions/confirm", publicAccess, async (c) => {
   const form = await parseForm(c, TokenInput);
-  const result = form.ok ? await confirmPetition(petitionCtx(c), form.data.token) : ({ ok: false, reason: "invalid" } as const);
+  const result = form.ok ? await confirmPetition(depsOf(c), form.data.token) : ({ ok: false, reason: "invalid" } as const);
   if (!result.ok) return renderPage(c, invalidLink(await pageContext(c)), 400);
   return redirectWithFlash(
     c,
@@ -607,7 +606,7 @@ petitionPages.get("/signatures/confirm", publicAccess, async (c) => {
 
 petitionPages.post("/signatures/confirm", publicAccess, async (c) => {
   const form = await parseForm(c, TokenInput);
-  const result = form.ok ? await confirmSignature(petitionCtx(c), form.data.token) : ({ ok: false, reason: "invalid" } as const);
+  const result = form.ok ? await confirmSignature(depsOf(c), form.data.token) : ({ ok: false, reason: "invalid" } as const);
   if (result.ok) {
     return redirectWithFlash(
       c,
@@ -644,7 +643,7 @@ function waitingDays(since: string | null, now: Date): number {
 }
 
 petitionPages.get("/petitions/moderation", reaching("petition.moderate", "a scrutiny clerk or administrator"), async (c) => {
-  const [ctx, queue] = await Promise.all([pageContext(c), moderationQueue(c.var.db, reachOf(c.var.actor, "petition.moderate"))]);
+  const [ctx, queue] = await Promise.all([pageContext(c), moderationQueue(c.var.db, c.var.reach)]);
   const now = c.var.now;
   return renderPage(
     c,
@@ -716,8 +715,8 @@ function DueCell({ r }: { r: DashboardRow }) {
   return <>{formatLondonDate(r.responseDueAt)}</>;
 }
 
-async function renderDashboard(c: Context<AppEnv>, created?: { url: string; areaName: string }) {
-  const reach = reachOf(c.var.actor, "petition.monitor");
+async function renderDashboard<E extends AppEnv>(c: Context<E>, created?: { url: string; areaName: string }) {
+  const reach = reachOf(c.var.caller?.memberships ?? [], "petition.monitor");
   const parsed = DashboardQuery.safeParse(c.req.query());
   const q = parsed.success ? parsed.data : DashboardQuery.parse({});
   const db = c.var.db;
@@ -842,18 +841,18 @@ petitionPages.get("/petitions/dashboard.csv", monitor, async (c) => {
   return csvResponse(
     "petitions-dashboard",
     dashboardCsvHeader,
-    dashboardPages(c.var.db, q, reachOf(c.var.actor, "petition.monitor"), c.var.now, c.env.PUBLIC_URL),
+    dashboardPages(c.var.db, q, reachOf(c.var.actor?.memberships ?? [], "petition.monitor"), c.var.now, c.env.PUBLIC_URL),
   );
 });
 
 petitionPages.post("/petitions/areas/:id/feeds", authorize("petition.monitor", areaById), async (c) => {
   const area = recordOf<{ id: number; name: string }>(c);
-  const created = await createFeedToken(petitionCtx(c), c.var.actor!, area);
+  const created = await createPetitionFeed(depsOf(c), c.var.actor!, area);
   return renderDashboard(c, { url: created.url, areaName: area.name });
 });
 
 petitionPages.post("/petitions/feeds/:id/revoke", authorize("petition.monitor", feedTokenById), async (c) => {
-  await revokeFeedToken(petitionCtx(c), c.var.actor!, recordOf(c));
+  await revokePetitionFeed(depsOf(c), c.var.actor!, recordOf(c));
   return redirectWithFlash(
     c,
     "/petitions/dashboard#calendar",
@@ -887,10 +886,7 @@ petitionPages.get("/feeds/petitions/:file{[A-Za-z0-9_-]{16,100}\\.ics}", publicA
 // ---------------------------------------------------------------- responders: petitions to answer
 
 petitionPages.get("/petitions/inbox", reaching("petition.view_owed", "someone who responds for an organisation"), async (c) => {
-  const [ctx, items] = await Promise.all([
-    pageContext(c),
-    inbox(c.var.db, reachOf(c.var.actor, "petition.view_owed"), c.var.now, c.env.PUBLIC_URL),
-  ]);
+  const [ctx, items] = await Promise.all([pageContext(c), inbox(c.var.db, c.var.reach, c.var.now, c.env.PUBLIC_URL)]);
   return renderPage(
     c,
     <Layout ctx={ctx} title="Petitions to answer">
@@ -1177,7 +1173,7 @@ petitionPages.get("/petitions/:id{[0-9]+}", publicAccess, async (c) => {
 
 // ---------------------------------------------------------------- signing
 
-async function renderSign(c: Context<AppEnv>, p: PetitionRow, problem?: Problem) {
+async function renderSign<E extends AppEnv>(c: Context<E>, p: PetitionRow, problem?: Problem) {
   const ctx = await pageContext(c);
   const errors = problem?.errors ?? {};
   const v = problem?.values ?? {};
@@ -1238,7 +1234,7 @@ async function renderSign(c: Context<AppEnv>, p: PetitionRow, problem?: Problem)
   );
 }
 
-async function signable(c: Context<AppEnv>): Promise<PetitionRow> {
+async function signable<E extends AppEnv>(c: Context<E>): Promise<PetitionRow> {
   const { petition, removed } = await readablePetition(c);
   if (removed) throw notFound("petition");
   return petition;
@@ -1253,7 +1249,7 @@ petitionPages.post("/petitions/:id{[0-9]+}/sign", publicAccess, async (c) => {
   return orShowAgain(
     c,
     async () => {
-      await signPetition(petitionCtx(c), p, form.data, await clientIpHash(c));
+      await signPetition(depsOf(c), p, form.data, await clientIpHash(c));
       return c.redirect(`/petitions/${p.id}/sign/check-email`, 303);
     },
     (problem) => renderSign(c, p, problem),
@@ -1297,7 +1293,7 @@ function PetitionSummaryBlock({ p, now }: { p: PetitionRow; now: Date }) {
   );
 }
 
-async function renderModerate(c: Context<AppEnv>, p: PetitionRow, problem?: Problem & { section: Section }) {
+async function renderModerate<E extends AppEnv>(c: Context<E>, p: PetitionRow, problem?: Problem & { section: Section }) {
   const ctx = await pageContext(c);
   const errorsFor = (s: Section) => (problem?.section === s ? problem.errors : {});
   const valueFor = (s: Section, field: string) => (problem?.section === s ? problem.values[field] : undefined);
@@ -1400,7 +1396,7 @@ petitionPages.post("/petitions/:id{[0-9]+}/moderate", moderate, async (c) => {
   return orShowAgain(
     c,
     async () => {
-      const to = await moderatePetition(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, decision);
+      const to = await moderatePetition(depsOf(c), c.var.actor!, c.var.actingRoles, p, decision);
       const message =
         to === "open"
           ? "Petition approved: it is open for signatures. The petitioner has been emailed."
@@ -1417,15 +1413,15 @@ petitionPages.post("/petitions/:id{[0-9]+}/remove", authorize("petition.remove",
   const p = recordOf<PetitionRow>(c);
   const form = await parseForm(c, RemovalInput);
   if (!form.ok) return renderModerate(c, p, { section: "remove", errors: form.errors, values: form.values });
-  await removePetition(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, form.data);
+  await removePetition(depsOf(c), c.var.actor!, c.var.actingRoles, p, form.data);
   return redirectWithFlash(c, "/petitions/dashboard", "Petition removed from view. The petitioner has been emailed.");
 });
 
 // ---------------------------------------------------------------- responding (with a preview)
 
 /** A form page about a petition's response or scrutiny: only once it has opened. */
-function answerablePage(render: (c: Context<AppEnv>, p: PetitionRow) => Promise<Response>) {
-  return async (c: Context<AppEnv>) => {
+function answerablePage(render: (c: Context<AuthorizedEnv<PetitionRow>>, p: PetitionRow) => Promise<Response>) {
+  return async (c: Context<AuthorizedEnv<PetitionRow>>) => {
     const p = recordOf<PetitionRow>(c);
     if (p.state !== "open" && p.state !== "closed") {
       throw new AppError(409, "transition_not_allowed", "This is only possible for a petition that has opened for signatures.");
@@ -1434,7 +1430,7 @@ function answerablePage(render: (c: Context<AppEnv>, p: PetitionRow) => Promise<
   };
 }
 
-async function renderRespond(c: Context<AppEnv>, p: PetitionRow, problem?: Problem) {
+async function renderRespond<E extends AppEnv>(c: Context<E>, p: PetitionRow, problem?: Problem) {
   const ctx = await pageContext(c);
   const errors = problem?.errors ?? {};
   const text = problem?.values.text ?? p.response_draft ?? p.response_text ?? "";
@@ -1472,7 +1468,7 @@ async function renderRespond(c: Context<AppEnv>, p: PetitionRow, problem?: Probl
   );
 }
 
-async function renderPreview(c: Context<AppEnv>, p: PetitionRow, text: string) {
+async function renderPreview<E extends AppEnv>(c: Context<E>, p: PetitionRow, text: string) {
   const ctx = await pageContext(c);
   return renderPage(
     c,
@@ -1527,10 +1523,10 @@ petitionPages.post(
     // "Change response" on the preview: the form again, with the text as it was.
     if (intent === "edit") return renderRespond(c, { ...p, response_draft: text });
     if (intent !== "publish") {
-      await saveResponseDraft(petitionCtx(c), p, text);
+      await saveResponseDraft(depsOf(c), p, text);
       return renderPreview(c, p, text);
     }
-    const { amended } = await publishResponse(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, text);
+    const { amended } = await publishResponse(depsOf(c), c.var.caller!, c.var.actingRoles, p, text);
     return redirectWithFlash(
       c,
       `/petitions/${p.id}#response`,
@@ -1541,7 +1537,7 @@ petitionPages.post(
 
 // ---------------------------------------------------------------- scrutiny
 
-async function renderScrutiny(c: Context<AppEnv>, p: PetitionRow, problem?: Problem) {
+async function renderScrutiny<E extends AppEnv>(c: Context<E>, p: PetitionRow, problem?: Problem) {
   const ctx = await pageContext(c);
   const errors = problem?.errors ?? {};
   const v = problem?.values ?? { meetingDate: p.osc_meeting_date ?? "", decision: p.osc_decision ?? "", outcome: p.osc_outcome ?? "" };
@@ -1609,7 +1605,7 @@ petitionPages.get(
 
 petitionPages.post("/petitions/:id{[0-9]+}/scrutiny/refer", scrutiny, async (c) => {
   const p = recordOf<PetitionRow>(c);
-  await referPetition(petitionCtx(c), { actor: c.var.actor!, roles: c.var.actingRoles }, p);
+  await referPetition(depsOf(c), { actor: c.var.actor!, roles: c.var.actingRoles }, p);
   return redirectWithFlash(c, `/petitions/${p.id}/scrutiny`, "Referred to the scrutiny committee.");
 });
 
@@ -1620,7 +1616,7 @@ petitionPages.post("/petitions/:id{[0-9]+}/scrutiny", scrutiny, async (c) => {
   return orShowAgain(
     c,
     async () => {
-      const { amended } = await recordScrutiny(petitionCtx(c), c.var.actor!, c.var.actingRoles, p, form.data);
+      const { amended } = await recordScrutiny(depsOf(c), c.var.actor!, c.var.actingRoles, p, form.data);
       return redirectWithFlash(
         c,
         `/petitions/${p.id}#scrutiny`,
@@ -1659,7 +1655,7 @@ petitionPages.get("/petitions/:id{[0-9]+}/refer", publicAccess, async (c) => {
 petitionPages.post("/petitions/:id{[0-9]+}/refer", publicAccess, async (c) => {
   const { petition } = await readablePetition(c);
   const form = await parseForm(c, TokenInput);
-  const ctx = petitionCtx(c);
+  const ctx = depsOf(c);
   if (!form.ok || !(await isReferralToken(ctx.secret, petition.id, form.data.token)))
     return renderPage(c, invalidLink(await pageContext(c)), 400);
   await referPetition(ctx, "petitioner", petition);

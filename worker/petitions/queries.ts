@@ -18,13 +18,15 @@ import type {
 } from "../../shared/schemas/petitions";
 import { formatLondonDate, londonDate } from "../../shared/time";
 import { workingDaysBetween } from "../../shared/workingDays";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../platform/actor";
 import type { RecordLoader } from "../auth/middleware";
-import { sha256 } from "../crypto";
-import { chunks, readBatch, readGroups, type DB, type PetitionsTable } from "../db";
-import type { AppEnv } from "../env";
-import { AppError, forbidden, notFound, unauthenticated, validationFailed } from "../errors";
-import { pathId } from "../pathId";
+import { sha256 } from "../platform/crypto";
+import { chunks, readBatch, readGroups, type DB, type PetitionsTable } from "../platform/db";
+import type { AppEnv } from "../platform/env";
+import { AppError, forbidden, notFound, unauthenticated, validationFailed } from "../platform/errors";
+import { parseId, pathId } from "../platform/pathId";
+import type { Reach } from "../../shared/permissions";
+import { inReach } from "../platform/reach";
 
 export type PetitionRow = Selectable<PetitionsTable> & { organisation_name: string; area_name: string };
 
@@ -51,9 +53,9 @@ async function findPetitionWithDistricts(db: DB, id: number): Promise<{ petition
 const scopeOf = (p: PetitionRow) => ({ areaId: p.area_id, organisationIds: [p.organisation_id] });
 
 /** The petition named by :id in the path; it belongs to its area and the organisation it is addressed to. */
-export const petitionById: RecordLoader<PetitionRow> = async (c) => {
-  const id = pathId(c);
-  const p = id === null ? undefined : await findPetition(c.var.db, id);
+export const petitionById: RecordLoader<PetitionRow> = async (db, params) => {
+  const id = parseId(params.id);
+  const p = id === null ? undefined : await findPetition(db, id);
   return p ? { record: p, scope: scopeOf(p) } : null;
 };
 
@@ -75,13 +77,13 @@ export type Readable = { petition: PetitionRow; removed: boolean; districts: Dis
  * be checked exist only for the area's clerks and administrators (404 for everyone
  * else); a removed petition is, for the public, only its removal and reason.
  */
-export async function readablePetition(c: Context<AppEnv>, { withDistricts = false } = {}): Promise<Readable> {
+export async function readablePetition<E extends AppEnv>(c: Context<E>, { withDistricts = false } = {}): Promise<Readable> {
   const id = pathId(c);
   const read = async (id: number) =>
     withDistricts ? findPetitionWithDistricts(c.var.db, id) : { petition: await findPetition(c.var.db, id), districts: [] };
   const { petition: p, districts } = id === null ? { petition: undefined, districts: [] } : await read(id);
   if (!p) throw notFound("petition");
-  const moderator = canModerate(c.var.actor, p);
+  const moderator = canModerate(c.var.caller, p);
   if ((p.state === "draft" || p.state === "pending") && !moderator) throw notFound("petition");
   const removed = p.state === "hidden" && !moderator;
   return { petition: p, removed, districts: removed ? [] : districts };
@@ -97,11 +99,12 @@ export const petitionRemoved = (p: PetitionRow) => new AppError(410, "petition_r
 
 /** The feed token named by :id in the path; it belongs to its committee's area. */
 export const feedTokenById: RecordLoader<{ id: number; area_id: number; organisation_id: number; revoked_at: string | null }> = async (
-  c,
+  db,
+  params,
 ) => {
-  const id = pathId(c);
+  const id = parseId(params.id);
   if (id === null) return null;
-  const t = await c.var.db
+  const t = await db
     .selectFrom("feed_tokens as t")
     .innerJoin("organisations as o", "o.id", "t.organisation_id")
     .select(["t.id", "o.area_id", "t.organisation_id", "t.revoked_at"])
@@ -112,47 +115,6 @@ export const feedTokenById: RecordLoader<{ id: number; area_id: number; organisa
     ? { record: { ...t, organisation_id: t.organisation_id }, scope: { areaId: t.area_id, organisationIds: [t.organisation_id] } }
     : null;
 };
-
-// ---------------------------------------------------------------- reach for lists
-
-export interface Reach {
-  areaIds: number[];
-  organisationIds: number[];
-}
-
-/** Where the caller's roles reach for `action`: whole areas, or single organisations. */
-export function reachOf(actor: Actor | null, action: Action): Reach {
-  const permission: Permission = permissions[action];
-  const areaIds = new Set<number>();
-  const organisationIds = new Set<number>();
-  for (const m of actor?.memberships ?? []) {
-    const reach = permission[m.role as Role];
-    if (reach === "area") areaIds.add(m.areaId);
-    else if (reach === "organisation") organisationIds.add(m.organisationId);
-  }
-  return { areaIds: [...areaIds], organisationIds: [...organisationIds] };
-}
-
-/** For lists scoped to the caller: signed in, with a role that reaches something for `action`. */
-export function reaching(action: Action, who: string): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (!c.var.actor) {
-      if (c.req.path.startsWith("/api/")) throw unauthenticated();
-      return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}`, 303);
-    }
-    const r = reachOf(c.var.actor, action);
-    if (r.areaIds.length + r.organisationIds.length === 0) throw forbidden(`Only ${who} can see this.`);
-    return next();
-  };
-}
-
-function inReach(r: Reach): Expression<SqlBool> {
-  const parts = [
-    ...(r.areaIds.length ? [sql<SqlBool>`p.area_id IN (${sql.join(r.areaIds)})`] : []),
-    ...(r.organisationIds.length ? [sql<SqlBool>`p.organisation_id IN (${sql.join(r.organisationIds)})`] : []),
-  ];
-  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` OR `)})` : sql<SqlBool>`0`;
-}
 
 // ---------------------------------------------------------------- rows to API objects
 

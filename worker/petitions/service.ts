@@ -21,41 +21,22 @@ import { nextState } from "../../shared/stateMachine";
 import { addCalendarDays, endOfLondonDay, londonDate } from "../../shared/time";
 import { calendarDayDeadline } from "../../shared/workingDays";
 import { organisationSettings } from "../areas/queries";
-import type { Actor } from "../auth/actor";
-import { auditInsert } from "../audit";
-import { hmac, randomToken, safeEqual, sha256 } from "../crypto";
-import { batch, type DB } from "../db";
-import { enqueueEmail } from "../email/outbox";
-import { appSecret, type AppEnv } from "../env";
-import { AppError, validationFailed } from "../errors";
-import { checkLimit, enforceLimit, limitHit, limitUndo, overLimit, type Limit } from "../rateLimit";
+import type { Actor } from "../platform/actor";
+import { auditIfChanged, auditInsert } from "../platform/audit";
+import { insertWhen, previousChanged } from "../platform/writes";
+import { hmac, randomToken, safeEqual, sha256 } from "../platform/crypto";
+import { batch, type DB } from "../platform/db";
+import { emailWhen, enqueueEmail } from "../email/outbox";
+import { appSecret, type AppEnv } from "../platform/env";
+import { AppError, validationFailed } from "../platform/errors";
+import { checkLimit, enforceLimit, limitHit, limitUndo, overLimit, type Limit } from "../platform/rateLimit";
 import { targetChanged } from "../alerts/service";
 import { erasedEmailKey, yourDataUrl } from "../privacy/service";
 import * as emails from "./emails";
 import type { PetitionRow } from "./queries";
-import {
-  auditIfChanged,
-  emailToColumn,
-  emailWhen,
-  insertWhen,
-  oscEmails,
-  petitionExists,
-  previousChanged,
-  thresholdStatements,
-  type Links,
-} from "./statements";
-
-export interface PetitionCtx {
-  db: DB;
-  d1: D1Database;
-  now: Date;
-  publicUrl: string;
-  secret: string;
-}
-
-export function petitionCtx(c: Context<AppEnv>): PetitionCtx {
-  return { db: c.var.db, d1: c.env.DB, now: c.var.now, publicUrl: c.env.PUBLIC_URL, secret: appSecret(c.env) };
-}
+import { emailToColumn, oscEmails, petitionExists, thresholdStatements, type Links } from "./statements";
+import type { Deps } from "../platform/deps";
+import { createFeedToken, revokeFeedToken } from "../platform/feedTokens";
 
 export function linksFor(publicUrl: string): Links & {
   confirmPetition: (token: string) => string;
@@ -99,7 +80,7 @@ async function limitKeys(name: "sign" | "start", ipHash: string, canonical: stri
   return { ip: `petition-${name}:ip:${ipHash}`, email: `petition-${name}:email:${await sha256(canonical)}` };
 }
 
-async function limitStart(ctx: PetitionCtx, ipHash: string, email: string) {
+async function limitStart(ctx: Deps, ipHash: string, email: string) {
   const keys = await limitKeys("start", ipHash, canonicalEmail(email));
   await enforceLimit(ctx.db, keys.ip, LIMITS.startIp, ctx.now);
   await enforceLimit(ctx.db, keys.email, LIMITS.startEmail, ctx.now);
@@ -116,7 +97,7 @@ function assertChanged(results: D1Result[], what: string) {
 
 // ---------------------------------------------------------------- starting a petition
 
-export async function startPetition(ctx: PetitionCtx, input: NewPetition, ipHash: string): Promise<void> {
+export async function startPetition(ctx: Deps, input: NewPetition, ipHash: string): Promise<void> {
   const { db, now } = ctx;
   const org = await db
     .selectFrom("organisations")
@@ -178,7 +159,7 @@ export type TokenResult =
   | { ok: false; reason: "invalid" | "closed"; petitionId?: number };
 
 /** The petitioner's email link: draft -> pending (waiting to be checked). */
-export async function confirmPetition(ctx: PetitionCtx, token: string): Promise<TokenResult> {
+export async function confirmPetition(ctx: Deps, token: string): Promise<TokenResult> {
   const { db, now } = ctx;
   const p = await db
     .selectFrom("petitions as p")
@@ -228,7 +209,7 @@ export const notOpen = () =>
  * Records a signature waiting for its email link, or (for the same person again) sends a
  * new link for it. A signature already confirmed is never counted twice: its owner is told.
  */
-export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, input: SignatureInput, ipHash: string): Promise<void> {
+export async function signPetition(ctx: Deps, petition: PetitionRow, input: SignatureInput, ipHash: string): Promise<void> {
   const { db, now } = ctx;
   if (!isOpenForSignatures(petition, now)) throw notOpen();
   const canonical = canonicalEmail(input.email);
@@ -331,7 +312,7 @@ export async function signPetition(ctx: PetitionCtx, petition: PetitionRow, inpu
 }
 
 /** The signer's email link: the signature counts from now (the triggers keep the counters exact). */
-export async function confirmSignature(ctx: PetitionCtx, token: string): Promise<TokenResult & { signatureCount?: number }> {
+export async function confirmSignature(ctx: Deps, token: string): Promise<TokenResult & { signatureCount?: number }> {
   const { db, now } = ctx;
   const hash = await sha256(token);
   const row = await db
@@ -404,7 +385,7 @@ function petitionEvent(p: PetitionRow, event: PetitionEvent, roles: Acting): Pet
 }
 
 export async function moderatePetition(
-  ctx: PetitionCtx,
+  ctx: Deps,
   actor: Actor,
   roles: Acting,
   p: PetitionRow,
@@ -419,12 +400,12 @@ export async function moderatePetition(
 }
 
 /** Watchers' next alerts follow a petition's closing date and response due date. */
-export function deadlinesChanged(ctx: Pick<PetitionCtx, "db" | "d1" | "now">, petitionId: number): Promise<number> {
+export function deadlinesChanged(ctx: Pick<Deps, "db" | "d1" | "now">, petitionId: number): Promise<number> {
   return targetChanged(ctx.db, ctx.d1, { kind: "petition", id: petitionId }, ctx.now);
 }
 
 async function approvePetition(
-  ctx: PetitionCtx,
+  ctx: Deps,
   actor: Actor,
   roles: Acting,
   p: PetitionRow,
@@ -493,7 +474,7 @@ async function approvePetition(
 }
 
 async function rejectPetition(
-  ctx: PetitionCtx,
+  ctx: Deps,
   actor: Actor,
   roles: Acting,
   p: PetitionRow,
@@ -545,7 +526,7 @@ async function rejectPetition(
 }
 
 /** Removes a petition from view for legal reasons; its record and reason stay, and any response owed is withdrawn. */
-export async function removePetition(ctx: PetitionCtx, actor: Actor, roles: Acting, p: PetitionRow, input: RemovalInput): Promise<void> {
+export async function removePetition(ctx: Deps, actor: Actor, roles: Acting, p: PetitionRow, input: RemovalInput): Promise<void> {
   const { db, now } = ctx;
   const to = petitionEvent(p, "hide", roles);
   const nowIso = now.toISOString();
@@ -631,7 +612,7 @@ function assertAnswerable(p: PetitionRow, what: string) {
 }
 
 /** Keeps the text being prepared (shown on the form next time); not published, not a change of state. */
-export async function saveResponseDraft(ctx: PetitionCtx, p: PetitionRow, text: string): Promise<void> {
+export async function saveResponseDraft(ctx: Deps, p: PetitionRow, text: string): Promise<void> {
   await ctx.db.updateTable("petitions").set({ response_draft: text }).where("id", "=", p.id).execute();
 }
 
@@ -640,13 +621,7 @@ export async function saveResponseDraft(ctx: PetitionCtx, p: PetitionRow, text: 
  * obligation met (late or not), the petitioner told (with a link to ask for scrutiny), and
  * every confirmed signer who agreed told, through a mailing written to the outbox in chunks.
  */
-export async function publishResponse(
-  ctx: PetitionCtx,
-  actor: Actor,
-  roles: Acting,
-  p: PetitionRow,
-  text: string,
-): Promise<{ amended: boolean }> {
+export async function publishResponse(ctx: Deps, actor: Actor, roles: Acting, p: PetitionRow, text: string): Promise<{ amended: boolean }> {
   const { db, now } = ctx;
   assertAnswerable(p, "respond to");
   const current = p.response_state as ResponseState;
@@ -776,7 +751,7 @@ export async function isReferralToken(secret: string, petitionId: number, token:
 // ---------------------------------------------------------------- scrutiny
 
 /** The scrutiny machine's `refer`: by a clerk, or by a petitioner not satisfied with the response. */
-export async function referPetition(ctx: PetitionCtx, who: { actor: Actor; roles: Acting } | "petitioner", p: PetitionRow): Promise<void> {
+export async function referPetition(ctx: Deps, who: { actor: Actor; roles: Acting } | "petitioner", p: PetitionRow): Promise<void> {
   const { db, now } = ctx;
   assertAnswerable(p, "refer");
   const actors: readonly MachineActor[] = who === "petitioner" ? ["petitioner"] : who.roles;
@@ -822,7 +797,7 @@ export async function referPetition(ctx: PetitionCtx, who: { actor: Actor; roles
 
 /** Records (or amends) the committee's consideration; the first time, signers who agreed are told. */
 export async function recordScrutiny(
-  ctx: PetitionCtx,
+  ctx: Deps,
   actor: Actor,
   roles: Acting,
   p: PetitionRow,
@@ -893,7 +868,7 @@ export const MAILING_CHUNK = 100;
  * makes a chunk written twice harmless. Returns the number of chunks written.
  */
 export async function advanceMailings(
-  ctx: Pick<PetitionCtx, "db" | "d1" | "now">,
+  ctx: Pick<Deps, "db" | "d1" | "now">,
   opts: { petitionId?: number; maxChunks: number },
 ): Promise<number> {
   const { db } = ctx;
@@ -910,7 +885,7 @@ export async function advanceMailings(
 }
 
 async function writeMailingChunk(
-  ctx: Pick<PetitionCtx, "db" | "d1" | "now">,
+  ctx: Pick<Deps, "db" | "d1" | "now">,
   m: { id: number; petition_id: number; kind: string; subject: string; body_text: string; after_signature_id: number },
 ) {
   const { db, now } = ctx;
@@ -963,28 +938,16 @@ async function writeMailingChunk(
 
 // ---------------------------------------------------------------- calendar feed tokens
 
-export async function createFeedToken(ctx: PetitionCtx, actor: Actor, area: { id: number }): Promise<{ id: number; url: string }> {
-  const { db, now } = ctx;
-  const osc = await oscFor(db, actor, area.id);
-  const token = randomToken(24);
-  const [inserted] = await batch(ctx.d1, [
-    db
-      .insertInto("feed_tokens")
-      .values({ token_hash: await sha256(token), organisation_id: osc, created_by: actor.personId, created_at: now.toISOString() })
-      .returning("id"),
-  ]);
-  const id = (inserted?.results[0] as { id: number } | undefined)?.id;
-  if (id === undefined) throw new Error("The calendar address was not stored");
-  await auditInsert(db, {
+/** A calendar address for the response due dates of an area's petitions, owned by its scrutiny committee. */
+export async function createPetitionFeed(deps: Deps, actor: Actor, area: { id: number }): Promise<{ id: number; url: string }> {
+  const osc = await oscFor(deps.db, actor, area.id);
+  const { id, token } = await createFeedToken(
+    deps,
     actor,
-    areaId: area.id,
-    entity: "feed_token",
-    entityId: id,
-    action: "created",
-    details: { organisationId: osc, feed: "petition response due dates" },
-    at: now,
-  }).execute();
-  return { id, url: new URL(`/feeds/petitions/${token}.ics`, ctx.publicUrl).toString() };
+    { organisationId: osc },
+    { areaId: area.id, feed: "petition response due dates" },
+  );
+  return { id, url: new URL(`/feeds/petitions/${token}.ics`, deps.publicUrl).toString() };
 }
 
 /** The committee a feed belongs to: the clerk's own, or (for an administrator) the area's. */
@@ -1002,16 +965,12 @@ async function oscFor(db: DB, actor: Actor, areaId: number): Promise<number> {
   return osc.id;
 }
 
-export async function revokeFeedToken(
-  ctx: PetitionCtx,
+export async function revokePetitionFeed(
+  deps: Deps,
   actor: Actor,
-  token: { id: number; area_id: number; revoked_at: string | null },
+  feed: { id: number; area_id: number; organisation_id: number; revoked_at: string | null },
 ): Promise<void> {
-  if (token.revoked_at) throw conflict("already_revoked", "This calendar address was already turned off.");
-  const { db, now } = ctx;
-  const results = await batch(ctx.d1, [
-    db.updateTable("feed_tokens").set({ revoked_at: now.toISOString() }).where("id", "=", token.id).where("revoked_at", "is", null),
-    auditIfChanged(db, { actor, areaId: token.area_id, entity: "feed_token", entityId: token.id, action: "revoked", at: now }),
-  ]);
-  if (!results[0]?.meta.changes) throw conflict("already_revoked", "This calendar address was already turned off.");
+  const turnedOff =
+    !feed.revoked_at && (await revokeFeedToken(deps, actor, feed.id, { organisationId: feed.organisation_id }, feed.area_id));
+  if (!turnedOff) throw conflict("already_revoked", "This calendar address was already turned off.");
 }

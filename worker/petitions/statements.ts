@@ -1,55 +1,13 @@
 // SQL statements for petition writes that must be exact under concurrency: each goes in a
 // DB.batch() (one transaction) and makes its own condition, so two racing requests can
 // never both count, stamp, audit or email.
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { workingDayDeadline } from "../../shared/workingDays";
-import { auditRow, type AuditEntry } from "../audit";
-import type { DB } from "../db";
+import { auditIfChanged } from "../platform/audit";
+import { insertWhen } from "../platform/writes";
+import type { DB } from "../platform/db";
 import { outboxRow, type OutgoingEmail } from "../email/outbox";
 import { responseOwedEmail, thresholdReachedEmail } from "./emails";
-
-/** True when the statement just before, in the same batch, changed at least one row. */
-export const previousChanged = sql<SqlBool>`changes() > 0`;
-
-type Value = unknown;
-
-function isExpression(v: Value): v is Expression<unknown> {
-  return typeof v === "object" && v !== null && "toOperationNode" in v;
-}
-
-/**
- * INSERT INTO table (columns) SELECT values WHERE condition: one row, only when the
- * condition holds at that moment of the batch. Values may be SQL expressions.
- */
-export function insertWhen<T extends "audit_log" | "outbox" | "obligations">(
-  db: DB,
-  table: T,
-  row: Record<string, Value>,
-  condition: Expression<SqlBool>,
-) {
-  const columns = Object.keys(row);
-  const select = db
-    .selectNoFrom(columns.map((k) => (isExpression(row[k]) ? sql`${row[k] as Expression<unknown>}` : sql.val(row[k])).as(k)) as never)
-    .where(condition);
-  const insert = db
-    .insertInto(table)
-    .columns(columns as never)
-    .expression(select as never);
-  return table === "outbox" ? insert.onConflict((oc) => oc.column("dedupe_key" as never).doNothing()) : insert;
-}
-
-/**
- * An audit entry written only if the statement before it changed a row. `details` may be SQL
- * instead of `entry.details`, e.g. to say how many rows with changes().
- */
-export function auditIfChanged(db: DB, entry: AuditEntry, details?: Expression<string>) {
-  return insertWhen(db, "audit_log", { ...auditRow(entry), ...(details ? { details } : {}) }, previousChanged);
-}
-
-/** An email queued only when `condition` holds (e.g. the change it reports happened). */
-export function emailWhen(db: DB, email: OutgoingEmail, now: Date, condition: Expression<SqlBool>) {
-  return insertWhen(db, "outbox", outboxRow(email, now), condition);
-}
 
 /** EXISTS (the petition matches `where`), as a condition for the statements above. */
 export function petitionExists(db: DB, petitionId: number, where: (qb: PetitionQuery) => PetitionQuery) {

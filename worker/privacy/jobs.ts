@@ -1,6 +1,6 @@
 // Scheduled data-rights jobs: erase signers' details once their area's retention period has passed,
 // and the address and text of emails to the public once the delivery log's has.
-import type { ScheduledJob } from "../scheduled";
+import type { ScheduledJob } from "../platform/deps";
 import { eraseExpiredSignerData, redactExpiredEmails } from "./service";
 
 export const privacyJobs: ScheduledJob[] = [

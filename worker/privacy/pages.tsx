@@ -3,18 +3,15 @@ import { Hono, type Context } from "hono";
 import { ErasureRequestForm } from "../../shared/schemas/privacy";
 import { TokenInput } from "../../shared/schemas/petitions";
 import { publicAccess } from "../auth/middleware";
-import { appSecret, type AppEnv } from "../env";
-import { clientIpHash, parseForm } from "../validation";
+import type { AppEnv } from "../platform/env";
+import { clientIpHash, parseForm } from "../platform/validation";
 import { Button, ErrorSummary, Form, InsetText, TextInput, type FieldErrors, type FormValues } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage, type PageContext } from "../web/render";
-import { ERASURE_LINK_HOURS, eraseByRequest, erasureRequest, erasureSummary, requestErasure, type PrivacyCtx } from "./service";
+import { ERASURE_LINK_HOURS, eraseByRequest, erasureRequest, erasureSummary, requestErasure } from "./service";
+import { depsOf } from "../platform/deps";
 
 export const privacyPages = new Hono<AppEnv>();
-
-function privacyCtx(c: Context<AppEnv>): PrivacyCtx {
-  return { db: c.var.db, d1: c.env.DB, now: c.var.now, publicUrl: c.env.PUBLIC_URL, secret: appSecret(c.env) };
-}
 
 function RequestPage({ ctx, errors = {}, values = {} }: { ctx: PageContext; errors?: FieldErrors; values?: FormValues }) {
   return (
@@ -46,7 +43,7 @@ privacyPages.get("/your-data", publicAccess, async (c) => renderPage(c, <Request
 privacyPages.post("/your-data", publicAccess, async (c) => {
   const form = await parseForm(c, ErasureRequestForm);
   if (!form.ok) return renderPage(c, <RequestPage ctx={await pageContext(c)} errors={form.errors} values={form.values} />, 422);
-  await requestErasure(privacyCtx(c), form.data.email, await clientIpHash(c));
+  await requestErasure(depsOf(c), form.data.email, await clientIpHash(c));
   return c.redirect("/your-data/check-email", 303);
 });
 
@@ -83,7 +80,7 @@ privacyPages.get("/your-data/remove", publicAccess, async (c) => {
   const ctx = await pageContext(c);
   c.header("Referrer-Policy", "no-referrer");
   const token = c.req.query("token") ?? "";
-  const req = token ? await erasureRequest(privacyCtx(c), token) : null;
+  const req = token ? await erasureRequest(depsOf(c), token) : null;
   if (!req) return renderPage(c, <InvalidLink ctx={ctx} />, 400);
   const summary = await erasureSummary(c.var.db, req);
   return renderPage(
@@ -129,7 +126,7 @@ privacyPages.get("/your-data/remove", publicAccess, async (c) => {
 
 privacyPages.post("/your-data/remove", publicAccess, async (c) => {
   const form = await parseForm(c, TokenInput);
-  const ctx = privacyCtx(c);
+  const ctx = depsOf(c);
   const req = form.ok ? await erasureRequest(ctx, form.data.token) : null;
   const done = req ? await eraseByRequest(ctx, req) : null;
   if (!done) return renderPage(c, <InvalidLink ctx={await pageContext(c)} />, 400);

@@ -4,11 +4,12 @@
 // state, so the counting triggers never fire; the postcode district stays for the aggregates.
 import { sql, type SqlBool } from "kysely";
 import { canonicalEmail } from "../../shared/petitions/signatures";
-import { hmac, randomToken, sha256 } from "../crypto";
-import { batch, type DB } from "../db";
+import { hmac, randomToken, sha256 } from "../platform/crypto";
+import { batch, type DB } from "../platform/db";
 import { enqueueEmail, redactPublicEmails } from "../email/outbox";
-import { auditIfChanged } from "../petitions/statements";
-import { enforceLimit, type Limit } from "../rateLimit";
+import { auditIfChanged } from "../platform/audit";
+import { enforceLimit, type Limit } from "../platform/rateLimit";
+import type { Deps } from "../platform/deps";
 
 /** How long the emailed link works. */
 export const ERASURE_LINK_HOURS = 24;
@@ -17,14 +18,6 @@ export const ERASURE_LIMITS = {
   ip: { what: "requests to remove details", max: 10, windowSeconds: 3600 },
   email: { what: "requests to remove details for this email address", max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
-
-export interface PrivacyCtx {
-  db: DB;
-  d1: D1Database;
-  now: Date;
-  publicUrl: string;
-  secret: string;
-}
 
 export const yourDataUrl = (publicUrl: string) => new URL("/your-data", publicUrl).toString();
 
@@ -50,7 +43,7 @@ function heldFor(db: DB, email: string, canonical: string) {
  * Emails a link to erase what we hold for this address, if we hold anything. The answer to
  * the person asking is the same either way, so nobody learns whether an address signed.
  */
-export async function requestErasure(ctx: PrivacyCtx, email: string, ipHash: string): Promise<void> {
+export async function requestErasure(ctx: Deps, email: string, ipHash: string): Promise<void> {
   const { db, now } = ctx;
   const canonical = canonicalEmail(email);
   await enforceLimit(db, `erase:ip:${ipHash}`, ERASURE_LIMITS.ip, now);
@@ -91,7 +84,7 @@ export interface ErasureRequest {
   email_canonical: string;
 }
 
-export async function erasureRequest(ctx: Pick<PrivacyCtx, "db" | "now">, token: string): Promise<ErasureRequest | null> {
+export async function erasureRequest(ctx: Pick<Deps, "db" | "now">, token: string): Promise<ErasureRequest | null> {
   return (
     (await ctx.db
       .selectFrom("erasure_requests")
@@ -126,7 +119,7 @@ export async function erasureSummary(db: DB, req: ErasureRequest): Promise<{ sig
  * changes nothing. Audit entries say what was erased, never the erased values.
  */
 export async function eraseByRequest(
-  ctx: PrivacyCtx,
+  ctx: Deps,
   req: ErasureRequest,
 ): Promise<{ signatures: number; petitions: number; emails: number } | null> {
   const { db, now } = ctx;

@@ -1,6 +1,6 @@
 // Error pages that say what happened and what to do next.
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../platform/env";
 import { Layout } from "./layout";
 import { pageContext, renderPage, type PageContext } from "./render";
 
@@ -59,7 +59,7 @@ function ServerError({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export async function errorPage(c: Context<AppEnv>, status: number, message: string) {
+export async function errorPage<E extends AppEnv>(c: Context<E>, status: number, message: string) {
   let ctx: PageContext;
   try {
     ctx = await pageContext(c);

@@ -1,7 +1,7 @@
 // The page frame: NHS.UK header (service name, no NHS logo), navigation by role, footer.
 import type { ComponentChildren } from "preact";
 import { roleLabels } from "../../shared/roles";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../platform/actor";
 import { Form, NotificationBanner } from "./components";
 import { navFor } from "./nav";
 import type { PageContext } from "./render";

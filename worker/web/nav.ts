@@ -1,5 +1,5 @@
 // The header navigation: which links each person sees, by their roles.
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../platform/actor";
 import type { Role } from "../../shared/roles";
 
 export interface NavItem {

@@ -3,10 +3,10 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../platform/actor";
 import { csrfToken } from "../auth/csrf";
 import { cookieOptions } from "../auth/session";
-import { isLocalDev, type AppEnv } from "../env";
+import { isLocalDev, type AppEnv } from "../platform/env";
 
 export interface PageContext {
   actor: Actor | null;
@@ -20,11 +20,11 @@ export interface PageContext {
 const FLASH_COOKIE = "flash";
 
 /** A one-line confirmation shown on the next page ("Petition approved"). */
-export function setFlash(c: Context<AppEnv>, message: string): void {
+export function setFlash<E extends AppEnv>(c: Context<E>, message: string): void {
   setCookie(c, FLASH_COOKIE, encodeURIComponent(message), { ...cookieOptions, maxAge: 60 });
 }
 
-export async function pageContext(c: Context<AppEnv>): Promise<PageContext> {
+export async function pageContext<E extends AppEnv>(c: Context<E>): Promise<PageContext> {
   const raw = getCookie(c, FLASH_COOKIE);
   if (raw) deleteCookie(c, FLASH_COOKIE, cookieOptions);
   let flash: string | null = null;
@@ -34,7 +34,7 @@ export async function pageContext(c: Context<AppEnv>): Promise<PageContext> {
     flash = null;
   }
   return {
-    actor: c.var.actor,
+    actor: c.var.caller,
     csrf: await csrfToken(c),
     path: c.req.path,
     flash,
@@ -43,13 +43,17 @@ export async function pageContext(c: Context<AppEnv>): Promise<PageContext> {
   };
 }
 
-export function renderPage(c: Context<AppEnv>, page: VNode, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 = 200) {
+export function renderPage<E extends AppEnv>(
+  c: Context<E>,
+  page: VNode,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 = 200,
+) {
   c.header("Cache-Control", "no-store");
   return c.html(`<!doctype html>${renderToString(page)}`, status);
 }
 
 /** Post/redirect/get: after a successful form, go to `to` with a confirmation message. */
-export function redirectWithFlash(c: Context<AppEnv>, to: string, message: string) {
+export function redirectWithFlash<E extends AppEnv>(c: Context<E>, to: string, message: string) {
   setFlash(c, message);
   return c.redirect(to, 303);
 }

@@ -5,7 +5,7 @@ import { describeDue } from "../../shared/obligations/rules";
 import type { ObligationStatus } from "../../shared/schemas/obligations";
 import { FORM_LINK_ROWS, type Link } from "../../shared/schemas/obligations";
 import { formatLondonDate, formatLondonDateTime } from "../../shared/time";
-import { Button, Form, Tag, TextInput, type FieldErrors, type FormValues, type TagColour } from "../web/components";
+import { Button, Form, Tag, TextInput, type FieldErrors, type FormValues, type TagColour } from "./components";
 
 const consultationColours: Record<ConsultationStatus, TagColour> = {
   upcoming: "grey",

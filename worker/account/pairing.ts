@@ -1,7 +1,7 @@
 // Pairing the browser extension with an account: a short code shown on the web, exchanged for a revocable API token.
-import { randomCode, randomToken, sha256 } from "../crypto";
-import { batch, type DB } from "../db";
-import { auditInsertIfChanged } from "../audit";
+import { randomCode, randomToken, sha256 } from "../platform/crypto";
+import { batch, type DB } from "../platform/db";
+import { auditIfChanged } from "../platform/audit";
 
 export const PAIRING_CODE_MINUTES = 10;
 
@@ -86,7 +86,7 @@ export async function revokeApiToken(db: DB, d1: D1Database, personId: number, t
       .where("person_id", "=", personId)
       .where("revoked_at", "is", null),
     // Only when it was this person's live token: asking to revoke someone else's writes nothing.
-    auditInsertIfChanged(db, {
+    auditIfChanged(db, {
       actor: "system",
       areaId: null,
       entity: "api_token",

@@ -2,9 +2,12 @@
 // record" (null). `Number()` alone would take "0x10" as 16, "1e3" as 1000 and " 7 " as 7.
 import type { Context } from "hono";
 
-export function pathId(c: Context, name = "id"): number | null {
-  const text = c.req.param(name) ?? "";
-  if (!/^[0-9]{1,16}$/.test(text)) return null;
+export function parseId(text: string | undefined): number | null {
+  if (!text || !/^[0-9]{1,16}$/.test(text)) return null;
   const id = Number(text);
   return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export function pathId(c: Context, name = "id"): number | null {
+  return parseId(c.req.param(name));
 }

@@ -1,9 +1,9 @@
 // Building blocks for API routes: the OpenAPIHono factory with our validation errors, and shared responses.
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import { ErrorResponse } from "../../shared/schemas/common";
-import type { AppEnv } from "../env";
-import { validationFailed } from "../errors";
-import { zodFields } from "../validation";
+import type { AppEnv } from "./env";
+import { validationFailed } from "./errors";
+import { zodFields } from "./validation";
 
 /** A sub-app for one group of API routes; invalid input becomes a 422 naming the fields. */
 export function apiRouter() {

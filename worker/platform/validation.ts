@@ -24,7 +24,7 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 /** Reads an urlencoded/multipart form and validates it; on failure returns what was typed, for re-display. */
-export async function parseForm<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<FormResult<z.output<T>>> {
+export async function parseForm<T extends z.ZodType, E extends AppEnv>(c: Context<E>, schema: T): Promise<FormResult<z.output<T>>> {
   const body = await c.req.parseBody({ all: true });
   const values: Record<string, string> = {};
   const input: Record<string, unknown> = {};
@@ -45,7 +45,7 @@ export async function parseForm<T extends z.ZodType>(c: Context<AppEnv>, schema:
 }
 
 /** A keyed hash of the caller's IP address: lets us rate-limit without storing the address. */
-export async function clientIpHash(c: Context<AppEnv>): Promise<string> {
+export async function clientIpHash<E extends AppEnv>(c: Context<E>): Promise<string> {
   const ip = c.req.header("CF-Connecting-IP") ?? c.req.header("X-Forwarded-For")?.split(",")[0]?.trim() ?? "unknown";
   return (await hmac(appSecret(c.env), `ip:${ip}`)).slice(0, 22);
 }

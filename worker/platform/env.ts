@@ -1,6 +1,6 @@
 // Bindings and per-request variables shared by every part of the Worker.
 import type { DB } from "./db";
-import type { Actor } from "./auth/actor";
+import type { Actor } from "./actor";
 
 export interface Env {
   DB: D1Database;
@@ -19,23 +19,31 @@ export interface Env {
   BENCH_METRICS?: string;
 }
 
-export interface AppVariables {
+/** Set for every request by the app's first middleware (worker/app.ts), so any handler or helper can read them. */
+export interface RequestVariables {
   db: DB;
-  actor: Actor | null;
+  /**
+   * Who is calling: the person signed in (session or token), or null. Routes behind signedIn,
+   * authorize() or reaching() read c.var.actor instead, which is never null there.
+   */
+  caller: Actor | null;
   /** Raw session id from the cookie (never stored), when signed in with a session. */
   sessionId: string | null;
   /** Visitor id created during this request for an anonymous form's CSRF token. */
   visitorId: string | null;
-  /** Set by the authorization middleware: the record the route acts on. */
-  record: unknown;
-  /** Set by the authorization middleware: the roles in which the actor may act on it. */
-  actingRoles: import("../shared/roles").Role[];
   now: Date;
   /** Rows read and written by this request so far (see d1Meter.ts). */
-  d1Usage: import("./d1Meter").D1Usage;
+  d1Usage: import("../d1Meter").D1Usage;
 }
 
-export type AppEnv = { Bindings: Env; Variables: AppVariables };
+// Request-wide variables live in Hono's ContextVariableMap, not in AppEnv's Variables: a route's typed
+// middleware (signedIn, authorize) then adds its own (actor, record) without changing these, and any
+// helper generic over the route's env (<E extends AppEnv>) still reads these with their real types.
+declare module "hono" {
+  interface ContextVariableMap extends RequestVariables {}
+}
+
+export type AppEnv = { Bindings: Env };
 
 export function isLocalDev(env: Env): boolean {
   return env.LOCAL_DEV === "true" || env.LOCAL_DEV === "1";

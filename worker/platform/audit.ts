@@ -1,7 +1,8 @@
 // The append-only history: every change of state writes one entry, in the same batch as the change.
-import type { Actor } from "./auth/actor";
-import { sql } from "kysely";
+import { type Expression, sql } from "kysely";
+import type { Actor } from "./actor";
 import type { DB } from "./db";
+import { insertWhen, previousChanged } from "./writes";
 
 export interface AuditEntry {
   actor: Actor | null | "system" | "petitioner" | "public";
@@ -41,30 +42,19 @@ export function auditInsert(db: DB, e: AuditEntry) {
   return db.insertInto("audit_log").values(auditRow(e));
 }
 
+/** An audit entry's `entityId` that means "the row the statement before it inserted". */
+export const INSERTED = "inserted";
+
+type ConditionalEntry = Omit<AuditEntry, "entityId"> & { entityId: number | null | typeof INSERTED };
+
 /**
- * An audit entry written only if the statement just before it in the same batch changed a
- * row (SQLite's changes()): a conditional update that lost a race, or an insert that met a
- * unique key, leaves no entry. entityId "inserted" records the row that statement inserted.
+ * An audit entry written only if the statement just before it in the same batch changed a row
+ * (SQLite's changes() > 0): a conditional update that lost a race, or an insert that met a unique
+ * key, leaves no entry. `details` may be SQL instead of `entry.details` (e.g. how many rows, from
+ * changes()); entityId INSERTED records the row that statement inserted.
  */
-export function auditInsertIfChanged(db: DB, e: Omit<AuditEntry, "entityId"> & { entityId: number | "inserted" }) {
-  const who = actorColumns(e.actor);
-  return db
-    .insertInto("audit_log")
-    .columns(["at", "actor_id", "actor_label", "area_id", "entity", "entity_id", "action", "from_state", "to_state", "details"])
-    .expression(
-      db
-        .selectNoFrom((eb) => [
-          eb.val(e.at.toISOString()).as("at"),
-          eb.val(who.actor_id).as("actor_id"),
-          eb.val(who.actor_label).as("actor_label"),
-          eb.val(e.areaId).as("area_id"),
-          eb.val(e.entity).as("entity"),
-          e.entityId === "inserted" ? sql<number>`last_insert_rowid()`.as("entity_id") : eb.val(e.entityId).as("entity_id"),
-          eb.val(e.action).as("action"),
-          eb.val(e.from ?? null).as("from_state"),
-          eb.val(e.to ?? null).as("to_state"),
-          eb.val(JSON.stringify(e.details ?? {})).as("details"),
-        ])
-        .where(sql<number>`changes()`, "=", 1),
-    );
+export function auditIfChanged(db: DB, entry: ConditionalEntry, details?: Expression<string>) {
+  const entityId = entry.entityId === INSERTED ? sql<number>`last_insert_rowid()` : entry.entityId;
+  const row = { ...auditRow({ ...entry, entityId: null }), entity_id: entityId, ...(details ? { details } : {}) };
+  return insertWhen(db, "audit_log", row, previousChanged);
 }

@@ -6,21 +6,21 @@ import { roleLabels } from "../../shared/roles";
 import { formatLondonDateTime } from "../../shared/time";
 import { LEAD_TIME_CHOICES } from "../../shared/alerts/timing";
 import { PreferencesForm } from "../../shared/schemas/preferences";
-import { batch } from "../db";
+import { batch } from "../platform/db";
 import { preferencesChanged } from "../alerts/service";
-import { auditInsert } from "../audit";
+import { auditInsert } from "../platform/audit";
 import { deliverOutbox, senderFor } from "../email/sender";
-import type { AppEnv } from "../env";
-import { AppError } from "../errors";
-import { clientIpHash, parseForm } from "../validation";
+import type { AppEnv } from "../platform/env";
+import { AppError } from "../platform/errors";
+import { clientIpHash, parseForm } from "../platform/validation";
 import { Button, Checkbox, ErrorSummary, Form, InsetText, Table, TextInput, type FieldErrors, type FormValues } from "../web/components";
 import { Layout } from "../web/layout";
 import { pageContext, redirectWithFlash, renderPage, type PageContext } from "../web/render";
-import { publicAccess, signedIn } from "./middleware";
+import { publicAccess, signedIn } from "../auth/middleware";
 import { createPairingCode, formatPairingCode, PAIRING_CODE_MINUTES, revokeApiToken } from "./pairing";
-import { endSession, startSession } from "./session";
+import { endSession, startSession } from "../auth/session";
 import { isSafeNext, redeemSignInToken, requestSignInLink, SIGN_IN_LINK_MINUTES } from "./signIn";
-import { pathId } from "../pathId";
+import { pathId } from "../platform/pathId";
 
 export const authPages = new Hono<AppEnv>();
 
@@ -166,7 +166,7 @@ authPages.post("/sign-in/confirm", publicAccess, async (c) => {
 });
 
 authPages.post("/sign-out", publicAccess, async (c) => {
-  const actor = c.var.actor;
+  const actor = c.var.caller;
   if (actor) {
     await auditInsert(c.var.db, {
       actor,
@@ -183,8 +183,11 @@ authPages.post("/sign-out", publicAccess, async (c) => {
 
 authPages.get("/account", signedIn, async (c) => renderAccount(c));
 
-async function renderAccount(c: Context<AppEnv>, extra: { pairing?: { code: string; expiresAt: Date }; errors?: FieldErrors } = {}) {
-  const actor = c.var.actor!;
+async function renderAccount<E extends AppEnv>(
+  c: Context<E>,
+  extra: { pairing?: { code: string; expiresAt: Date }; errors?: FieldErrors } = {},
+) {
+  const actor = c.var.caller!;
   const ctx = await pageContext(c);
   const tokens = await c.var.db
     .selectFrom("api_tokens")

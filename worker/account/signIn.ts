@@ -1,8 +1,8 @@
 // Sign-in by one-time email link: single use, short-lived, and the same answer whether or not the email is known.
-import { randomToken, sha256 } from "../crypto";
-import { batch, type DB } from "../db";
+import { randomToken, sha256 } from "../platform/crypto";
+import { batch, type DB } from "../platform/db";
 import { enqueueEmail } from "../email/outbox";
-import { enforceLimit } from "../rateLimit";
+import { enforceLimit } from "../platform/rateLimit";
 
 export const SIGN_IN_LINK_MINUTES = 20;
 
