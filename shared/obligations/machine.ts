@@ -26,6 +26,14 @@ export const obligationKinds = {
 } as const;
 export type ObligationKind = keyof typeof obligationKinds;
 
+/** The messages of a request's thread: the request itself, replies from the owing side, notes from either. */
+export const messageKinds = ["request", "reply", "note"] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+/** The two sides an organisation's on-time tallies are kept for. */
+export const tallySides = ["owed_by", "owed_to"] as const;
+export type TallySide = (typeof tallySides)[number];
+
 export type ObligationStatus = ObligationState | "overdue";
 
 export function obligationStatus(o: { state: string; due_at: string }, now: Date): ObligationStatus {

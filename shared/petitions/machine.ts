@@ -58,6 +58,10 @@ export const petitionScrutinyMachine = defineMachine({
 });
 export type PetitionScrutinyEvent = keyof typeof petitionScrutinyMachine.transitions;
 
+/** Why a petition went to the scrutiny committee: its signatures, the petitioner's dissatisfaction, or the clerk. */
+export const referralReasons = ["threshold", "dissatisfied", "clerk"] as const;
+export type ReferralReason = (typeof referralReasons)[number];
+
 /** Coded rejection reasons; some hide the petition for legal reasons (as e-petitions does). */
 export const rejectionReasons = {
   duplicate: { label: "There is already a petition about this", hides: false },

@@ -1,5 +1,9 @@
 // Signers' details: one signature per person (canonical email) and postcodes in one form (district for the public counts).
 
+/** A signature counts once confirmed by its email link; invalidated ones are taken back out of the count. */
+export const signatureStates = ["pending", "confirmed", "invalidated"] as const;
+export type SignatureState = (typeof signatureStates)[number];
+
 const GMAIL_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
 
 /**

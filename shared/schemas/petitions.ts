@@ -1,6 +1,6 @@
 // Petitions as the API and the web forms take and give them.
 import { z } from "zod";
-import { rejectionCodes, rejectionReasons, type RejectionCode } from "../petitions/machine";
+import { type RejectionCode, referralReasons, rejectionCodes, rejectionReasons } from "../petitions/machine";
 import { normalisePostcode } from "../petitions/signatures";
 import { petitionFilters, petitionStatuses, type PetitionFilter } from "../petitions/status";
 import { CalendarDate, Email, numberFromText, PageQuery, capitalise } from "./common";
@@ -231,7 +231,7 @@ export const Petition = PetitionSummary.extend({
   scrutiny: z.object({
     state: z.enum(["none", "referred", "considered"]),
     referredAt: z.string().nullable(),
-    referralReason: z.enum(["threshold", "dissatisfied", "clerk"]).nullable(),
+    referralReason: z.enum(referralReasons).nullable(),
     meetingDate: z.string().nullable(),
     decision: z.string().nullable(),
     outcome: z.string().nullable(),

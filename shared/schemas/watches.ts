@@ -1,7 +1,11 @@
 // Watching things with deadlines, and the alerts the extension shows.
 import { z } from "zod";
 
-export const WatchTargetKind = z.enum(["consultation", "petition", "obligation"], { error: "Choose consultation, petition or obligation" });
+/** What can be watched: anything with a deadline. */
+export const targetKinds = ["consultation", "petition", "obligation"] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+export const WatchTargetKind = z.enum(targetKinds, { error: "Choose consultation, petition or obligation" });
 
 export const WatchInput = z
   .object({ targetKind: WatchTargetKind, targetId: z.number({ error: "targetId must be a number" }).int().positive() })

@@ -49,7 +49,7 @@ async function storeFarFuture(n: number) {
   await inChunks(
     closes.map((c, i) => ({
       area_id: areaId,
-      kind: "information_request",
+      kind: "information_request" as const,
       owed_by_organisation_id: pctId,
       owed_to_organisation_id: linkId,
       title: `Far request ${first + i}`,
@@ -74,8 +74,8 @@ async function storeFarFuture(n: number) {
     ),
   );
   const watches = [
-    ...consultations.map((c) => ({ kind: "consultation", id: c.id, at: c.closes_at! })),
-    ...obligations.map((o) => ({ kind: "obligation", id: o.id, at: o.due_at })),
+    ...consultations.map((c) => ({ kind: "consultation" as const, id: c.id, at: c.closes_at! })),
+    ...obligations.map((o) => ({ kind: "obligation" as const, id: o.id, at: o.due_at })),
   ]
     .filter((t) => !watched.has(`${t.kind}:${t.id}`))
     .map((t) => ({

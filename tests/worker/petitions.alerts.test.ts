@@ -35,7 +35,7 @@ describe("watching a petition", () => {
         email_canonical: `extra${i + j}@example.com`,
         postcode: "NR1 1AA",
         postcode_district: "NR1",
-        state: "confirmed",
+        state: "confirmed" as const,
         created_at: now,
         confirmed_at: now,
       }));

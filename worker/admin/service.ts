@@ -8,6 +8,7 @@ import { batch, type DB } from "../platform/db";
 import { AppError, validationFailed } from "../platform/errors";
 import { slugify } from "../platform/text";
 import { parseId, pathId } from "../platform/pathId";
+import type { OrganisationKind } from "../../shared/roles";
 
 type AreaRow = { id: number; slug: string; name: string };
 
@@ -130,7 +131,7 @@ export async function addOrganisation(
   d1: D1Database,
   actor: Actor,
   areaId: number,
-  o: { name: string; kind: string; email?: string | undefined; predecessorId?: number | undefined },
+  o: { name: string; kind: OrganisationKind; email?: string | undefined; predecessorId?: number | undefined },
   now: Date,
 ): Promise<number> {
   if (o.predecessorId !== undefined) {

@@ -2,7 +2,9 @@
 import type { Deadline, DeadlineKind } from "../../shared/alerts/timing";
 import { chunks, readBatch, type DB } from "../platform/db";
 
-export type TargetKind = "consultation" | "petition" | "obligation";
+import type { TargetKind } from "../../shared/schemas/watches";
+
+export type { TargetKind };
 
 export interface TargetRef {
   kind: TargetKind;

@@ -4,7 +4,8 @@ import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../s
 import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
 import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
-import { chunks, fetchPage, readGroups, slicePage, type ConsultationsTable, type Database, type DB } from "../platform/db";
+import { chunks, type DB, fetchPage, readGroups, slicePage } from "../platform/db";
+import type { ConsultationsTable, Database } from "../platform/schema";
 import { parseId, pathId } from "../platform/pathId";
 
 const DAY = 86_400_000;

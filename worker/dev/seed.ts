@@ -1,6 +1,8 @@
 // Demo data for local use and tests: two areas, every kind of organisation and role, and
 // petitions, consultations and obligations in different states. Safe to run twice.
 import { workingDayDeadline } from "../../shared/workingDays";
+import type { CommissioningStage, ConsultationState, EngagementMethod } from "../../shared/consultations/machine";
+import type { OrganisationKind, Role } from "../../shared/roles";
 import { canonicalUrl } from "../../shared/urls";
 import { batch, type DB } from "../platform/db";
 
@@ -17,7 +19,7 @@ interface OrgSeed {
   key: string;
   slug: string;
   name: string;
-  kind: string;
+  kind: OrganisationKind;
   email?: string;
   predecessor?: string;
 }
@@ -26,7 +28,7 @@ interface PersonSeed {
   key: string;
   email: string;
   name: string;
-  roles: [org: string, role: string][];
+  roles: [org: string, role: Role][];
 }
 
 const AREAS = [
@@ -279,7 +281,7 @@ export async function seedDemo(db: DB, d1: D1Database, now: Date): Promise<SeedR
       postcode: `${districts[i % districts.length]} 1AA`,
       postcode_district: districts[i % districts.length]!,
       contact_consent: i % 3 === 0 ? 1 : 0,
-      state: "confirmed",
+      state: "confirmed" as const,
       created_at: ago(40),
       confirmed_at: ago(40),
     }));
@@ -301,9 +303,9 @@ export async function seedDemo(db: DB, d1: D1Database, now: Date): Promise<SeedR
     summary: string;
     opens: string;
     closes: string;
-    stage: string;
-    method: string;
-    state?: string;
+    stage: CommissioningStage;
+    method: EngagementMethod;
+    state?: ConsultationState;
     outcome?: [string, string, string];
     by: string;
   }) =>

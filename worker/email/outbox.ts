@@ -1,6 +1,7 @@
 // Every email is first written to the outbox (in the same batch as the change that causes it).
 import type { UpdateQueryBuilder, UpdateResult } from "kysely";
-import type { Database, DB } from "../platform/db";
+import type { DB } from "../platform/db";
+import type { Database } from "../platform/schema";
 import type { Expression, SqlBool } from "kysely";
 import { insertWhen } from "../platform/writes";
 

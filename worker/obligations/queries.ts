@@ -6,7 +6,8 @@ import type { Link, Obligation, ObligationMessage, ObligationStatus, TimelineEnt
 import { londonDate } from "../../shared/time";
 import type { RecordLoader } from "../auth/middleware";
 import type { Selectable } from "kysely";
-import { chunks, readGroups, slicePage, type DB, type ObligationsTable } from "../platform/db";
+import { chunks, type DB, readGroups, slicePage } from "../platform/db";
+import type { ObligationsTable } from "../platform/schema";
 import { parseId, pathId } from "../platform/pathId";
 import { obligationScope } from "../../shared/obligations/rules";
 

@@ -254,7 +254,7 @@ export async function signPetition(ctx: Deps, petition: PetitionRow, input: Sign
     postcode: input.postcode,
     postcode_district: postcodeDistrict(input.postcode),
     contact_consent: input.contactConsent ? 1 : 0,
-    state: "pending",
+    state: "pending" as const,
     confirm_hash: hash,
     ip_hash: ipHash,
     created_at: at,
@@ -600,7 +600,7 @@ async function openResponseObligation(db: DB, petitionId: number) {
 
 // ---------------------------------------------------------------- response
 
-const ANSWERABLE: readonly string[] = ["open", "closed"];
+const ANSWERABLE: readonly PetitionState[] = ["open", "closed"];
 
 function assertAnswerable(p: PetitionRow, what: string) {
   if (!ANSWERABLE.includes(p.state)) {
@@ -645,7 +645,7 @@ export async function publishResponse(ctx: Deps, actor: Actor, roles: Acting, p:
       })
       .where("id", "=", p.id)
       .where("response_state", "=", current)
-      .where("state", "in", ANSWERABLE as string[]),
+      .where("state", "in", [...ANSWERABLE]),
     auditIfChanged(db, {
       actor,
       areaId: p.area_id,
@@ -768,7 +768,7 @@ export async function referPetition(ctx: Deps, who: { actor: Actor; roles: Actin
       .set({ scrutiny_state: to, referred_at: nowIso, referral_reason: reason, updated_at: nowIso })
       .where("id", "=", p.id)
       .where("scrutiny_state", "=", p.scrutiny_state)
-      .where("state", "in", ANSWERABLE as string[]),
+      .where("state", "in", [...ANSWERABLE]),
     auditIfChanged(db, {
       actor: who === "petitioner" ? "petitioner" : who.actor,
       areaId: p.area_id,

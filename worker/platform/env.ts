@@ -2,12 +2,12 @@
 import type { DB } from "./db";
 import type { Actor } from "./actor";
 
-export interface Env {
-  DB: D1Database;
-  ASSETS: Fetcher;
-  /** Base address for links in emails and feeds, e.g. https://involve.example.org */
-  PUBLIC_URL: string;
-  EMAIL_FROM: string;
+/**
+ * The bindings and variables wrangler.toml declares (DB, ASSETS, PUBLIC_URL, EMAIL_FROM) come from
+ * `wrangler types` (worker-configuration.d.ts, checked in `npm test`); secrets and local-only flags,
+ * which wrangler.toml does not name, are declared here.
+ */
+export interface Env extends WranglerEnv {
   /** Secret for signing (CSRF tokens, hashed IPs). Required outside local development. */
   APP_SECRET?: string;
   /** HTTP email API (Resend-compatible): endpoint and key. */
