@@ -11,9 +11,9 @@ describe("worker/platform/schema.ts", () => {
 
   it("types every table the migrations create", () => {
     const text = readFileSync(OUTPUT, "utf8");
-    const tables = migratedSchema()
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string }[];
+    const tables = migratedSchema().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[];
     expect(tables.length).toBeGreaterThan(20);
     for (const { name } of tables) expect(text).toContain(`  ${name}: `);
   });
