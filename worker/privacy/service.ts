@@ -43,8 +43,9 @@ function heldFor(db: DB, email: string, canonical: string) {
  * Emails a link to erase what we hold for this address, if we hold anything. The answer to
  * the person asking is the same either way, so nobody learns whether an address signed.
  */
-export async function requestErasure(ctx: Deps, email: string, ipHash: string): Promise<void> {
+export async function requestErasure(ctx: Deps, input: { email: string; ipHash: string }): Promise<void> {
   const { db, now } = ctx;
+  const { email, ipHash } = input;
   const canonical = canonicalEmail(email);
   await enforceLimit(db, `erase:ip:${ipHash}`, ERASURE_LIMITS.ip, now);
   await enforceLimit(db, `erase:email:${await sha256(canonical)}`, ERASURE_LIMITS.email, now);

@@ -4,6 +4,12 @@ import type { ComponentChildren, JSX } from "preact";
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | undefined>;
 
+/** A form sent back to be corrected: what was wrong with each field, and what was typed. */
+export interface Problem {
+  errors: FieldErrors;
+  values: FormValues;
+}
+
 export function ErrorSummary({ errors, title = "There is a problem" }: { errors: FieldErrors; title?: string }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
