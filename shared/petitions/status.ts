@@ -1,5 +1,4 @@
-// A petition's status as people read it, from its three machines (lifecycle, response, scrutiny) and the clock.
-import type { PetitionState, ResponseState, ScrutinyState } from "./machine";
+// The words for a petition's statuses and list filters (which status applies is in rules.ts), and the moderation service level.
 
 export const petitionStatuses = [
   "draft",
@@ -29,32 +28,6 @@ export const petitionStatusLabels: Record<PetitionStatus, string> = {
   referred: "Referred to the scrutiny committee",
   considered: "Considered by the scrutiny committee",
 };
-
-export interface PetitionStatusFields {
-  state: string;
-  response_state: string;
-  scrutiny_state: string;
-  response_due_at: string | null;
-}
-
-/**
- * The one status that best says where a petition is, the furthest step first: a
- * scrutiny outcome outranks a response, a response outranks being open.
- */
-export function petitionStatus(p: PetitionStatusFields, now: Date): PetitionStatus {
-  const state = p.state as PetitionState;
-  if (state === "draft" || state === "pending" || state === "rejected") return state;
-  if (state === "hidden") return "removed";
-  const scrutiny = p.scrutiny_state as ScrutinyState;
-  if (scrutiny === "considered") return "considered";
-  if (scrutiny === "referred") return "referred";
-  const response = p.response_state as ResponseState;
-  if (response === "responded") return "responded";
-  if (response === "owed") {
-    return p.response_due_at && Date.parse(p.response_due_at) < now.getTime() ? "response_overdue" : "response_owed";
-  }
-  return state === "open" ? "open" : "closed";
-}
 
 /** Filters for lists: each is a condition on one machine, so an open petition awaiting a response is in both. */
 export const petitionFilters = {

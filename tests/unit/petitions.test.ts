@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalEmail, normalisePostcode, postcodeDistrict } from "../../shared/petitions/signatures";
-import { petitionStatus } from "../../shared/petitions/status";
+import { petitionStatus } from "../../shared/petitions/rules";
 import { SignatureInput } from "../../shared/schemas/petitions";
 
 describe("canonical email (one signature per person)", () => {

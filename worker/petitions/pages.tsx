@@ -7,7 +7,6 @@ import {
   MODERATION_NEARLY_OVERDUE_DAYS,
   MODERATION_OVERDUE_DAYS,
   petitionFilters,
-  petitionStatus,
   petitionStatusLabels,
   type PetitionStatus,
 } from "../../shared/petitions/status";
@@ -103,6 +102,7 @@ import {
 import { depsOf } from "../platform/deps";
 import { reachOf } from "../../shared/permissions";
 import { reaching } from "../auth/middleware";
+import { petitionStatus } from "../../shared/petitions/rules";
 
 export const petitionPages = new Hono<AppEnv>();
 

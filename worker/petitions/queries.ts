@@ -3,7 +3,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { sql, type Compilable, type Expression, type Selectable, type SqlBool } from "kysely";
 import { rejectionReasons, type RejectionCode } from "../../shared/petitions/machine";
-import { petitionStatus, petitionStatusLabels } from "../../shared/petitions/status";
+import { petitionStatus } from "../../shared/petitions/rules";
+import { petitionStatusLabels } from "../../shared/petitions/status";
 import { isAllowed, permissions, type Action, type Permission } from "../../shared/permissions";
 import type { Role } from "../../shared/roles";
 import type {
@@ -28,6 +29,15 @@ import { AppError, forbidden, notFound, unauthenticated, validationFailed } from
 import { parseId, pathId } from "../platform/pathId";
 import type { Reach } from "../../shared/permissions";
 import { inReach } from "../platform/reach";
+import {
+  answerable,
+  filterConditions,
+  openNotYetOwed,
+  petitionParams,
+  publiclyListed,
+  stateOnlyFilters,
+} from "../../shared/petitions/rules";
+import { where } from "../platform/conditions";
 
 export type PetitionRow = Selectable<PetitionsTable> & { organisation_name: string; area_name: string };
 
@@ -293,40 +303,17 @@ export async function petitionDetail(db: DB, p: PetitionRow, now: Date, publicUr
 
 // ---------------------------------------------------------------- filters
 
-const ANSWERABLE = sql<SqlBool>`p.state IN ('open', 'closed')`;
+const P = { alias: "p" } as const;
+const ANSWERABLE = where(answerable, {}, P);
 
-/** The SQL condition for a list filter (public or dashboard). */
+/**
+ * The SQL condition for a list filter (public or dashboard). `inOrder`: a filter that is only a
+ * state names it as +p.state, keeping SQLite walking the list's order index (reading only the
+ * rows it shows) instead of taking every petition in that state from the state index and sorting.
+ */
 export function filterCondition(filter: DashboardFilter, now: Date, inOrder = false): Expression<SqlBool> {
-  const nowIso = now.toISOString();
-  // `+p.state` keeps SQLite walking the list's order index (reading only the rows it shows)
-  // instead of taking every petition in that state from the state index and sorting them.
-  const state = sql.raw(inOrder ? "+p.state" : "p.state");
-  switch (filter) {
-    case "open":
-      return sql<SqlBool>`${state} = 'open'`;
-    case "closed":
-      return sql<SqlBool>`${state} = 'closed'`;
-    case "rejected":
-      return sql<SqlBool>`${state} = 'rejected'`;
-    case "pending":
-      return sql<SqlBool>`${state} = 'pending'`;
-    case "draft":
-      return sql<SqlBool>`${state} = 'draft'`;
-    case "removed":
-      return sql<SqlBool>`${state} = 'hidden'`;
-    case "response_owed":
-      return sql<SqlBool>`p.response_state = 'owed' AND ${ANSWERABLE}`;
-    case "response_overdue":
-      return sql<SqlBool>`p.response_state = 'owed' AND p.response_due_at < ${nowIso} AND ${ANSWERABLE}`;
-    case "responded":
-      return sql<SqlBool>`p.response_state = 'responded' AND ${ANSWERABLE}`;
-    case "referred":
-      return sql<SqlBool>`p.scrutiny_state = 'referred' AND ${ANSWERABLE}`;
-    case "considered":
-      return sql<SqlBool>`p.scrutiny_state = 'considered' AND ${ANSWERABLE}`;
-    case "attention":
-      return sql<SqlBool>`(p.state = 'pending' OR ((p.response_state = 'owed' OR p.scrutiny_state = 'referred') AND ${ANSWERABLE}))`;
-  }
+  const unindexed = inOrder && stateOnlyFilters.includes(filter) ? ["state"] : [];
+  return where(filterConditions[filter], petitionParams(now), { ...P, unindexed });
 }
 
 /** Words anywhere in the title, what is asked, or why (LIKE, with % and _ taken literally). */
@@ -372,8 +359,8 @@ export async function named<R extends { organisation_id: number; area_id: number
 }
 
 /** What anyone may list: open, closed and rejected petitions (never drafts, pending or removed). */
-const PUBLIC_STATES = sql<SqlBool>`p.state IN ('open', 'closed', 'rejected')`;
-const PUBLIC_STATES_IN_ORDER = sql<SqlBool>`+p.state IN ('open', 'closed', 'rejected')`;
+const PUBLIC_STATES = where(publiclyListed, {}, P);
+const PUBLIC_STATES_IN_ORDER = where(publiclyListed, {}, { ...P, unindexed: ["state"] });
 
 /**
  * In one area the partial indexes of migration 0040 (area, order) are used; across areas the
@@ -600,35 +587,16 @@ function dashboardConditions(q: DashboardQueryInput, reach: Reach, now: Date): E
 }
 
 /**
- * Most urgent first: responses overdue (the most overdue first), responses owed (the
- * soonest due first), referrals waiting for the committee, petitions waiting to be checked
- * (the longest waiting first), open petitions (the soonest closing first), then the rest.
+ * Most urgent first (urgencyRank and urgencyKey in shared/petitions/rules.ts, generated columns
+ * with the index petitions_urgency_area), then the most recently changed.
  */
-function urgencyOrder() {
-  // Overdue responses come first because owed responses are in due-date order: the expressions
-  // do not depend on the time, so the index petitions_urgency_area (migration 0040) holds this order.
-  const rank = sql`CASE
-    WHEN p.state IN ('open', 'closed') AND p.response_state = 'owed' THEN 1
-    WHEN p.state IN ('open', 'closed') AND p.scrutiny_state = 'referred' THEN 2
-    WHEN p.state = 'pending' THEN 3
-    WHEN p.state = 'open' THEN 4
-    WHEN p.state = 'draft' THEN 6
-    ELSE 5 END`;
-  const key = sql`CASE
-    WHEN p.state IN ('open', 'closed') AND p.response_state = 'owed' THEN p.response_due_at
-    WHEN p.state IN ('open', 'closed') AND p.scrutiny_state = 'referred' THEN p.referred_at
-    WHEN p.state = 'pending' THEN p.petitioner_confirmed_at
-    WHEN p.state = 'open' THEN p.closes_at
-    ELSE NULL END`;
-  // One ORDER BY of four keys (joined here; Kysely no longer takes an array).
-  return [sql`${rank} ASC`, sql`${key} ASC`, sql`p.updated_at DESC`, sql`p.id ASC`];
-}
+const URGENCY_ORDER = sql`p.urgency_rank ASC, p.urgency_key ASC, p.updated_at DESC, p.id ASC`;
 
 function dashboardQuery(db: DB, q: DashboardQueryInput, reach: Reach, now: Date) {
   return listQuery(db)
     .select(["p.created_at", "p.response_threshold_reached_at", "p.responded_at", "p.referred_at"])
     .where(all(dashboardConditions(q, reach, now)))
-    .orderBy(sql.join(urgencyOrder()));
+    .orderBy(URGENCY_ORDER);
 }
 
 /** A dashboard row as read (dashboardQuery), and with the names named() adds. */
@@ -731,7 +699,7 @@ export async function inbox(db: DB, reach: Reach, now: Date, publicUrl: string) 
   const openIn = (column: "p.organisation_id" | "p.area_id", id: number) =>
     listQuery(db)
       .where(column, "=", id)
-      .where(sql<SqlBool>`p.response_state = 'not_due' AND p.state = 'open'`)
+      .where(where(openNotYetOwed, {}, P))
       .orderBy("p.signature_count", "desc")
       .orderBy("p.id")
       .limit(50)

@@ -37,6 +37,8 @@ import type { PetitionRow } from "./queries";
 import { emailToColumn, oscEmails, petitionExists, thresholdStatements, type Links } from "./statements";
 import type { Deps } from "../platform/deps";
 import { createFeedToken, revokeFeedToken } from "../platform/feedTokens";
+import { answerable, isAnswerable, isOpenForSigning, openForSigning, petitionParams } from "../../shared/petitions/rules";
+import { where } from "../platform/conditions";
 
 export function linksFor(publicUrl: string): Links & {
   confirmPetition: (token: string) => string;
@@ -198,10 +200,6 @@ export async function confirmPetition(ctx: Deps, token: string): Promise<TokenRe
 
 // ---------------------------------------------------------------- signing
 
-function isOpenForSignatures(p: { state: string; closes_at: string | null }, now: Date): boolean {
-  return p.state === "open" && p.closes_at !== null && p.closes_at > now.toISOString();
-}
-
 export const notOpen = () =>
   conflict("petition_not_open", "This petition is not open for signatures. It may have closed, or not opened yet.");
 
@@ -211,7 +209,7 @@ export const notOpen = () =>
  */
 export async function signPetition(ctx: Deps, petition: PetitionRow, input: SignatureInput, ipHash: string): Promise<void> {
   const { db, now } = ctx;
-  if (!isOpenForSignatures(petition, now)) throw notOpen();
+  if (!isOpenForSigning(petition, now)) throw notOpen();
   const canonical = canonicalEmail(input.email);
   const links = linksFor(ctx.publicUrl);
   // One round trip for both rate limits and the look-up of an earlier signature; one more for the writes.
@@ -339,7 +337,7 @@ export async function confirmSignature(ctx: Deps, token: string): Promise<TokenR
     (await db.selectFrom("petitions").select("signature_count").where("id", "=", row.id).executeTakeFirstOrThrow()).signature_count;
   if (row.signature_state === "confirmed") return { ok: true, petitionId: row.id, already: true, signatureCount: await count() };
   if (row.signature_state !== "pending") return { ok: false, reason: "invalid" };
-  if (!isOpenForSignatures(row, now)) return { ok: false, reason: "closed", petitionId: row.id };
+  if (!isOpenForSigning(row, now)) return { ok: false, reason: "closed", petitionId: row.id };
   const nowIso = now.toISOString();
   const results = await batch(ctx.d1, [
     db
@@ -348,7 +346,7 @@ export async function confirmSignature(ctx: Deps, token: string): Promise<TokenR
       .where("id", "=", row.signature_id)
       .where("confirm_hash", "=", hash)
       .where("state", "=", "pending")
-      .where(petitionExists(db, row.id, (qb) => qb.where("state", "=", "open").where("closes_at", ">", nowIso))),
+      .where(petitionExists(db, row.id, (qb) => qb.where(where(openForSigning, petitionParams(now))))),
     auditIfChanged(db, {
       actor: "public",
       areaId: row.area_id,
@@ -600,13 +598,11 @@ async function openResponseObligation(db: DB, petitionId: number) {
 
 // ---------------------------------------------------------------- response
 
-const ANSWERABLE: readonly PetitionState[] = ["open", "closed"];
-
 function assertAnswerable(p: PetitionRow, what: string) {
-  if (!ANSWERABLE.includes(p.state)) {
+  if (!isAnswerable(p)) {
     throw conflict(
       "transition_not_allowed",
-      `You cannot ${what} a petition that is ${petitionMachine.stateLabels[p.state as PetitionState].toLowerCase()}. This is only possible once it has opened.`,
+      `You cannot ${what} a petition that is ${petitionMachine.stateLabels[p.state].toLowerCase()}. This is only possible once it has opened.`,
     );
   }
 }
@@ -645,7 +641,7 @@ export async function publishResponse(ctx: Deps, actor: Actor, roles: Acting, p:
       })
       .where("id", "=", p.id)
       .where("response_state", "=", current)
-      .where("state", "in", [...ANSWERABLE]),
+      .where(where(answerable)),
     auditIfChanged(db, {
       actor,
       areaId: p.area_id,
@@ -768,7 +764,7 @@ export async function referPetition(ctx: Deps, who: { actor: Actor; roles: Actin
       .set({ scrutiny_state: to, referred_at: nowIso, referral_reason: reason, updated_at: nowIso })
       .where("id", "=", p.id)
       .where("scrutiny_state", "=", p.scrutiny_state)
-      .where("state", "in", [...ANSWERABLE]),
+      .where(where(answerable)),
     auditIfChanged(db, {
       actor: who === "petitioner" ? "petitioner" : who.actor,
       areaId: p.area_id,

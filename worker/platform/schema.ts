@@ -146,6 +146,8 @@ export interface PetitionsTable {
   hidden_at: string | null;
   hidden_by: number | null;
   signers_erased_at: string | null;
+  urgency_rank: GeneratedAlways<number | null>;
+  urgency_key: GeneratedAlways<string | null>;
 }
 
 export interface SignaturesTable {
