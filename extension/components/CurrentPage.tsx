@@ -3,9 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { storage } from "wxt/utils/storage";
 import type { Area } from "#shared/schemas/areas";
 import type { Me } from "#shared/schemas/auth";
-import type { z } from "zod";
-import type { ConsultationLookup } from "#shared/schemas/consultations";
-import { ApiError, apiFetch } from "@/utils/api";
+import { ApiError, callApi } from "@/utils/api";
 import {
   clipFromDraft,
   draftErrorsFromServer,
@@ -44,7 +42,7 @@ type View =
 async function lookUp(url: string): Promise<Tracked | null> {
   if (!/^https?:/.test(url)) return null;
   try {
-    const found = await apiFetch<z.infer<typeof ConsultationLookup>>(`/consultations/lookup?url=${encodeURIComponent(url)}`);
+    const found = await callApi((api) => api.GET("/consultations/lookup", { params: { query: { url } } }));
     return { id: found.consultation.id, title: found.consultation.title, webUrl: found.consultation.webUrl, watching: found.watching };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
@@ -179,7 +177,7 @@ function TrackedPage({ tracked, onWatched }: { tracked: Tracked; onWatched: (tra
   const [problem, setProblem] = useState<string | null>(null);
   async function watch() {
     try {
-      await apiFetch("/watches", { body: { targetKind: "consultation", targetId: tracked.id } });
+      await callApi((api) => api.POST("/watches", { body: { targetKind: "consultation", targetId: tracked.id } }));
       onWatched({ ...tracked, watching: true });
       void askBackground({ type: "refresh" });
     } catch (err) {
