@@ -4,15 +4,7 @@ import { storage } from "wxt/utils/storage";
 import type { Area } from "#shared/schemas/areas";
 import type { Me } from "#shared/schemas/auth";
 import { ApiError, callApi } from "@/utils/api";
-import {
-  clipFromDraft,
-  draftErrorsFromServer,
-  draftFromClip,
-  draftFromExtracted,
-  extractFromTab,
-  type Draft,
-  type DraftErrors,
-} from "@/utils/clip";
+import { draftErrorsFromServer, draftFromClip, draftFromExtracted, extractFromTab, type Draft, type DraftErrors } from "@/utils/draft";
 import { askBackground } from "@/utils/messages";
 import { QUEUED_MESSAGE, queuedClipFor, safeCanonical, type QueuedClip } from "@/utils/outbox";
 import { trackedPages } from "@/utils/settings";
@@ -105,15 +97,14 @@ export function CurrentPage({ tab, me, areas, summary }: { tab: TargetTab; me: M
   async function track(draft: Draft) {
     if (savingNow.current) return;
     clientId.current ??= draft.clientId ?? crypto.randomUUID();
-    const built = clipFromDraft(draft, clientId.current);
-    if ("errors" in built)
-      return setView({ kind: "form", draft, errors: built.errors, problem: "Some details need changing before this can be saved." });
     savingNow.current = true;
     setSaving(true);
     try {
-      const result = await askBackground({ type: "clip", clip: built.clip });
-      const sent = { ...draft, clientId: built.clip.clientId };
-      if (result.kind === "saved") {
+      const result = await askBackground({ type: "clip", draft, clientId: clientId.current });
+      const sent = { ...draft, clientId: clientId.current };
+      if (result.kind === "invalid") {
+        setView({ kind: "form", draft, errors: result.errors, problem: "Some details need changing before this can be saved." });
+      } else if (result.kind === "saved") {
         const { consultation, created } = result.saved;
         setView({
           kind: "tracked",
