@@ -1,7 +1,7 @@
 // The clip form: what the page says, ready to check and change, then "Track this consultation".
 import type { Area } from "#shared/schemas/areas";
 import { commissioningStages, engagementMethods } from "#shared/consultations/machine";
-import type { Draft, DraftErrors } from "@/utils/clip";
+import type { Draft, DraftErrors } from "@/utils/draft";
 import { SelectField, TextField } from "./Field";
 
 interface Props {

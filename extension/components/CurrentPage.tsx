@@ -3,18 +3,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { storage } from "wxt/utils/storage";
 import type { Area } from "#shared/schemas/areas";
 import type { Me } from "#shared/schemas/auth";
-import type { z } from "zod";
-import type { ConsultationLookup } from "#shared/schemas/consultations";
-import { ApiError, apiFetch } from "@/utils/api";
-import {
-  clipFromDraft,
-  draftErrorsFromServer,
-  draftFromClip,
-  draftFromExtracted,
-  extractFromTab,
-  type Draft,
-  type DraftErrors,
-} from "@/utils/clip";
+import { ApiError, callApi } from "@/utils/api";
+import { draftErrorsFromServer, draftFromClip, draftFromExtracted, extractFromTab, type Draft, type DraftErrors } from "@/utils/draft";
 import { askBackground } from "@/utils/messages";
 import { QUEUED_MESSAGE, queuedClipFor, safeCanonical, type QueuedClip } from "@/utils/outbox";
 import { trackedPages } from "@/utils/settings";
@@ -44,7 +34,7 @@ type View =
 async function lookUp(url: string): Promise<Tracked | null> {
   if (!/^https?:/.test(url)) return null;
   try {
-    const found = await apiFetch<z.infer<typeof ConsultationLookup>>(`/consultations/lookup?url=${encodeURIComponent(url)}`);
+    const found = await callApi((api) => api.GET("/consultations/lookup", { params: { query: { url } } }));
     return { id: found.consultation.id, title: found.consultation.title, webUrl: found.consultation.webUrl, watching: found.watching };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
@@ -107,15 +97,14 @@ export function CurrentPage({ tab, me, areas, summary }: { tab: TargetTab; me: M
   async function track(draft: Draft) {
     if (savingNow.current) return;
     clientId.current ??= draft.clientId ?? crypto.randomUUID();
-    const built = clipFromDraft(draft, clientId.current);
-    if ("errors" in built)
-      return setView({ kind: "form", draft, errors: built.errors, problem: "Some details need changing before this can be saved." });
     savingNow.current = true;
     setSaving(true);
     try {
-      const result = await askBackground({ type: "clip", clip: built.clip });
-      const sent = { ...draft, clientId: built.clip.clientId };
-      if (result.kind === "saved") {
+      const result = await askBackground({ type: "clip", draft, clientId: clientId.current });
+      const sent = { ...draft, clientId: clientId.current };
+      if (result.kind === "invalid") {
+        setView({ kind: "form", draft, errors: result.errors, problem: "Some details need changing before this can be saved." });
+      } else if (result.kind === "saved") {
         const { consultation, created } = result.saved;
         setView({
           kind: "tracked",
@@ -179,7 +168,7 @@ function TrackedPage({ tracked, onWatched }: { tracked: Tracked; onWatched: (tra
   const [problem, setProblem] = useState<string | null>(null);
   async function watch() {
     try {
-      await apiFetch("/watches", { body: { targetKind: "consultation", targetId: tracked.id } });
+      await callApi((api) => api.POST("/watches", { body: { targetKind: "consultation", targetId: tracked.id } }));
       onWatched({ ...tracked, watching: true });
       void askBackground({ type: "refresh" });
     } catch (err) {

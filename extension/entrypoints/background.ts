@@ -3,6 +3,7 @@
 // have dropped them; the outbox and the deadlines are checked on every start too.
 import { ALERTS_ALARM, ALERTS_PERIOD_MINUTES, checkAlerts, notificationTarget } from "@/utils/alerts";
 import { markAllTabs, markTab, showClosingSoon } from "@/utils/badge";
+import { clipFromDraft } from "@/utils/clip";
 import { createMenus, trackFromMenu } from "@/utils/contextMenu";
 import type { BackgroundReplies, BackgroundRequest } from "@/utils/messages";
 import { flushOutbox, OUTBOX_ALARM, queuedClips, scheduleRetry, submitClip } from "@/utils/outbox";
@@ -86,8 +87,10 @@ export default defineBackground(() => {
       return true;
     };
     if (message.type === "clip") {
+      const built = clipFromDraft(message.draft, message.clientId);
+      if ("errors" in built) return reply(Promise.resolve({ kind: "invalid", errors: built.errors }));
       return reply(
-        run(() => submitClip(message.clip)).then(async (result) => {
+        run(() => submitClip(built.clip)).then(async (result) => {
           if (result.kind === "saved") await refresh();
           return result;
         }),

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { ALERTS_ALARM } from "@/utils/alerts";
+import { draftFromExtracted } from "@/utils/draft";
+import { askBackground } from "@/utils/messages";
 import { OUTBOX_ALARM, queueClip, queuedClips } from "@/utils/outbox";
 import { alertsCache } from "@/utils/settings";
-import { alertItem, fakeServer, savedConsultation, signIn, toolbar } from "@/utils/testing/fixtures";
+import { alertItem, areas, ben, fakeServer, savedConsultation, signIn, toolbar } from "@/utils/testing/fixtures";
 import background from "@/entrypoints/background";
 
 const soon = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
@@ -66,5 +68,28 @@ describe("the service worker", () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     await vi.waitFor(() => expect(server.requests.map((r) => r.method)).toEqual(["POST", "GET"]));
     expect(await queuedClips()).toEqual([]);
+  });
+
+  it("checks the popup's clip by the server's schemas: one that needs changes is neither kept nor sent, a good one is saved", async () => {
+    const server = fakeServer({
+      "POST /api/v1/consultations": () => ({ status: 201, body: savedConsultation() }),
+      "GET /api/v1/me/alerts": () => ({ status: 200, body: { generatedAt: new Date().toISOString(), leadTimes: [], items: [] } }),
+    });
+    background.main();
+    await settle();
+    const page = { url: "https://www.northshire-hospitals.example/have-your-say/", organisation: "Northshire Hospitals NHS Trust" };
+    const draft = draftFromExtracted({ ...page, title: "Birth centre plans", opensAt: null, closesAt: null, summary: null }, ben, areas);
+    const clips = () => server.requests.filter((r) => r.method === "POST");
+
+    const refused = await askBackground({ type: "clip", draft: { ...draft, title: " " }, clientId: "clip-0009-iiii" });
+    expect(refused).toEqual({ kind: "invalid", errors: { title: "Enter a title" } });
+    expect(await queuedClips()).toEqual([]);
+    expect(clips()).toEqual([]);
+
+    const saved = await askBackground({ type: "clip", draft: { ...draft, closesDate: "2026-03-12" }, clientId: "clip-0009-iiii" });
+    expect(saved.kind).toBe("saved");
+    expect(clips().map((r) => r.body)).toEqual([
+      expect.objectContaining({ clientId: "clip-0009-iiii", areaId: 1, organisationId: 6, closesAt: "2026-03-12T23:59:00.000Z" }),
+    ]);
   });
 });

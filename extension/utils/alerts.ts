@@ -1,7 +1,7 @@
 // Deadline reminders: fetch /me/alerts, keep a copy for the popup and the badge, and show each
 // lead time's notification once, remembered in storage so a restart never shows it again.
 import type { AlertItem, AlertsResponse } from "#shared/schemas/watches";
-import { apiFetch } from "./api";
+import { callApi } from "./api";
 import { safeCanonical } from "./outbox";
 import { alertsCache, apiToken, shownAlerts, trackedPages, type ShownAlert, type TrackedPage } from "./settings";
 
@@ -90,7 +90,7 @@ export function mergeTracked(known: Record<string, TrackedPage>, items: readonly
 /** Fetches the person's deadlines, keeps a copy, and shows what is due. Null when not connected. */
 export async function checkAlerts(now = new Date()): Promise<AlertsResponse | null> {
   if (!(await apiToken.getValue())) return null;
-  const response = await apiFetch<AlertsResponse>("/me/alerts");
+  const response = await callApi((api) => api.GET("/me/alerts"));
   await alertsCache.setValue(response);
   await trackedPages.setValue(mergeTracked(await trackedPages.getValue(), response.items));
   await notifyDue(response, now);

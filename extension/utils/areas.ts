@@ -1,12 +1,12 @@
 // The areas and their organisations, for choosing who runs a consultation.
 import type { Area } from "#shared/schemas/areas";
-import { apiFetch } from "./api";
+import { callApi } from "./api";
 import { areasCache } from "./settings";
 
 /** Fresh when the server answers, else the last copy (so clipping works offline). */
 export async function loadAreas(): Promise<Area[]> {
   try {
-    const { items } = await apiFetch<{ items: Area[] }>("/areas");
+    const { items } = await callApi((api) => api.GET("/areas"));
     await areasCache.setValue(items);
     return items;
   } catch {

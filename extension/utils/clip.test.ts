@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { bestOrganisation, clipFromDraft, draftErrorsFromServer, draftFromClip, draftFromExtracted } from "./clip";
+import { ConsultationInput } from "#shared/schemas/consultations";
+import { clipFromDraft } from "./clip";
+import { draftFromClip, draftFromExtracted } from "./draft";
 import { areas, ben } from "./testing/fixtures";
 
-const northshire = areas[0]!.organisations;
 const extracted = {
   url: "https://www.northshire-hospitals.example/have-your-say/",
   title: "Birth centre plans",
@@ -11,63 +12,54 @@ const extracted = {
   closesAt: "2026-07-03T22:59:59.999Z",
   summary: "We want to hear from families.",
 };
+const draft = draftFromExtracted(extracted, ben, areas);
 
-describe("from a page to a clip", () => {
-  it("matches the page's organisation to the area's by shared words, and leaves the choice to the person when unsure", () => {
-    expect(bestOrganisation("Northshire Hospitals NHS Foundation Trust", northshire)?.name).toBe("Northshire Hospitals NHS Trust");
-    expect(bestOrganisation("Northshire Primary Care Trust", northshire)?.name).toBe("NHS Northshire (Primary Care Trust)");
-    // Could be the PCT or either trust: the person chooses.
-    expect(bestOrganisation("NHS Northshire", northshire)).toBeNull();
-    expect(bestOrganisation("Department of Health and Social Care", northshire)).toBeNull();
-    expect(bestOrganisation(null, northshire)).toBeNull();
-  });
-
-  it("starts the form in the person's area, with London dates and times (summer time)", () => {
-    const draft = draftFromExtracted(extracted, ben, areas);
-    expect(draft).toMatchObject({
-      areaId: 1,
-      organisationId: 6,
-      opensDate: "2026-06-01",
-      opensTime: "09:00",
-      closesDate: "2026-07-03",
-      closesTime: "23:59",
-    });
-  });
-
+describe("from the clip form to the API's clip, by the server's schemas", () => {
   it("turns the form into the API's clip: closing at 11:59pm when no time is given", () => {
-    const draft = { ...draftFromExtracted(extracted, ben, areas), closesDate: "2026-12-01", closesTime: "", stage: "procurement" as const };
-    const built = clipFromDraft(draft, "clip-0001-aaaa");
+    const built = clipFromDraft({ ...draft, closesDate: "2026-12-01", closesTime: "", stage: "procurement" }, "clip-0001-aaaa");
     expect(built).toEqual({
       clip: expect.objectContaining({
         clientId: "clip-0001-aaaa",
+        areaId: 1,
+        organisationId: 6,
         closesAt: "2026-12-01T23:59:00.000Z",
         opensAt: "2026-06-01T08:00:00.000Z",
         stage: "procurement",
         method: null,
       }),
     });
-    if ("clip" in built)
-      expect(draftFromClip(built.clip)).toMatchObject({ closesDate: "2026-12-01", closesTime: "23:59", clientId: "clip-0001-aaaa" });
+    if (!("clip" in built)) throw new Error("expected a clip");
+    // What is sent is exactly what the clip route's body schema accepts.
+    expect(ConsultationInput.parse(built.clip)).toEqual(built.clip);
+    expect(draftFromClip(built.clip)).toMatchObject({ closesDate: "2026-12-01", closesTime: "23:59", clientId: "clip-0001-aaaa" });
   });
 
-  it("says in plain words what to fix before sending", () => {
-    const draft = { ...draftFromExtracted({ ...extracted, title: null, organisation: null }, ben, areas), closesDate: "2026-05-01" };
-    expect(clipFromDraft(draft, "clip-0001-aaaa")).toEqual({
-      errors: {
-        title: "Enter a title",
-        organisationId: "Choose who runs the consultation",
-        closesDate: "The closing date must be after the opening date",
-      },
+  it("says in plain words what to fix before sending, beside the form's own fields", () => {
+    const empty = { ...draftFromExtracted({ ...extracted, title: null, organisation: null }, ben, areas), areaId: null };
+    expect(clipFromDraft(empty, "clip-0001-aaaa")).toEqual({
+      errors: { title: "Enter a title", areaId: "Choose the area", organisationId: "Choose who runs the consultation" },
     });
-    expect(clipFromDraft({ ...draft, title: "T", organisationId: 6, closesDate: "2026-02-30" }, "x")).toEqual({
-      errors: { closesDate: "Enter a real closing date" },
+    expect(clipFromDraft({ ...draft, opensDate: "", closesDate: "", closesTime: "17:00" }, "clip-0001-aaaa")).toEqual({
+      errors: { opensDate: "Enter the opening date as well as the time", closesDate: "Enter the closing date as well as the time" },
+    });
+    expect(clipFromDraft({ ...draft, closesDate: "2026-02-30" }, "clip-0001-aaaa")).toEqual({
+      errors: { closesDate: "Enter a real date in the format YYYY-MM-DD" },
     });
   });
 
-  it("puts the server's field messages beside the form's fields", () => {
-    expect(draftErrorsFromServer({ closesAt: "Too late", title: "Enter a title" })).toEqual({
-      closesDate: "Too late",
-      title: "Enter a title",
+  it("checks the order of the dates once the rest is right, as the website's form does", () => {
+    expect(clipFromDraft({ ...draft, closesDate: "2026-05-01" }, "clip-0001-aaaa")).toEqual({
+      errors: { closesDate: "The closing date must be after the opening date" },
     });
+  });
+
+  it("applies the server's limits that the form does not show (length, web address)", () => {
+    expect(clipFromDraft({ ...draft, title: "x".repeat(301) }, "clip-0001-aaaa")).toEqual({
+      errors: { title: "A title must be 300 characters or fewer" },
+    });
+    expect(clipFromDraft({ ...draft, url: "ftp://files.example/consultation" }, "clip-0001-aaaa")).toEqual({
+      errors: { url: "Enter a web address starting with http:// or https://" },
+    });
+    expect(clipFromDraft({ ...draft, url: "" }, "clip-0001-aaaa")).toMatchObject({ clip: { url: undefined } });
   });
 });

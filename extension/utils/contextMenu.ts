@@ -2,7 +2,8 @@
 // says who runs the consultation, it is saved at once and a notification says so; otherwise the
 // popup's form opens in a small window to finish it.
 import { loadAreas } from "./areas";
-import { clipFromDraft, draftFromExtracted, extractFromTab } from "./clip";
+import { clipFromDraft } from "./clip";
+import { draftFromExtracted, extractFromTab } from "./draft";
 import { submitClip, type SendResult } from "./outbox";
 import { signedInAs } from "./settings";
 

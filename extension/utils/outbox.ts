@@ -4,7 +4,7 @@
 import { storage } from "wxt/utils/storage";
 import type { ConsultationInput, ConsultationSaved } from "#shared/schemas/consultations";
 import { canonicalUrl } from "#shared/urls";
-import { ApiError, apiFetch } from "./api";
+import { ApiError, callApi } from "./api";
 import { outboxFailures, trackedPages } from "./settings";
 
 /** A clip as sent: the consultation with its idempotency key. */
@@ -81,7 +81,7 @@ export async function sendQueued(clientId: string): Promise<SendResult> {
   const queued = await storage.getItem<QueuedClip>(keyOf(clientId));
   if (!queued) return { kind: "rejected", message: "There is nothing waiting to be sent." };
   try {
-    const saved = await apiFetch<ConsultationSaved>("/consultations", { body: queued.clip });
+    const saved = await callApi((api) => api.POST("/consultations", { body: queued.clip }));
     await rememberTracked(saved.consultation);
     await discardClip(clientId);
     return { kind: "saved", saved };

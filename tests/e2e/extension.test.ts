@@ -270,6 +270,17 @@ describe("browser extension", () => {
     const popup = await popupFor(s, tabId);
     const title = "Maternity and Neonatal Voices Survey 2024";
     await expect.poll(() => popup.getByLabel("Title").inputValue()).toBe(title);
+    // The service worker checks the form by the server's schemas: without a title or organisation nothing is sent.
+    await popup.getByLabel("Title").fill(" ");
+    await popup.getByLabel("Who runs it").selectOption({ value: "" });
+    const clipsBefore = proxy.clipRequests;
+    await popup.getByRole("button", { name: "Track this consultation" }).click();
+    await expect.poll(() => popup.getByRole("alert").filter({ hasText: "Some details need changing" }).count()).toBe(1);
+    expect(await popup.locator("#title-error").textContent()).toBe("Error: Enter a title");
+    expect(await popup.locator("#organisationId-error").textContent()).toBe("Error: Choose who runs the consultation");
+    expect(await popup.getByLabel("Title").getAttribute("aria-invalid")).toBe("true");
+    expect(proxy.clipRequests).toBe(clipsBefore);
+    await popup.getByLabel("Title").fill(title);
     await popup.getByLabel("Who runs it").selectOption({ label: "Northshire Clinical Commissioning Group" });
     await popup.getByLabel("Opens on").fill("");
     await popup.getByLabel("Opening time (optional)").fill("");

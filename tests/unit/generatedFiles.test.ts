@@ -1,7 +1,10 @@
 // Generated files are what their sources give (CI fails on a stale one), and the values the
 // migrations allow in a column are the values the shared rules declare for it.
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { apiTypesSource, GENERATED_TYPES, isStale, openApiDocument } from "../../scripts/generate-api-client";
 import { generate, migratedSchema, OUTPUT, UNIONS } from "../../scripts/generate-db-types";
 
 describe("worker/platform/schema.ts", () => {
@@ -40,5 +43,32 @@ describe("columns with a fixed set of values", () => {
   it.each(withChecks)("%s allows exactly the values its shared union declares", (key, union) => {
     const [table = "", column = ""] = key.split(".");
     expect([...(checked(table, column) ?? [])].sort()).toEqual([...union.values].sort());
+  });
+});
+
+describe("extension/utils/api.generated.ts", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "api-types-"));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it("is exactly what the OpenAPI document the Worker serves gives", async () => {
+    expect(readFileSync(GENERATED_TYPES, "utf8")).toBe(await apiTypesSource());
+  });
+
+  it("types every route of the document", async () => {
+    const text = readFileSync(GENERATED_TYPES, "utf8");
+    const paths = Object.keys((await openApiDocument()).paths ?? {});
+    expect(paths).toContain("/consultations");
+    for (const path of paths) expect(text).toContain(`    "${path}": {`);
+  });
+
+  it("is found stale when a route's types differ, or the file is missing (what `--check` reports)", async () => {
+    const fresh = await apiTypesSource();
+    const current = join(scratch, "current.ts");
+    writeFileSync(current, fresh);
+    expect(await isStale(current)).toBe(false);
+    const stale = join(scratch, "stale.ts");
+    writeFileSync(stale, fresh.replace("watching: boolean;", "watching: string;"));
+    expect(await isStale(stale)).toBe(true);
+    expect(await isStale(join(scratch, "missing.ts"))).toBe(true);
   });
 });

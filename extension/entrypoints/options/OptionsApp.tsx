@@ -1,10 +1,8 @@
 // Options: which server to use, pairing with an account by code, reminders, signing out.
 import { useEffect, useState } from "preact/hooks";
-import type { z } from "zod";
 import { LEAD_TIME_CHOICES } from "#shared/alerts/timing";
-import type { Me, PairingResponse } from "#shared/schemas/auth";
-import type { Preferences } from "#shared/schemas/preferences";
-import { ApiError, apiFetch } from "@/utils/api";
+import type { Me } from "#shared/schemas/auth";
+import { ApiError, callApi } from "@/utils/api";
 import { apiToken, apiTokenId, DEFAULT_SERVER, forgetAccount, serverUrl, signedInAs } from "@/utils/settings";
 
 type Message = { kind: "error" | "success"; text: string } | null;
@@ -85,9 +83,8 @@ function Pairing({ server, setServer, onPaired }: { server: string; setServer: (
     try {
       await serverUrl.setValue(origin);
       setServer(origin);
-      const result = await apiFetch<z.infer<typeof PairingResponse>>("/pairing", {
-        body: { code, label: `${import.meta.env.FIREFOX ? "Firefox" : "Chrome"} extension` },
-      });
+      const label = `${import.meta.env.FIREFOX ? "Firefox" : "Chrome"} extension`;
+      const result = await callApi((api) => api.POST("/pairing", { body: { code, label } }));
       await Promise.all([apiTokenId.setValue(result.tokenId), signedInAs.setValue(result.me)]);
       // Last: the service worker starts fetching deadlines when the token appears.
       await apiToken.setValue(result.token);
@@ -150,7 +147,7 @@ function Account({ me, server, onSignedOut }: { me: Me; server: string; onSigned
     setBusy(true);
     const id = await apiTokenId.getValue();
     try {
-      if (id) await apiFetch(`/tokens/${id}`, { method: "DELETE" });
+      if (id) await callApi((api) => api.DELETE("/tokens/{id}", { params: { path: { id } } }));
     } catch {
       // Signed out here even if the server cannot be reached; the website's account page can disconnect it too.
     }
@@ -182,7 +179,7 @@ function Reminders({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
     setBusy(true);
     setMessage(null);
     try {
-      const saved = await apiFetch<Preferences>("/me/preferences", { method: "PUT", body: { leadTimes, dailyDigest } });
+      const saved = await callApi((api) => api.PUT("/me/preferences", { body: { leadTimes, dailyDigest } }));
       const next = { ...me, ...saved };
       await signedInAs.setValue(next);
       onSaved(next);

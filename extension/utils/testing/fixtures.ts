@@ -106,11 +106,13 @@ export function fakeServer(
   routes: Record<string, (body: unknown) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>>,
 ) {
   const requests: { method: string; path: string; body: unknown; authorization: string | null }[] = [];
-  const fetch = vi.fn(async (input: URL | string, init?: RequestInit) => {
-    const url = new URL(String(input));
-    const method = init?.method ?? "GET";
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    requests.push({ method, path: url.pathname + url.search, body, authorization: new Headers(init?.headers).get("Authorization") });
+  const fetch = vi.fn(async (input: Request | URL | string, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const text = await request.text();
+    const body = text ? JSON.parse(text) : undefined;
+    const method = request.method;
+    requests.push({ method, path: url.pathname + url.search, body, authorization: request.headers.get("Authorization") });
     const route = routes[`${method} ${url.pathname}`];
     if (!route) return new Response(JSON.stringify({ error: { code: "not_found", message: "Not found" } }), { status: 404 });
     const answer = await route(body);
