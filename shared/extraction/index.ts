@@ -2,11 +2,12 @@
 // DOM in the content script and on linkedom's DOM from the command line (`npm run clip`).
 import { londonClock, whenToIso, type DateFinder, type When } from "./dates";
 import { mainRoot, textLines, type DomDocument } from "./dom";
-import { findOrganisation, findTitle } from "./organisation";
+import { findOrganisation } from "./organisation";
 import { pageDate } from "./pageDate";
 import { findConsultationDates } from "./periods";
 import { readStructured } from "./structured";
 import { summarise, type MainContentFinder } from "./summary";
+import { findTitle } from "./title";
 
 export type { DateFinder, DateMention } from "./dates";
 export type { DomDocument, DomElement } from "./dom";
