@@ -35,9 +35,14 @@ export const NHS_NAME = new RegExp(`^NHS\\s+${SEQ}$`);
 const LEADING_WORDS =
   /^(?:(?:Tell|Contact|About|Welcome|Visit|Ask|Email|Write|Our|Your|This|These|Please|Find|Read|Join|Help|Support|Home|Menu|By|From|Published|Run|Led|Copyright|All|Why|How|What|When|Where|Who|We|You|If|In|At|On|For|To|And|Or|The|A|An|Logo|Go)\s+)+/;
 
+/** Words an organisation's name may have in lower case: "Department of Health and Social Care". */
+const CONNECTIVES = /^(?:of|and|upon|on|in|the|for|&)$/;
+
+/** A name with an organisation's word, written as a name: capitals but for connectives ("Southvale Community Hospital redevelopment" is a project). */
 export function looksLikeOrganisation(name: string): boolean {
-  const words = name.split(/\s+/).length;
-  return ORG_WORDS.test(name) && words <= 12 && /^[A-Z0-9]/.test(name) && !/[.!?]$/.test(name);
+  const words = name.split(/\s+/);
+  const asAName = /^[A-Z0-9]/.test(name) && words.every((w) => /^[A-Z0-9(&]/.test(w) || CONNECTIVES.test(w));
+  return ORG_WORDS.test(name) && words.length <= 12 && asAName && !/[.!?]$/.test(name);
 }
 
 /** Organisation names written in a piece of text, in order, with where each starts. */

@@ -229,6 +229,11 @@ export function findConsultationDates(lines: string[], opts: DateOptions): Found
     if (closeMention.year === null && !closeMention.relative) closes = { ...closes, date: shiftYear(closes.date, 1) };
     else if (openMention.year === null && !openMention.relative) opens = { ...opens, date: shiftYear(opens.date, -1) };
   }
+  // "merging into one practice from 1 April 2023" did not open a consultation that closes in January: an earlier opening date did.
+  if (opens && closes && opens.date > closes.date) {
+    const closing = closes.date;
+    opens = opening.map(when).find((w) => w !== null && w.date <= closing) ?? opens;
+  }
   return { opens, closes, published };
 }
 

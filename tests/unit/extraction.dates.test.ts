@@ -374,6 +374,15 @@ describe("opening words about something other than the consultation", () => {
     expect(opens(text)).toBeNull();
   });
 
+  it("an opening date after the closing date is not the consultation's: an earlier one is", () => {
+    expect(
+      dates([
+        "We are consulting about merging into one practice from 1st April 2023.",
+        "The consultation will start from 5th December 2022 and ending on 9th January 2023.",
+      ]),
+    ).toMatchObject({ opensAt: "2022-12-05T00:00:00.000Z", closesAt: "2023-01-09T23:59:59.999Z" });
+  });
+
   it("but a label or a sentence about the consultation opens it", () => {
     expect(opens("Community dental service review: Opened 7 October 2024")).toBe("2024-10-06T23:00:00.000Z");
     expect(opens("The eight-week consultation began on 6 August 2021 and closes in October.")).toBe("2021-08-05T23:00:00.000Z");

@@ -51,6 +51,10 @@ describe("organisation names in text", () => {
     expect(looksLikeOrganisation("Northshire Hospitals")).toBe(true);
     expect(looksLikeOrganisation("Jane Smith")).toBe(false);
     expect(looksLikeOrganisation("the health service")).toBe(false);
+    expect(looksLikeOrganisation("Department of Health and Social Care")).toBe(true);
+    // A project or a bulletin, named with words in lower case.
+    expect(looksLikeOrganisation("Southvale Community Hospital redevelopment")).toBe(false);
+    expect(looksLikeOrganisation("Westmoor Royal Hospitals weekly")).toBe(false);
   });
 });
 
