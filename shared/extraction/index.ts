@@ -25,7 +25,7 @@ export interface Extracted {
 }
 
 export interface ExtractOptions {
-  /** "Today", for years left unstated on a page with no publication date. Defaults to now. */
+  /** "Today": the year for dates written without one, only when the page states no date of its own. Defaults to now. */
   now?: Date;
   /**
    * Finds the article's main text for the summary when the page gives no description, e.g.

@@ -170,9 +170,16 @@ export interface DateOptions {
   findDates?: DateFinder;
 }
 
-/** The date written with a year nearest to the i-th mention, earlier ones first: the page's "nearest dated context". */
-function nearestDated(all: Classified[], i: number): CalendarDate | null {
-  const dated = (m: Classified | undefined) => (m && m.year !== null && !m.relative ? calendarDate(m.year, m.month, m.day) : null);
+/**
+ * The date written with a year nearest to the i-th mention, earlier ones first: the page's
+ * "nearest dated context". For a relative day only a date that is not itself an opening or
+ * closing date will do ("Thursday 23 June 2022 … until tomorrow").
+ */
+function nearestDated(all: Classified[], i: number, pageLike = false): CalendarDate | null {
+  const dated = (m: Classified | undefined) =>
+    m && m.year !== null && !m.relative && !(pageLike && (m.role === "opens" || m.role === "closes"))
+      ? calendarDate(m.year, m.month, m.day)
+      : null;
   for (let step = 1; step < all.length; step++) {
     const date = dated(all[i - step]) ?? dated(all[i + step]);
     if (date) return date;
@@ -192,8 +199,8 @@ export function findConsultationDates(lines: string[], opts: DateOptions): Found
   const published = statedPublished ? calendarDate(statedPublished.year ?? 0, statedPublished.month, statedPublished.day) : null;
   const pageDate = opts.published ?? published;
   // Relative days ("closes tomorrow") need the page's date; the clock would only guess.
-  const anchorOf = (m: Classified) => pageDate ?? nearestDated(all, all.indexOf(m));
-  const referenceOf = (m: Classified) => anchorOf(m) ?? opts.today;
+  const anchorOf = (m: Classified) => pageDate ?? nearestDated(all, all.indexOf(m), true);
+  const referenceOf = (m: Classified) => pageDate ?? nearestDated(all, all.indexOf(m)) ?? opts.today;
 
   // Ranges share a year: "from 1 December to 24 January 2025" opened in December 2024.
   for (const close of all) {
@@ -211,12 +218,13 @@ export function findConsultationDates(lines: string[], opts: DateOptions): Found
     }
   }
 
-  const closing = all.filter((m) => m.role === "closes");
+  const when = (m: Classified) => toWhen(m, referenceOf(m), anchorOf(m));
+  // Only dates that resolve compete: "closes tomorrow" on a page with no date of its own does not.
+  const closing = all.filter((m) => m.role === "closes" && when(m));
   const closeMention = closing.findLast((m) => m.extended) ?? closing.find((m) => !m.superseded) ?? closing[0];
-  const opening = all.filter((m) => m.role === "opens");
+  const opening = all.filter((m) => m.role === "opens" && when(m));
   const ranged = closeMention?.rangeOf != null ? all[closeMention.rangeOf] : undefined;
   const openMention = ranged ?? opening.find((m) => !m.superseded) ?? opening[0];
-  const when = (m: Classified) => toWhen(m, referenceOf(m), anchorOf(m));
   let closes = closeMention ? when(closeMention) : null;
   let opens = openMention ? when(openMention) : null;
   // A closing date stated twice, once with its time: keep the time.

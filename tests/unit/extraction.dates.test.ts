@@ -388,3 +388,9 @@ describe("opening words about something other than the consultation", () => {
     expect(opens("The eight-week consultation began on 6 August 2021 and closes in October.")).toBe("2021-08-05T23:00:00.000Z");
   });
 });
+
+describe("relative days on a page with no date of its own", () => {
+  it("give way to a closing date that can be read", () => {
+    expect(closes(["The consultation closes tomorrow.", "Closing date: 5 May 2024"], "2030-01-01")).toBe("2024-05-05T22:59:59.999Z");
+  });
+});
