@@ -152,10 +152,9 @@ export function findDateMentions(line: string): DateMention[] {
 }
 
 const FULL_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const RELATIVE = new RegExp(
-  `(?<![a-z])(?:(?<week>a\\s+week\\s+)?(?<word>today|tonight|tomorrow)|this\\s+(?<weekday>${FULL_WEEKDAYS.join("|")}))(?![a-z])`,
-  "gi",
-);
+/** "today", "a week tomorrow", "this Sunday" (the weekday capitalised, checked where it is read). */
+export const RELATIVE_DAY = `(?<![a-z])(?:(?<week>a\\s+week\\s+)?(?<word>today|tonight|tomorrow)|this\\s+(?<weekday>${FULL_WEEKDAYS.join("|")}))(?![a-z])`;
+const RELATIVE = new RegExp(RELATIVE_DAY, "gi");
 
 /**
  * "ends today", "a week tomorrow", "this Sunday". A relative day followed by the date it means

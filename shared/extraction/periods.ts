@@ -5,7 +5,7 @@
 // survey closed on…"). A year left unstated comes from the page's own date, else from the nearest
 // date on the page that states one, and from today only when the page states no date at all.
 import { addCalendarDays, dayOfWeek, type CalendarDate } from "../time";
-import { calendarDate, daysInMonth, findDateMentions, type DateFinder, type DateMention, type When } from "./dates";
+import { calendarDate, daysInMonth, findDateMentions, RELATIVE_DAY, type DateFinder, type DateMention, type When } from "./dates";
 
 export type Role = "opens" | "closes" | "published" | "ignored" | null;
 
@@ -37,7 +37,7 @@ const PAST =
 const CONSULTATION =
   /\b(?:consultation|consulting|survey|questionnaire|engagement|listening|exercise|period|representations?|comments?|feedback|views|responses?|say|petition|notification|it)\b/i;
 /** "until tomorrow (Friday 24 June)": the relative word is read through to the date in brackets. */
-const RELATIVE_BEFORE_BRACKET = /\s*(?:a\s+week\s+)?(?:today|tonight|tomorrow|this\s+[a-z]+)\s*\(\s*$/i;
+const RELATIVE_BEFORE_BRACKET = new RegExp(`\\s*${RELATIVE_DAY}\\s*\\(\\s*$`, "i");
 
 function lastEnd(re: RegExp, text: string): number {
   let end = -1;
