@@ -165,10 +165,13 @@ function wordsOf(name: string): Set<string> {
 
 const namesOf = (o: KnownOrganisation) => [o.name, ...(o.aliases ?? [])];
 
-/** The organisation one of whose names clearly shares most words with `name`. */
-function byName<T extends KnownOrganisation>(name: string, organisations: readonly T[]): T | null {
+/**
+ * The organisation one of whose names clearly shares most words with `name`; else the ones it
+ * could be (each sharing enough words), for the page's address to choose between.
+ */
+function byName<T extends KnownOrganisation>(name: string, organisations: readonly T[]): { best: T | null; candidates: T[] } {
   const same = organisations.filter((o) => namesOf(o).some((n) => expanded(n) === expanded(name)));
-  if (same.length === 1) return same[0] ?? null;
+  if (same.length === 1) return { best: same[0] ?? null, candidates: same };
   const wanted = wordsOf(name);
   const scored = organisations
     .map((organisation) => {
@@ -181,10 +184,11 @@ function byName<T extends KnownOrganisation>(name: string, organisations: readon
       );
       return { organisation, score };
     })
+    .filter((s) => s.score >= MATCH_SCORE)
     .sort((a, b) => b.score - a.score);
-  const [best, runnerUp] = scored;
-  if (!best || best.score < MATCH_SCORE || (runnerUp && best.score - runnerUp.score < MATCH_MARGIN)) return null;
-  return best.organisation;
+  const [first, runnerUp] = scored;
+  const clear = first && (!runnerUp || first.score - runnerUp.score >= MATCH_MARGIN);
+  return { best: clear ? first.organisation : null, candidates: scored.map((s) => s.organisation) };
 }
 
 /** Public suffixes of UK bodies' addresses, and what kind of body each is for. */
@@ -242,8 +246,10 @@ function byAddress<T extends KnownOrganisation>(url: string, organisations: read
 
 /**
  * The area's organisation the page is by: matched by name (its words, abbreviations written out,
- * and any aliases), else by the page's address. Null when none fits, or several fit equally: the
- * person then chooses, and a body the area does not have keeps its name in the clip.
+ * and any aliases); by the page's address when the page names none, or between the ones a name
+ * could be ("NHS Northshire"). Null when none fits, or several fit equally: the person then
+ * chooses. A body the page names that the area does not have is not replaced by the site's owner:
+ * it keeps its name in the clip.
  */
 export function matchOrganisation<T extends KnownOrganisation>(
   name: string | null,
@@ -251,5 +257,7 @@ export function matchOrganisation<T extends KnownOrganisation>(
   organisations: readonly T[],
 ): T | null {
   const named = name && !PLATFORM.test(name) ? byName(name, organisations) : null;
-  return named ?? (url ? byAddress(url, organisations) : null);
+  if (named?.best) return named.best;
+  if (named && named.candidates.length === 0) return null;
+  return url ? byAddress(url, named?.candidates ?? organisations) : null;
 }

@@ -266,6 +266,13 @@ describe("matching the page's organisation to the area's", () => {
     expect(id("GOV.UK", "https://www.northshire.gov.uk/a")).toBe(1);
   });
 
+  it("a body the page names that the area does not have is not replaced by the site's owner", () => {
+    expect(id("Department of Health and Social Care", "https://www.northshirehospitals.nhs.uk/a")).toBeNull();
+    // A name that could be several of the area's bodies: the address decides between them, and only them.
+    expect(id("NHS Northshire", "https://www.northshirehospitals.nhs.uk/a")).toBe(6);
+    expect(id("NHS Northshire", "https://www.northshire.gov.uk/a")).toBeNull();
+  });
+
   it("null when none fits, or several fit equally: the person chooses", () => {
     expect(id("NHS Northshire")).toBeNull();
     expect(id("Department of Health and Social Care", "https://www.gov.uk/government/consultations/x")).toBeNull();
