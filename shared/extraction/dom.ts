@@ -61,11 +61,11 @@ const FURNITURE =
 /** Side columns: read only with `asides`, when the main content gives no dates (some platforms put the key dates there). */
 const SIDE = /(?:^|[\s_-])(?:sidebar|widgets?|secondary)(?:$|[\s_-])/i;
 
-/** Whether an element is furniture (or a side column, unless asides are read); never one holding the page's heading. */
+/** Whether an element is furniture (or a side column, unless asides are read); never a wrapper holding the page's heading or main content. */
 function isFurniture(el: DomElement, asides: boolean): boolean {
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""} ${el.getAttribute("aria-label") ?? ""}`;
   if (!FURNITURE.test(names) && (asides || !SIDE.test(names))) return false;
-  return el.querySelector("h1") === null;
+  return el.querySelector("h1, main, article, [role=main]") === null;
 }
 const BLOCK = new Set(
   "address article blockquote br caption dd details dialog div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 header hgroup hr legend li main ol p pre section summary table tbody thead tfoot tr ul".split(

@@ -83,6 +83,10 @@ describe("page furniture", () => {
     expect(linesOf('<div class="content-sidebar-wrap"><h1>Survey</h1><p>Closes 5 May 2024.</p></div>')).toEqual([
       "Survey: Closes 5 May 2024.",
     ]);
+    const doc = parseHTML(
+      '<!doctype html><html><body><div class="menu-open page"><article><p>Closes 5 May 2024.</p></article></div></body></html>',
+    ).document as unknown as DomDocument;
+    expect(textLines(doc.body)).toEqual(["Closes 5 May 2024."]);
   });
 
   it("a question answered by a date on the next line is read as one", () => {
