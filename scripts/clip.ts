@@ -16,8 +16,9 @@ field the page does not state is null.
 
   <page.html>        the saved HTML page
   --url <address>    the address the page was saved from (http or https)
-  --now YYYY-MM-DD   "today" for dates written without a year, when the page has no
-                     publication date (default: today)
+  --now YYYY-MM-DD   "today" for dates written without a year, when the page states
+                     no date of its own: none in its metadata, byline, address or text
+                     (default: today)
   --help             this text
 `;
 

@@ -35,7 +35,11 @@ describe("from the clip form to the API's clip, by the server's schemas", () => 
   });
 
   it("says in plain words what to fix before sending, beside the form's own fields", () => {
-    const empty = { ...draftFromExtracted({ ...extracted, title: null, organisation: null }, ben, areas), areaId: null };
+    const empty = {
+      ...draftFromExtracted({ ...extracted, title: null, organisation: null }, ben, areas),
+      areaId: null,
+      organisationId: null,
+    };
     expect(clipFromDraft(empty, "clip-0001-aaaa")).toEqual({
       errors: { title: "Enter a title", areaId: "Choose the area", organisationId: "Choose who runs the consultation" },
     });

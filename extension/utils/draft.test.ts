@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bestOrganisation, draftErrorsFromServer, draftFromExtracted } from "./draft";
+import { matchOrganisation } from "#shared/extraction/organisation";
+import { draftErrorsFromServer, draftFromExtracted } from "./draft";
 import { areas, ben } from "./testing/fixtures";
 
 const northshire = areas[0]!.organisations;
@@ -14,12 +15,24 @@ const extracted = {
 
 describe("from a page to the clip form", () => {
   it("matches the page's organisation to the area's by shared words, and leaves the choice to the person when unsure", () => {
-    expect(bestOrganisation("Northshire Hospitals NHS Foundation Trust", northshire)?.name).toBe("Northshire Hospitals NHS Trust");
-    expect(bestOrganisation("Northshire Primary Care Trust", northshire)?.name).toBe("NHS Northshire (Primary Care Trust)");
+    const best = (name: string | null) => matchOrganisation(name, null, northshire);
+    expect(best("Northshire Hospitals NHS Foundation Trust")?.name).toBe("Northshire Hospitals NHS Trust");
+    expect(best("Northshire Primary Care Trust")?.name).toBe("NHS Northshire (Primary Care Trust)");
     // Could be the PCT or either trust: the person chooses.
-    expect(bestOrganisation("NHS Northshire", northshire)).toBeNull();
-    expect(bestOrganisation("Department of Health and Social Care", northshire)).toBeNull();
-    expect(bestOrganisation(null, northshire)).toBeNull();
+    expect(best("NHS Northshire")).toBeNull();
+    expect(best("Department of Health and Social Care")).toBeNull();
+    expect(best(null)).toBeNull();
+  });
+
+  it("falls back on the page's address when the page names no organisation", () => {
+    const draft = draftFromExtracted(
+      { ...extracted, organisation: null, url: "https://www.northshirehospitals.nhs.uk/birth-centre" },
+      ben,
+      areas,
+    );
+    expect(draft.organisationId).toBe(6);
+    const news = { ...extracted, organisation: null, url: "https://www.eastmoorgazette.co.uk/news/1" };
+    expect(draftFromExtracted(news, ben, areas).organisationId).toBeNull();
   });
 
   it("starts the form in the person's area, with London dates and times (summer time)", () => {

@@ -8,6 +8,7 @@ import type { CommissioningStage, EngagementMethod } from "#shared/consultations
 import type { Extracted } from "#shared/extraction/index";
 import { londonClock } from "#shared/extraction/dates";
 import type { Clip } from "./outbox";
+import { matchOrganisation } from "#shared/extraction/organisation";
 
 /** The form as the person edits it: dates and times in London, as typed. */
 export interface Draft {
@@ -35,38 +36,6 @@ export async function extractFromTab(tabId: number): Promise<Extracted> {
   return extracted;
 }
 
-const IGNORED_WORDS = new Set(["the", "and", "of", "for", "foundation", "uk", "gov"]);
-/** A match must score this much (Dice's coefficient over the names' words)… */
-const MATCH_SCORE = 0.5;
-/** …and beat the runner-up by this much; otherwise the person chooses. */
-const MATCH_MARGIN = 0.15;
-
-function significantWords(name: string): Set<string> {
-  return new Set(
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9\s]/g, " ")
-      .split(/\s+/)
-      .filter((w) => w.length > 1 && !IGNORED_WORDS.has(w)),
-  );
-}
-
-/** The organisation whose name clearly shares most words with `name`, or null when none or several fit. */
-export function bestOrganisation(name: string | null, organisations: readonly Organisation[]): Organisation | null {
-  if (!name) return null;
-  const wanted = significantWords(name);
-  const scored = organisations
-    .map((organisation) => {
-      const words = significantWords(organisation.name);
-      const shared = [...words].filter((w) => wanted.has(w)).length;
-      return { organisation, score: (2 * shared) / (words.size + wanted.size) };
-    })
-    .sort((a, b) => b.score - a.score);
-  const [best, runnerUp] = scored;
-  if (!best || best.score < MATCH_SCORE || (runnerUp && best.score - runnerUp.score < MATCH_MARGIN)) return null;
-  return best.organisation;
-}
-
 /** The area to clip into: the person's own (their first membership's), or the only one there is. */
 export function defaultArea(me: Me, areas: readonly Area[]): Area | null {
   const own = me.memberships.map((m) => areas.find((a) => a.id === m.areaId)).find(Boolean);
@@ -86,7 +55,7 @@ export function draftFromExtracted(extracted: Extracted, me: Me, areas: readonly
     title: extracted.title ?? "",
     summary: extracted.summary ?? "",
     areaId: area?.id ?? null,
-    organisationId: bestOrganisation(extracted.organisation, area?.organisations ?? [])?.id ?? null,
+    organisationId: matchOrganisation(extracted.organisation, extracted.url, area?.organisations ?? [])?.id ?? null,
     opensDate: opens.date,
     opensTime: opens.time,
     closesDate: closes.date,

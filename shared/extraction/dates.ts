@@ -1,11 +1,9 @@
-// Opening and closing dates read from page text, the British way: day before month always
-// (03/05/2024 is 3 May), month names and abbreviations, ordinals, weekdays, times such as
-// "11:59pm", "5pm", "17:00", "noon" and "midnight", and the phrases consultations use:
-// "closes at 11:59pm on 12 March 2024", "Closing date: 5 January", "Have your say by Friday 3 May",
-// "runs from 1 June to 24 August", "open until the end of March". A date without a year takes
-// the nearest sensible year relative to the page's publication date (or today).
+// Dates written in page text, the British way: day before month always (03/05/2024 is 3 May),
+// month names and abbreviations, ordinals, weekdays, times such as "11:59pm", "5pm", "17:00",
+// "noon" and "midnight", and the relative days news pages use ("closes today", "until tomorrow",
+// "this Sunday"). Which of them open and close a consultation is decided in ./periods.
 import { TZDate } from "@date-fns/tz";
-import { dayOfWeek, endOfLondonDay, isCalendarDate, LONDON, londonInstant, startOfLondonDay, type CalendarDate } from "../time";
+import { endOfLondonDay, isCalendarDate, LONDON, londonInstant, startOfLondonDay, type CalendarDate } from "../time";
 
 /** A London date with an optional wall-clock time ("HH:mm"); `instant` when the source gave an exact moment. */
 export interface When {
@@ -30,9 +28,14 @@ export interface DateMention {
   time: string | null;
   /** "the end of March": the month's last day, known once its year is (28 or 29 February). */
   endOfMonth?: boolean;
+  /** "today", "a week tomorrow", "this Sunday": a day counted from the page's own date (day and month are 0). */
+  relative?: Relative;
 }
 
-export type Role = "opens" | "closes" | "published" | "ignored" | null;
+export type Relative = { days: number } | { weekday: number };
+
+/** Finds the dates written in a line: ours by default; the fixture comparison plugs in chrono-node's. */
+export type DateFinder = (line: string) => DateMention[];
 
 const MONTH =
   "(?<MONTH>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
@@ -57,7 +60,7 @@ const PATTERNS: RegExp[] = [
   /(?<![\d/.\-:£$])(?<day>\d{1,2})(?<sep>[/.-])(?<monthNumber>\d{1,2})\k<sep>(?<YEAR>(?:19|20)?\d{2})(?![\d/.-]|:\d)/g,
   // "May 3rd, 2024" (month first, written out: still unambiguous)
   new RegExp(
-    `(?<![a-z])${weekdayPrefix("")}${MONTH}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*[ap]\\.?m\\b)(?:,?\\s+${YEAR})?(?![a-z])`,
+    `(?<![a-z])${weekdayPrefix("")}${MONTH}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|\\.\\d|\\s*[ap]\\.?m\\b)(?:,?\\s+${YEAR})?(?![a-z])`,
     "gi",
   ),
   // "the end of March", "end of Sept 2025": the last day of the month
@@ -73,7 +76,8 @@ export function daysInMonth(year: number, month: number): number {
 const TIME =
   "(?:(?<h12>\\d{1,2})(?:[:.](?<m12>\\d{2}))?\\s*(?<ap>[ap])\\.?\\s?m\\b\\.?|(?<h24>[01]?\\d|2[0-3])[:.](?<m24>[0-5]\\d)(?!\\d)(?:\\s*(?:hrs|hours|h)\\b)?|(?:12(?:[:.]00)?\\s*)?(?<word>noon|midday|mid-day|midnight))";
 const TIME_BEFORE = new RegExp(`(?<![\\d:.£$])${TIME}\\s*(?:,\\s*)?(?:on\\s+(?:the\\s+)?)?$`, "i");
-const TIME_AFTER = new RegExp(`^\\s*(?:,\\s*|[-–]\\s*|\\(\\s*)?(?:at\\s+|by\\s+)?${TIME}`, "i");
+// "(Friday 24 June) at 5pm": a time may follow the bracket a date was given in.
+const TIME_AFTER = new RegExp(`^\\s*\\)?\\s*(?:,\\s*|[-–]\\s*|\\(\\s*)?(?:at\\s+|by\\s+)?${TIME}`, "i");
 
 const MONTH_KEYS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAY_KEYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
@@ -141,8 +145,36 @@ export function findDateMentions(line: string): DateMention[] {
       }
     }
   }
+  found.push(...relativeMentions(line, found));
   found.sort((a, b) => a.start - b.start);
   attachTimes(line, found);
+  return found;
+}
+
+const FULL_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+/** "today", "a week tomorrow", "this Sunday" (the weekday capitalised, checked where it is read). */
+export const RELATIVE_DAY = `(?<![a-z])(?:(?<week>a\\s+week\\s+)?(?<word>today|tonight|tomorrow)|this\\s+(?<weekday>${FULL_WEEKDAYS.join("|")}))(?![a-z])`;
+const RELATIVE = new RegExp(RELATIVE_DAY, "gi");
+
+/**
+ * "ends today", "a week tomorrow", "this Sunday". A relative day followed by the date it means
+ * ("today (Tuesday 11 September 2018)") is left to that date; "this sunday" must have its capital.
+ */
+function relativeMentions(line: string, dated: DateMention[]): DateMention[] {
+  const found: DateMention[] = [];
+  for (const match of line.matchAll(RELATIVE)) {
+    const g = match.groups ?? {};
+    const start = match.index;
+    const end = start + match[0].length;
+    const bracketed = /^\s*\(\s*/.exec(line.slice(end));
+    if (bracketed && dated.some((m) => m.start === end + bracketed[0].length)) continue;
+    const weekday = g.weekday ?? "";
+    if (weekday && !/^[A-Z]/.test(weekday)) continue;
+    const relative: Relative = weekday
+      ? { weekday: FULL_WEEKDAYS.findIndex((w) => w.toLowerCase() === weekday.toLowerCase()) }
+      : { days: (g.word?.toLowerCase() === "tomorrow" ? 1 : 0) + (g.week ? 7 : 0) };
+    found.push({ start, end, from: start, to: end, day: 0, month: 0, year: null, weekday: null, time: null, relative });
+  }
   return found;
 }
 
@@ -172,174 +204,6 @@ function attachTimes(line: string, mentions: DateMention[]): void {
     }
     previousEnd = m.to;
   }
-}
-
-const CLOSES =
-  /\b(?:clos(?:e|es|ed|ing)|deadline|end\s+date|end(?=\s*:)|ends|ended|ending|finish(?:es|ed|ing)?|expir(?:es|y|ed)|last\s+(?:day|date)|no\s+later\s+than|extended)\b/gi;
-const OPENS =
-  /\b(?:opens?|opened|opening|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|began|begins?|commenc(?:es|ed|ing)|go(?:es)?\s+live|went\s+live)\b/gi;
-const PUBLISHED = /\b(?:published|posted|issued|released|date\s+of\s+publication)\b/gi;
-const IGNORED =
-  /\b(?:updated?|reviewed|review|modified|edited|created|printed|accessed|copyright|report(?:ed)?\s+back|results?|outcomes?|decisions?|minutes|agenda)\b|©/gi;
-const WEAK_CLOSES = /\b(?:by|until|till|before|up\s+to|through)(?:\s|,|:|\bthe\b|\bon\b)*$/i;
-const WEAK_OPENS = /\b(?:from|between|since)(?:\s|,|:|\bthe\b|\bon\b)*$/i;
-const CONNECTOR = /^(?:\s|,)*(?:to|and|until|till|through|-|–|—)(?:\s|\bthe\b|\bon\b)*$/i;
-const RANGE_CONTEXT =
-  /\b(?:from|between|runs?|running|ran|open|period|dates?|consultation|survey|engagement|take\s+part|held|live|weeks?)\b/i;
-/** Dates of sessions and bookings, not of the consultation: "drop-in sessions from 2 December". */
-const EVENTS = /\b(?:drop-?ins?|sessions?|events?|meetings?|workshops?|roadshows?|webinars?|book(?:ing)?|appointments?|clinics?)\b/i;
-const EXTENDED = /\b(?:extended|new\s+closing\s+date|now\s+closes?)\b/i;
-
-function lastEnd(re: RegExp, text: string): number {
-  let end = -1;
-  for (const m of text.matchAll(re)) end = m.index + m[0].length;
-  return end;
-}
-
-/** The role a date plays from the words before it in its sentence. */
-export function roleFromContext(context: string): Role {
-  const candidates: [Role, number][] = [
-    ["closes", lastEnd(CLOSES, context)],
-    ["opens", lastEnd(OPENS, context)],
-    ["published", lastEnd(PUBLISHED, context)],
-    ["ignored", lastEnd(IGNORED, context)],
-  ];
-  // "by", "until", "from" only count when the sentence is not about results or sessions.
-  const weak = (role: Role): Role => (lastEnd(IGNORED, context) >= 0 ? "ignored" : EVENTS.test(context) ? null : role);
-  if (WEAK_CLOSES.test(context)) candidates.push([weak("closes"), context.length + 1]);
-  if (WEAK_OPENS.test(context)) candidates.push([weak("opens"), context.length + 1]);
-  const [role, end] = candidates.reduce((best, c) => (c[1] > best[1] ? c : best));
-  return end >= 0 ? role : null;
-}
-
-interface Classified extends DateMention {
-  role: Role;
-  context: string;
-  /** Index of the opening date this one closes a range with. */
-  rangeOf: number | null;
-}
-
-function sentenceStart(line: string, from: number, to: number): number {
-  let start = from;
-  for (const m of line.slice(from, to).matchAll(/[.!?]\s+(?=[A-Z])/g)) start = from + m.index + m[0].length;
-  return start;
-}
-
-function classifyLine(line: string): Classified[] {
-  const mentions = findDateMentions(line);
-  const out: Classified[] = [];
-  for (const [i, m] of mentions.entries()) {
-    const prevTo = i > 0 ? mentions[i - 1]!.to : 0;
-    const context = line.slice(sentenceStart(line, prevTo, m.from), m.from);
-    const item: Classified = { ...m, role: roleFromContext(context), context, rangeOf: null };
-    const prev = out[i - 1];
-    if (prev && CONNECTOR.test(line.slice(prev.to, m.from))) {
-      if (prev.role === "opens" || (prev.role === null && RANGE_CONTEXT.test(prev.context) && !EVENTS.test(prev.context))) {
-        prev.role = "opens";
-        item.role = "closes";
-        item.rangeOf = i - 1;
-      }
-    }
-    out.push(item);
-  }
-  return out;
-}
-
-/**
- * The year for a day and month written without one: the first such date not more than
- * `graceDays` before the reference date (the page's publication date, or today). A stated
- * weekday picks the year where the day falls on it, when one of the three nearest does.
- */
-export function resolveYear(
-  month: number,
-  day: number,
-  reference: CalendarDate,
-  weekday: number | null = null,
-  graceDays = 60,
-): CalendarDate | null {
-  const year = Number(reference.slice(0, 4));
-  if (weekday !== null) {
-    for (const y of [year - 1, year, year + 1]) {
-      const date = calendarDate(y, month, day);
-      if (date && dayOfWeek(date) === weekday) return date;
-    }
-  }
-  const floor = Date.parse(reference) - graceDays * 86_400_000;
-  for (let y = year - 1; y <= year + 4; y++) {
-    const date = calendarDate(y, month, day);
-    if (date && Date.parse(date) >= floor) return date;
-  }
-  return null;
-}
-
-const monthDay = (m: { month: number; day: number }) => m.month * 100 + m.day;
-
-export interface FoundDates {
-  opens: When | null;
-  closes: When | null;
-  /** The publication date the text states ("Published 12 January 2024"). */
-  published: CalendarDate | null;
-}
-
-/**
- * Opening and closing dates from lines of page text. `published` (from structured data) or,
- * failing that, a "Published ..." date in the text, or `today` resolves years left unstated.
- */
-export function findConsultationDates(lines: string[], opts: { today: CalendarDate; published?: CalendarDate | null }): FoundDates {
-  const all: Classified[] = [];
-  for (const line of lines) {
-    const classified = classifyLine(line);
-    const offset = all.length;
-    for (const c of classified) all.push({ ...c, rangeOf: c.rangeOf === null ? null : c.rangeOf + offset });
-  }
-  const statedPublished = all.find((m) => m.role === "published" && m.year !== null);
-  const published = statedPublished ? calendarDate(statedPublished.year!, statedPublished.month, statedPublished.day) : null;
-  const reference = opts.published ?? published ?? opts.today;
-
-  // Ranges share a year: "from 1 December to 24 January 2025" opened in December 2024.
-  for (const close of all) {
-    if (close.rangeOf === null) continue;
-    const open = all[close.rangeOf]!;
-    if (open.year === null && close.year !== null) open.year = close.year - (monthDay(open) > monthDay(close) ? 1 : 0);
-    else if (close.year === null && open.year !== null) close.year = open.year + (monthDay(close) < monthDay(open) ? 1 : 0);
-    else if (close.year === null && open.year === null) {
-      const date = resolveYear(close.month, close.day, reference, close.weekday);
-      if (date) {
-        close.year = Number(date.slice(0, 4));
-        open.year = close.year - (monthDay(open) > monthDay(close) ? 1 : 0);
-      }
-    }
-  }
-
-  const closing = all.filter((m) => m.role === "closes");
-  const closeMention = closing.findLast((m) => EXTENDED.test(m.context)) ?? closing[0];
-  const openMention = all.find((m) => m.role === "opens");
-  let closes = closeMention ? toWhen(closeMention, reference) : null;
-  let opens = openMention ? toWhen(openMention, reference) : null;
-  // A closing date stated twice, once with its time: keep the time.
-  if (closes && closes.time === null) {
-    const timed = closing.map((m) => toWhen(m, reference)).find((w) => w?.date === closes!.date && w.time !== null);
-    if (timed) closes = timed;
-  }
-  if (opens && closes && opens.date > closes.date) {
-    if (closeMention!.year === null) closes = { ...closes, date: shiftYear(closes.date, 1) };
-    else if (openMention!.year === null) opens = { ...opens, date: shiftYear(opens.date, -1) };
-  }
-  return { opens, closes, published };
-}
-
-function shiftYear(date: CalendarDate, years: number): CalendarDate {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return calendarDate(y + years, m, d) ?? calendarDate(y + years, m, d - 1)!;
-}
-
-function toWhen(m: DateMention, reference: CalendarDate): When | null {
-  let date = m.year !== null ? calendarDate(m.year, m.month, m.day) : resolveYear(m.month, m.day, reference, m.weekday);
-  if (date && m.endOfMonth) {
-    const year = Number(date.slice(0, 4));
-    date = calendarDate(year, m.month, daysInMonth(year, m.month));
-  }
-  return date ? { date, time: m.time } : null;
 }
 
 /** The London date and wall-clock time of an instant (read without date-fns' formatter, to keep the bundle small). */

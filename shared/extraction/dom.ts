@@ -1,7 +1,8 @@
 // The small part of the standard DOM the extraction core reads. A browser's live `document`
 // (content script) and linkedom's `parseHTML(html).document` (command line) both fit it, and
 // `shared/` stays free of the DOM library types the Worker must not see.
-import { parseMachineDate } from "./dates";
+import { findDateMentions, parseMachineDate } from "./dates";
+import { isDataTable, tableLines } from "./tables";
 
 export interface DomNode {
   readonly nodeType: number;
@@ -51,6 +52,21 @@ export function mainRoot(doc: DomDocument): DomElement | null {
 
 const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "iframe", "head", "select", "nav", "footer", "button"]);
 const SKIPPED_ROLES = new Set(["navigation", "contentinfo", "search"]);
+/**
+ * Page furniture named by its class, id or label: cookie banners, breadcrumbs, share bars and lists
+ * of other pages ("Related", "Most read", "Latest news"), whose dates belong to other pages.
+ */
+const FURNITURE =
+  /(?:^|[\s_-])(?:cookies?|consent|gdpr|breadcrumbs?|skip|paywall|related|most-?read|popular|trending|latest-?news|news-?feed|more-?news|recent-?posts|share|ticker|promo|nav|menu|navigation)(?:$|[\s_-])/i;
+/** Side columns: read only with `asides`, when the main content gives no dates (some platforms put the key dates there). */
+const SIDE = /(?:^|[\s_-])(?:sidebar|widgets?|secondary)(?:$|[\s_-])/i;
+
+/** Whether an element is furniture (or a side column, unless asides are read); never a wrapper holding the page's heading or main content. */
+function isFurniture(el: DomElement, asides: boolean): boolean {
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""} ${el.getAttribute("aria-label") ?? ""}`;
+  if (!FURNITURE.test(names) && (asides || !SIDE.test(names))) return false;
+  return el.querySelector("h1, main, article, [role=main]") === null;
+}
 const BLOCK = new Set(
   "address article blockquote br caption dd details dialog div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 header hgroup hr legend li main ol p pre section summary table tbody thead tfoot tr ul".split(
     " ",
@@ -110,6 +126,12 @@ export function textLines(root: DomElement | null, opts: { asides?: boolean } = 
     if (el !== root) {
       if (SKIPPED.has(tag) || SKIPPED_ROLES.has(role) || el.hasAttribute("hidden")) return;
       if (!opts.asides && (tag === "aside" || role === "complementary")) return;
+      if (isFurniture(el, opts.asides ?? false)) return;
+    }
+    if (tag === "table" && isDataTable(el)) {
+      flush();
+      lines.push(...tableLines(el, (cell) => textLines(cell, opts).join(" ")));
+      return;
     }
     const block = BLOCK.has(tag);
     if (block) flush();
@@ -126,12 +148,22 @@ export function textLines(root: DomElement | null, opts: { asides?: boolean } = 
   return joinLabels(lines);
 }
 
-/** A short line with no digits and no full stop is a label ("Closes", "Closing date:"): join it to the next. */
+/**
+ * A short line with no digits and no full stop is a label ("Closes", "Closing date:"): join it to
+ * the next. So is a question answered by a date on the next line ("When does the consultation
+ * close?" / "Friday 21 February 2025 at 5pm.").
+ */
 function joinLabels(lines: string[]): string[] {
   const out: string[] = [];
   let pending = "";
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const text = pending ? `${pending}${/:$/.test(pending) ? " " : ": "}${line}` : line;
+    const next = lines[i + 1] ?? "";
+    const question = !pending && line.length <= 80 && /\?$/.test(line) && findDateMentions(next)[0]?.start === 0;
+    if (question) {
+      pending = line.replace(/\?$/, "");
+      continue;
+    }
     const isLabel = line.length <= 40 && !/\d/.test(line) && !/[.!?]$/.test(line);
     if (isLabel && text.length <= 120) pending = text;
     else {

@@ -1,95 +1,21 @@
-// Who publishes or runs the consultation, and the page's title without its site suffix.
-import { all, collapse, textLines, textOf, type DomDocument } from "./dom";
+// Who runs the consultation, as the page says it; and which of an area's organisations that is.
+import { all, textLines, type DomDocument } from "./dom";
+import { acceptName, normal, organisationsAt, PLATFORM, SEQ, splitTitle } from "./names";
 import type { Structured } from "./structured";
-
-/** Hosting platforms and site brands that are not the organisation running the consultation. */
-const PLATFORM =
-  /^(?:gov\.uk|citizen\s*space|delib|engagement\s*hq|bang\s+the\s+table|granicus|smart\s*survey|survey\s*monkey|microsoft\s+forms|google\s+forms|jotform|nhs(?:\.uk)?|home|homepage|consultations?|consultation\s+hub|have\s+your\s+say|get\s+involved|news|[\w-]+(?:\.[\w-]+)+)$/i;
-const BRAND =
-  /\b(?:have\s+your\s+say|engage|engagement\s*hq|consultation\s+(?:hub|portal|finder)|let'?s\s+talk|get\s+involved|your\s+voice|citizen\s*space|survey)\b/i;
-const ORG_WORDS =
-  /\b(?:NHS|Trust|Council|CCG|ICB|ICS|PCT|Commissioning|Department|Healthwatch|Board|Authority|Agency|Commission|Partnership|Hospitals?|University|Care|Health|Borough|LINk|Government|Ministry|Office|Executive|Services?|Foundation|Practice|Surgery|Network|Alliance|Collaborative)\b/;
-
-const CAP = "[A-Z][A-Za-z'’.&-]*";
-const SEQ = `${CAP}(?:\\s+(?:(?:of|and|upon|on|in|the|&|for)\\s+)*${CAP}){0,6}`;
-/** Names of the bodies that run local health consultations, most specific first. */
-const ORG_PATTERNS = [
-  `NHS\\s+${SEQ}\\s+(?:Clinical\\s+Commissioning\\s+Group|CCG|Integrated\\s+Care\\s+Board|ICB)`,
-  `${SEQ}\\s+(?:Clinical\\s+Commissioning\\s+Group|CCG|Primary\\s+Care\\s+Trust|PCT|Integrated\\s+Care\\s+Board|ICB)`,
-  `${SEQ}\\s+NHS\\s+(?:Foundation\\s+)?Trust`,
-  `(?:Royal|London)\\s+Borough\\s+of\\s+${SEQ}(?:\\s+Council)?`,
-  `${SEQ}\\s+Council`,
-  `Healthwatch\\s+${SEQ}|${SEQ}\\s+Healthwatch`,
-  `${SEQ}\\s+(?:Local\\s+Involvement\\s+Network|LINk|Health\\s+and\\s+Wellbeing\\s+Board)`,
-  `Department\\s+of\\s+Health(?:\\s+and\\s+Social\\s+Care)?|NHS\\s+England|Care\\s+Quality\\s+Commission|UK\\s+Health\\s+Security\\s+Agency`,
-].map((p) => new RegExp(`(?<![A-Za-z])(?:${p})(?![A-Za-z])`, "g"));
-/** "NHS Northshire": only trusted where a name is expected (site name, title, a label). */
-const NHS_NAME = new RegExp(`^NHS\\s+${SEQ}$`);
-const LEADING_WORDS =
-  /^(?:(?:Tell|Contact|About|Welcome|Visit|Ask|Email|Write|Our|Your|This|These|Please|Find|Read|Join|Help|Support|Home|Menu|By|From|Published|Run|Led|Copyright|All|Why|How|What|When|Where|Who|We|You|If|In|At|On|For|To|And|Or|The|A|An|Logo|Go)\s+)+/;
-
-export function looksLikeOrganisation(name: string): boolean {
-  const words = name.split(/\s+/).length;
-  return ORG_WORDS.test(name) && words <= 12 && /^[A-Z0-9]/.test(name) && !/[.!?]$/.test(name);
-}
-
-/** Organisation names written in a piece of text, in order. */
-export function organisationsIn(text: string): string[] {
-  const found: { index: number; name: string }[] = [];
-  for (const pattern of ORG_PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
-      const lead = LEADING_WORDS.exec(m[0])?.[0].length ?? 0;
-      const index = m.index + lead;
-      const name = m[0].slice(lead).replace(/[’']s$/, "");
-      if (!found.some((f) => index < f.index + f.name.length && index + name.length > f.index)) found.push({ index, name });
-    }
-  }
-  return found.sort((a, b) => a.index - b.index).map((f) => f.name);
-}
-
-const normal = (s: string) => collapse(s).toLowerCase().replace(/[’]/g, "'");
-
-/** A site or logo name tidied: "Northshire County Council logo", "Go to the ... homepage", "© ... 2024". */
-function tidyName(name: string): string {
-  return collapse(name)
-    .replace(/^(?:©|copyright)\s*(?:\d{4}\s*)?/i, "")
-    .replace(/^(?:go\s+to\s+(?:the\s+)?|back\s+to\s+(?:the\s+)?)/i, "")
-    .replace(/\s+(?:logo|home\s*page|homepage|website)$/i, "")
-    .replace(/[\s,.]*(?:\d{4})?\.?\s*(?:all rights reserved\.?)?$/i, "")
-    .trim();
-}
-
-/** A name as the organisation, or null for a platform, a site brand or something else. */
-function acceptName(raw: string | null, trusted: boolean): string | null {
-  if (!raw) return null;
-  for (const segment of splitTitle(raw).parts) {
-    const name = tidyName(segment);
-    if (!name || PLATFORM.test(name)) continue;
-    const inside = organisationsIn(name);
-    if (inside.length === 1 && inside[0] === name) return name;
-    if (NHS_NAME.test(name)) return name;
-    if (BRAND.test(name)) {
-      if (inside[0]) return inside[0];
-      continue;
-    }
-    if (trusted || looksLikeOrganisation(name)) return name;
-  }
-  return null;
-}
 
 const LABEL_START =
   /^(?:from|published\s+by|organi[sz]ation|lead\s+organi[sz]ation|organi[sz]ed\s+by|consultation\s+by|commissioner|responsible\s+organi[sz]ation)\s*:?\s+(.{3,})$/i;
-const LABEL_INSIDE = /\b(?:run|led|organi[sz]ed|carried\s+out|held|published)\s+by\s+(.{3,})$/i;
+const LABEL_INSIDE = /\b(?:run|led|organi[sz]ed|carried\s+out|held|published|developed|commissioned)\s+by\s+(.{3,})$/i;
 
 /** A name given by a label: "From: Department of Health and Social Care", "This survey is run by NHS Northshire ICB". */
 function labelled(lines: string[]): string | null {
   for (const line of lines) {
     for (const sentence of line.split(/(?<=[a-z)])[.!?]\s+/)) {
       const m = LABEL_START.exec(sentence) ?? LABEL_INSIDE.exec(sentence);
-      if (!m) continue;
-      const phrase = m[1]!.replace(/[.;,]\s.*$|[.;,]$/, "").slice(0, 120);
-      const inside = organisationsIn(phrase);
-      if (inside[0] && phrase.startsWith(inside[0])) return inside[0];
+      if (!m?.[1]) continue;
+      const phrase = m[1].replace(/[.;,]\s.*$|[.;,]$/, "").slice(0, 120);
+      const inside = organisationsAt(phrase)[0]?.name;
+      if (inside && phrase.startsWith(inside)) return inside;
       const accepted = acceptName(phrase.split(/\s+(?:and|in partnership with|with|on behalf of)\s+/)[0] ?? phrase, false);
       if (accepted) return accepted;
     }
@@ -97,92 +23,241 @@ function labelled(lines: string[]): string | null {
   return null;
 }
 
+/** What the body running a consultation is said to do: "NHS Shropshire CCG said…", "Healthwatch Cumbria is asking…". */
+const RUNNER_VERB =
+  /^\s*(?:is|are|has|have)?\s*(?:now\s+|also\s+|currently\s+)?(?:consulting|asking|seeking|inviting|running|launch(?:ing|ed)|holding|proposing|planning|reviewing|refreshing|working|gathering|encouraging|extend(?:ing|ed)|said|says|invites?|welcomes?|published|(?:wants?|would\s+like)\s+(?:to\s+(?:hear|know|understand|find\s+out)|your|views))\b/;
+/** The body of a compound subject: "Fenmoor County Council and NHS Fenmoor CCG have published…". */
+const AND = /^\s+(?:and|&)\s+$/;
+/** "NHS Fenmoor and Brackenford is asking…": an integrated care board by its operating name, as a sentence's subject. */
+const NHS_SUBJECT = new RegExp(`(?<![A-Za-z])NHS\\s+${SEQ}`, "g");
+
+/** The organisation a sentence says runs the consultation, or asks for views: the first of its subject. */
+function runnerIn(lines: string[]): string | null {
+  for (const line of lines) {
+    const names = organisationsAt(line);
+    for (const m of line.matchAll(NHS_SUBJECT)) {
+      if (!names.some((n) => m.index < n.index + n.name.length && m.index + m[0].length > n.index))
+        names.push({ index: m.index, name: m[0] });
+    }
+    names.sort((a, b) => a.index - b.index);
+    let subject: string | null = null;
+    for (const [i, n] of names.entries()) {
+      const end = n.index + n.name.length;
+      subject ??= n.name;
+      const next = names[i + 1];
+      if (next && AND.test(line.slice(end, next.index))) continue;
+      if (RUNNER_VERB.test(line.slice(end))) return subject;
+      subject = null;
+    }
+  }
+  return null;
+}
+
+/** Logos, and the site's name in its header: an image's alt text, a home link's label or text. */
+const LOGOS = [
+  'header img[alt], [class*="logo" i] img[alt], img[class*="logo" i][alt], [class*="header" i] img[alt], [id*="header" i] img[alt], #top img[alt]',
+  'header a[aria-label], [class*="logo" i][aria-label], [class*="brand" i][aria-label]',
+];
+const HOME_LINKS = 'header a[href="/"], [class*="brand" i], [class*="site-title" i], [class*="site-name" i]';
+
+function fromLogos(doc: DomDocument): string | null {
+  for (const el of all(doc, LOGOS.join(", "))) {
+    const accepted = acceptName(el.getAttribute("alt") || el.getAttribute("aria-label"), false);
+    if (accepted) return accepted;
+  }
+  for (const el of all(doc, HOME_LINKS)) {
+    const accepted = acceptName(el.textContent, false);
+    if (accepted) return accepted;
+  }
+  return null;
+}
+
+/** The organisation named most often in the text and footers (a copyright line counts three times). */
+function mostNamed(lines: string[], footers: string[]): string | null {
+  const counts = new Map<string, number>();
+  const count = (text: string, weight: number) => {
+    for (const { name } of organisationsAt(text)) counts.set(name, (counts.get(name) ?? 0) + weight);
+  };
+  for (const line of lines) count(line, 1);
+  for (const line of footers) count(line, /©|copyright/i.test(line) ? 3 : 1);
+  let best: string | null = null;
+  let most = 0;
+  for (const [name, n] of counts) {
+    if (n > most) {
+      best = name;
+      most = n;
+    }
+  }
+  return best;
+}
+
 /**
- * The publishing organisation: structured data (JSON-LD organiser, provider, author or
- * publisher; microdata; DC.publisher, meta author), then a label in the text ("From:",
- * "Published by", "run by"), the site name, the title, the logo, and last the organisation
- * named most often on the page (a copyright line counts double).
+ * The organisation running the consultation: structured data (JSON-LD organiser, provider,
+ * author or publisher; microdata; DC.publisher, meta author), then a label in the text ("From:",
+ * "run by"), then the body the text says is consulting or asking ("NHS Northshire CCG said…"),
+ * the site name, the title, the logo, a label in a footer ("a programme led by…"), and last the
+ * organisation named most often. A news page's publisher, a programme's slogan and the
+ * Healthwatch brand alone are not organisations.
  */
 export function findOrganisation(doc: DomDocument, structured: Structured, lines: string[]): string | null {
   for (const name of structured.organisations) {
     const accepted = acceptName(name, false);
     if (accepted) return accepted;
   }
-  const fromLabel = labelled(lines);
-  if (fromLabel) return fromLabel;
-  const site = acceptName(structured.siteName, false);
-  if (site) return site;
-  for (const title of [structured.title, doc.title]) {
-    const parts = title ? splitTitle(title).parts : [];
-    for (const part of parts.slice(1).reverse()) {
-      const accepted = acceptName(part, false);
-      if (accepted) return accepted;
-    }
-  }
-  for (const el of all(doc, 'header img[alt], [class*="logo" i] img[alt], img[class*="logo" i][alt], a[class*="logo" i][aria-label]')) {
-    const accepted = acceptName(el.getAttribute("alt") ?? el.getAttribute("aria-label"), false);
-    if (accepted) return accepted;
-  }
-  const counts = new Map<string, number>();
-  const count = (text: string, weight: number) => {
-    for (const name of organisationsIn(text)) counts.set(name, (counts.get(name) ?? 0) + weight);
-  };
-  for (const line of lines) count(line, 1);
-  for (const el of all(doc, "footer")) for (const line of textLines(el)) count(line, /©|copyright/i.test(line) ? 3 : 1);
-  let best: string | null = null;
-  for (const [name, n] of counts) if (!best || n > counts.get(best)!) best = name;
-  return best;
+  const footers = all(doc, "footer, [class*='footer' i], [id*='footer' i]").flatMap((el) => textLines(el));
+  const titleParts = [structured.title, doc.title].flatMap((title) => (title ? splitTitle(title).parts.slice(1).reverse() : []));
+  const found =
+    labelled(lines) ??
+    runnerIn(lines) ??
+    acceptName(structured.siteName, false) ??
+    titleParts.reduce<string | null>((name, part) => name ?? acceptName(part, false), null) ??
+    fromLogos(doc) ??
+    labelled(footers);
+  return found ?? mostNamed(lines, footers);
 }
 
-const SEPARATOR = /\s+(?:[|–—-]|::|»)\s+/g;
+// Matching the page's name to the area's organisations.
 
-/** A title's parts between separators (" - ", " | ", " – "), with the separators between them. */
-export function splitTitle(title: string): { parts: string[]; separators: string[] } {
-  const parts: string[] = [];
-  const separators: string[] = [];
-  let last = 0;
-  for (const m of title.matchAll(SEPARATOR)) {
-    parts.push(title.slice(last, m.index));
-    separators.push(m[0]);
-    last = m.index + m[0].length;
-  }
-  parts.push(title.slice(last));
-  return { parts: parts.map(collapse), separators };
+/** An organisation of the area as matching reads it: its name, and any other names and web domains it is known by. */
+export interface KnownOrganisation {
+  name: string;
+  aliases?: readonly string[];
+  domains?: readonly string[];
 }
 
-/** The title without parts naming the site, the platform or the organisation ("... - GOV.UK"). */
-export function cleanTitle(title: string, names: (string | null)[]): string {
-  const known = names.filter((n): n is string => !!n).map(normal);
-  const isSite = (part: string) => {
-    const p = normal(tidyName(part));
-    return (
-      PLATFORM.test(p) ||
-      known.includes(p) ||
-      (organisationsIn(part)[0] === part && part.split(" ").length <= 10) ||
-      (BRAND.test(part) && part.split(" ").length <= 5)
-    );
-  };
-  const { parts, separators } = splitTitle(collapse(title));
-  let first = 0;
-  let last = parts.length - 1;
-  while (last > first && isSite(parts[last]!)) last--;
-  while (first < last && isSite(parts[first]!)) first++;
-  let out = parts[first]!;
-  for (let i = first + 1; i <= last; i++) out += separators[i - 1]! + parts[i]!;
-  return out;
+/** Abbreviations written out, so "NHS Northshire CCG" and "Northshire Clinical Commissioning Group" share their words. */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bccgs?\b/g, "clinical commissioning group"],
+  [/\bicbs?\b/g, "integrated care board"],
+  [/\bpcts?\b/g, "primary care trust"],
+  [/\bnhs\s*ft\b/g, "nhs foundation trust"],
+  [/\bhwb\b/g, "health and wellbeing board"],
+  [/\bosc\b/g, "overview and scrutiny committee"],
+  [/\blocal involvement network\b/g, "link"],
+  [/&/g, " and "],
+];
+/** Words that say what kind of body, not which one: left out when a name is compared with a web address. */
+const KIND_WORDS =
+  /\b(?:nhs|the|foundation|trust|council|county|borough|city|district|metropolitan|clinical commissioning group|integrated care board|primary care trust|health and wellbeing board|overview and scrutiny committee|ccg|icb|pct)\b/g;
+/** Words that tell no organisation from another. */
+const COMMON_WORDS = new Set(["the", "and", "of", "for", "foundation", "uk", "gov"]);
+/** A match must score this much (Dice's coefficient over the names' words)… */
+const MATCH_SCORE = 0.5;
+/** …and beat the runner-up by this much; otherwise the person chooses. */
+const MATCH_MARGIN = 0.15;
+
+function expanded(name: string): string {
+  let text = normal(name);
+  for (const [re, full] of ABBREVIATIONS) text = text.replace(re, full);
+  return text
+    .replace(/[^a-z0-9\s]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
-/** The title: the main item's name or og:title, else the heading, else `<title>`, cleaned of site names. */
-export function findTitle(doc: DomDocument, structured: Structured, organisation: string | null): string | null {
-  const heading = textOf(doc.querySelector("h1"));
-  const names = [structured.siteName, organisation];
-  for (const raw of [structured.title, heading, doc.title]) {
-    if (!raw || !collapse(raw)) continue;
-    const title = cleanTitle(raw, names);
-    // "Maternity review - Northshire Hospitals" with a heading "Maternity review": the heading.
-    if (heading && title !== heading && title.startsWith(heading) && /^\s+(?:[|–—-]|::|»)\s+/.test(title.slice(heading.length)))
-      return heading;
-    return title;
+function wordsOf(name: string): Set<string> {
+  return new Set(
+    expanded(name)
+      .split(" ")
+      .filter((w) => w.length > 1 && !COMMON_WORDS.has(w)),
+  );
+}
+
+const namesOf = (o: KnownOrganisation) => [o.name, ...(o.aliases ?? [])];
+
+/**
+ * The organisation one of whose names clearly shares most words with `name`; else the ones it
+ * could be (each sharing enough words), for the page's address to choose between.
+ */
+function byName<T extends KnownOrganisation>(name: string, organisations: readonly T[]): { best: T | null; candidates: T[] } {
+  const same = organisations.filter((o) => namesOf(o).some((n) => expanded(n) === expanded(name)));
+  if (same.length === 1) return { best: same[0] ?? null, candidates: same };
+  const wanted = wordsOf(name);
+  const scored = organisations
+    .map((organisation) => {
+      const score = Math.max(
+        ...namesOf(organisation).map((n) => {
+          const words = wordsOf(n);
+          const shared = [...words].filter((w) => wanted.has(w)).length;
+          return (2 * shared) / (words.size + wanted.size);
+        }),
+      );
+      return { organisation, score };
+    })
+    .filter((s) => s.score >= MATCH_SCORE)
+    .sort((a, b) => b.score - a.score);
+  const [first, runnerUp] = scored;
+  const clear = first && (!runnerUp || first.score - runnerUp.score >= MATCH_MARGIN);
+  return { best: clear ? first.organisation : null, candidates: scored.map((s) => s.organisation) };
+}
+
+/** Public suffixes of UK bodies' addresses, and what kind of body each is for. */
+const SUFFIXES: [RegExp, "council" | "nhs" | null][] = [
+  [/\.gov\.uk$/, "council"],
+  [/\.nhs\.uk$/, "nhs"],
+  [/\.(?:org|co|ac)\.uk$|\.(?:uk|org|com|net|example)$/, null],
+];
+const KIND_ABBREVIATIONS = new Map<string, RegExp>([
+  ["ccg", /clinical commissioning group/],
+  ["icb", /integrated care board/],
+  ["pct", /primary care trust/],
+  ["cc", /\bcounty council\b|\bcity council\b/],
+  ["bc", /\bborough council\b/],
+  ["dc", /\bdistrict council\b/],
+  ["council", /\bcouncil\b/],
+  ["nhsft", /\bfoundation trust\b/],
+]);
+const NHS_NAME_WORDS = /\b(?:nhs|trust|clinical commissioning group|integrated care board|primary care trust|ccg|icb|pct)\b/;
+const COUNCIL_NAME_WORDS = /\b(?:council|overview and scrutiny|health and wellbeing board)\b/;
+
+/**
+ * The organisation a web address belongs to: one of its declared domains, else the one whose
+ * name, less the words for its kind, is the address's own label ("northshirehospitals.nhs.uk" is
+ * Northshire Hospitals NHS Trust, "northshire.gov.uk" Northshire County Council,
+ * "healthwatchnorthshire.co.uk" Healthwatch Northshire).
+ */
+function byAddress<T extends KnownOrganisation>(url: string, organisations: readonly T[]): T | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return null;
   }
-  return null;
+  const declared = organisations.filter((o) => (o.domains ?? []).some((d) => host === d || host.endsWith(`.${d}`)));
+  if (declared.length === 1) return declared[0] ?? null;
+  const suffix = SUFFIXES.find(([re]) => re.test(host));
+  if (!suffix) return null;
+  const labels = host.replace(suffix[0], "").split(".");
+  // The last label before the suffix names the body ("consult.westvale.gov.uk"); an ICB's sits before ".icb".
+  const label = (labels.at(-1) === "icb" ? labels.at(-2) : labels.at(-1))?.replace(/-/g, "") ?? "";
+  if (!label) return null;
+  const fits = organisations.filter((o) => {
+    const name = expanded(o.name);
+    if (suffix[1] === "nhs" && !NHS_NAME_WORDS.test(name)) return false;
+    if (suffix[1] === "council" && !COUNCIL_NAME_WORDS.test(name)) return false;
+    const own = name.replace(KIND_WORDS, " ").replace(/\s+/g, "");
+    if (own === label) return true;
+    // "northshireccg": the name and its kind's abbreviation, which must be this body's kind.
+    const kind = label.startsWith(own) ? KIND_ABBREVIATIONS.get(label.slice(own.length)) : undefined;
+    return own.length >= 4 && kind !== undefined && kind.test(name);
+  });
+  return fits.length === 1 ? (fits[0] ?? null) : null;
+}
+
+/**
+ * The area's organisation the page is by: matched by name (its words, abbreviations written out,
+ * and any aliases); by the page's address when the page names none, or between the ones a name
+ * could be ("NHS Northshire"). Null when none fits, or several fit equally: the person then
+ * chooses. A body the page names that the area does not have is not replaced by the site's owner:
+ * it keeps its name in the clip.
+ */
+export function matchOrganisation<T extends KnownOrganisation>(
+  name: string | null,
+  url: string | null,
+  organisations: readonly T[],
+): T | null {
+  const named = name && !PLATFORM.test(name) ? byName(name, organisations) : null;
+  if (named?.best) return named.best;
+  if (named && named.candidates.length === 0) return null;
+  return url ? byAddress(url, named?.candidates ?? organisations) : null;
 }

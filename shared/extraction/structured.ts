@@ -153,11 +153,13 @@ export function readStructured(doc: DomDocument): Structured {
     const name = nameOf(v, byId);
     if (name && !organisations.includes(name)) organisations.push(name);
   };
+  // A news story's publisher is the newspaper, not the body consulting.
+  const isNews = (n: LdNode) => typesOf(n).some((t) => /NewsArticle$|^NewsMediaOrganization$/.test(t));
   if (main)
     for (const key of ["organizer", "provider", "serviceOperator", "author", "publisher", "sourceOrganization", "creator"])
-      addOrg(main[key]);
+      if (key !== "publisher" || !isNews(main)) addOrg(main[key]);
   if (site) addOrg(site.publisher);
-  for (const n of nodes) if (typesOf(n).some((t) => /Organi[sz]ation$/.test(t))) addOrg(n);
+  for (const n of nodes) if (typesOf(n).some((t) => /Organi[sz]ation$/.test(t)) && !isNews(n)) addOrg(n);
   for (const key of [
     "dc.publisher",
     "dcterms.publisher",

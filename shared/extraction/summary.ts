@@ -19,7 +19,7 @@ export function cutText(text: string, limit = SUMMARY_LIMIT): string {
 
 const substantial = (text: string) => text.split(" ").length >= 8 && !/\bcookies?\b/i.test(text);
 /** "The consultation runs from 1 June to 24 August 2024.": dates, not what the consultation is about. */
-const onlyDates = (text: string) => text.length < 120 && findDateMentions(text).length > 0;
+const onlyDates = (text: string) => text.length < 120 && findDateMentions(text).some((m) => !m.relative);
 
 function paragraphsOf(root: DomElement): string[] {
   return all(root, "p")

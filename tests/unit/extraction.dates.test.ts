@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  findConsultationDates,
-  findDateMentions,
-  parseMachineDate,
-  resolveYear,
-  roleFromContext,
-  whenToIso,
-} from "../../shared/extraction/dates";
+import { findDateMentions, parseMachineDate, whenToIso } from "../../shared/extraction/dates";
+import { findConsultationDates, resolveYear, roleFromContext } from "../../shared/extraction/periods";
 
 /** The opening and closing instants a page's text gives, read on `today` (or with a publication date). */
 function dates(text: string | string[], today = "2024-01-15", published: string | null = null) {
@@ -289,5 +283,114 @@ describe("machine-readable dates (JSON-LD, microdata, meta tags)", () => {
     expect(whenToIso({ date: "2024-06-12", time: null }, "start")).toBe("2024-06-11T23:00:00.000Z");
     expect(whenToIso({ date: "2024-06-12", time: "17:00", instant: "2024-06-12T16:00:05.000Z" }, "end")).toBe("2024-06-12T16:00:05.000Z");
     expect(whenToIso(null, "end")).toBeNull();
+  });
+});
+
+describe("relative days, counted from the page's own date", () => {
+  it.each([
+    ["Our survey ends today, so there is still time.", "2022-03-14", "2022-03-14T23:59:59.999Z"],
+    ["The consultation closes tomorrow.", "2021-09-30", "2021-10-01T22:59:59.999Z"],
+    ["The survey closes a week tomorrow.", "2019-11-21", "2019-11-29T23:59:59.999Z"],
+    ["Our survey closes this Sunday.", "2025-01-13", "2025-01-19T23:59:59.999Z"],
+    ["Our survey closes this Sunday.", "2025-01-19", "2025-01-19T23:59:59.999Z"],
+    ["Responses are welcome until 5pm today.", "2024-06-12", "2024-06-12T16:00:00.000Z"],
+  ])("%s (page dated %s)", (text, published, expected) => {
+    expect(closes(text, "2030-01-01", published)).toBe(expected);
+  });
+
+  it("a date in brackets after the relative word is the one read, with a time after the bracket", () => {
+    expect(closes("Colleagues now have until tomorrow (Friday 24 June) at 5pm.", "2030-01-01", "2022-06-23")).toBe(
+      "2022-06-24T16:00:00.000Z",
+    );
+    expect(closes("The consultation closes at midnight today (Tuesday 11 September 2018).")).toBe("2018-09-11T22:59:59.999Z");
+  });
+
+  it("the nearest dated context anchors them when the page has no date of its own; without one they are not guessed from the clock", () => {
+    expect(closes(["30 September 2021", "The consultation closes tomorrow."], "2030-01-01")).toBe("2021-10-01T22:59:59.999Z");
+    expect(closes("The consultation closes tomorrow.", "2030-01-01")).toBeNull();
+    expect(closes("The survey closes this sunday.", "2030-01-01", "2025-01-13")).toBeNull();
+  });
+});
+
+describe("years from the page rather than the clock", () => {
+  it("the nearest date that states a year, when the page has no date of its own", () => {
+    expect(
+      closes(
+        ["Update – 4 February 2021: we have extended the deadline to 26 February.", "The consultation closes on 12 February."],
+        "2023-01-01",
+      ),
+    ).toBe("2021-02-26T23:59:59.999Z");
+    expect(closes(["Date: 28 April 2022", "Please give feedback by 18 May."], "2023-06-01")).toBe("2022-05-18T22:59:59.999Z");
+  });
+
+  it("the page's own date comes before any other date on it", () => {
+    expect(closes(["Following the review of 3 March 2019, we are consulting.", "Closing date: 5 May"], "2030-01-01", "2024-04-01")).toBe(
+      "2024-05-05T22:59:59.999Z",
+    );
+  });
+
+  it("month first, ending a sentence", () => {
+    expect(closes("The closing date for comments is September 2.", "2030-01-01", "2020-08-25")).toBe("2020-09-02T22:59:59.999Z");
+  });
+});
+
+describe("several periods on one page: the current one", () => {
+  it("an extension moves the closing date; its 'from' date is the old one", () => {
+    const found = dates(
+      "We have decided to extend the deadline by a week, from 28 June to 5pm on Friday 5 July.",
+      "2030-01-01",
+      "2019-06-24",
+    );
+    expect(found).toMatchObject({ opensAt: null, closesAt: "2019-07-05T16:00:00.000Z" });
+    expect(closes("CCG extends online consultation to Friday 24 June, 5pm", "2030-01-01", "2022-06-23")).toBe("2022-06-24T16:00:00.000Z");
+  });
+
+  it("a period the page says is over gives way to the current one", () => {
+    expect(
+      dates([
+        "Representations were invited from 3 July 2023 to 14 August 2023.",
+        "Representations on the amended application can be made from 1 September 2023 to 29 September 2023.",
+      ]),
+    ).toMatchObject({ opensAt: "2023-08-31T23:00:00.000Z", closesAt: "2023-09-29T22:59:59.999Z" });
+    expect(closes("Last year's survey closed on 12 January 2023. This year's survey closes on 15 January 2024.")).toBe(
+      "2024-01-15T23:59:59.999Z",
+    );
+    // Alone, a past closing date is still the closing date.
+    expect(closes("This consultation ran from 3 Jun 2024 to 26 Aug 2024.")).toBe("2024-08-26T22:59:59.999Z");
+  });
+
+  it("when a result is due is not a closing date", () => {
+    expect(closes("Our annual report will be published by 30 June 2024.")).toBeNull();
+    expect(closes("The results will be available by 1 July 2024.")).toBeNull();
+  });
+});
+
+describe("opening words about something other than the consultation", () => {
+  it.each([
+    "The new service will start on 1 October 2024. Rehabilitation will continue at the community hospital.",
+    "From 1 July 2022, integrated care boards took on the duties of clinical commissioning groups.",
+    "We added a call-back service, which started on 15 January 2024.",
+  ])("%s", (text) => {
+    expect(opens(text)).toBeNull();
+  });
+
+  it("an opening date after the closing date is not the consultation's: an earlier one is", () => {
+    expect(
+      dates([
+        "We are consulting about merging into one practice from 1st April 2023.",
+        "The consultation will start from 5th December 2022 and ending on 9th January 2023.",
+      ]),
+    ).toMatchObject({ opensAt: "2022-12-05T00:00:00.000Z", closesAt: "2023-01-09T23:59:59.999Z" });
+  });
+
+  it("but a label or a sentence about the consultation opens it", () => {
+    expect(opens("Community dental service review: Opened 7 October 2024")).toBe("2024-10-06T23:00:00.000Z");
+    expect(opens("The eight-week consultation began on 6 August 2021 and closes in October.")).toBe("2021-08-05T23:00:00.000Z");
+  });
+});
+
+describe("relative days on a page with no date of its own", () => {
+  it("give way to a closing date that can be read", () => {
+    expect(closes(["The consultation closes tomorrow.", "Closing date: 5 May 2024"], "2030-01-01")).toBe("2024-05-05T22:59:59.999Z");
   });
 });

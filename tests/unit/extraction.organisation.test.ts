@@ -2,7 +2,9 @@ import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import type { DomDocument } from "../../shared/extraction";
 import { mainRoot, textLines } from "../../shared/extraction/dom";
-import { cleanTitle, findOrganisation, findTitle, looksLikeOrganisation, organisationsIn } from "../../shared/extraction/organisation";
+import { looksLikeOrganisation, organisationsIn } from "../../shared/extraction/names";
+import { findOrganisation, matchOrganisation } from "../../shared/extraction/organisation";
+import { cleanTitle, findTitle } from "../../shared/extraction/title";
 import { readStructured } from "../../shared/extraction/structured";
 
 function page(head: string, body = ""): DomDocument {
@@ -49,6 +51,10 @@ describe("organisation names in text", () => {
     expect(looksLikeOrganisation("Northshire Hospitals")).toBe(true);
     expect(looksLikeOrganisation("Jane Smith")).toBe(false);
     expect(looksLikeOrganisation("the health service")).toBe(false);
+    expect(looksLikeOrganisation("Department of Health and Social Care")).toBe(true);
+    // A project or a bulletin, named with words in lower case.
+    expect(looksLikeOrganisation("Southvale Community Hospital redevelopment")).toBe(false);
+    expect(looksLikeOrganisation("Westmoor Royal Hospitals weekly")).toBe(false);
   });
 });
 
@@ -162,5 +168,117 @@ describe("titles", () => {
       titleOf(page("<title>Library review - Northshire County Council</title>", "<main><h1>Library opening hours review</h1></main>")),
     ).toBe("Library opening hours review");
     expect(titleOf(page("<title>   </title>"))).toBeNull();
+  });
+});
+
+describe("the body the page says is consulting", () => {
+  it("the subject of a sentence about asking, consulting or saying, ahead of a site name that is a bulletin or a brand", () => {
+    const doc = page(
+      '<meta property="og:site_name" content="Westmoor Royal Hospitals weekly">',
+      "<main><p>A fault meant some people could not open the form, so NHS Westmoor CCG has extended its online consultation.</p></main>",
+    );
+    expect(organisationOf(doc)).toBe("NHS Westmoor CCG");
+    expect(
+      organisationOf(
+        page(
+          '<meta property="og:site_name" content="Healthwatch">',
+          "<main><p>Healthwatch Westmoor is asking people about dentists.</p></main>",
+        ),
+      ),
+    ).toBe("Healthwatch Westmoor");
+  });
+
+  it("the first of a compound subject, and an integrated care board by its operating name", () => {
+    expect(
+      organisationOf(page("", "<main><p>Fenmoor County Council and NHS Fenmoor CCG have published a draft strategy.</p></main>")),
+    ).toBe("Fenmoor County Council");
+    expect(organisationOf(page("", "<main><p>NHS Fenmoor and Brackenford is asking for views on urgent care.</p></main>"))).toBe(
+      "NHS Fenmoor and Brackenford",
+    );
+    expect(organisationOf(page("", "<main><p>Oakfield Surgery and Riverside Medical Practice are proposing to merge.</p></main>"))).toBe(
+      "Oakfield Surgery",
+    );
+  });
+
+  it("not a body that merely wants something other than views", () => {
+    const doc = page(
+      '<meta property="og:site_name" content="NHS Fenmoor Integrated Care Board">',
+      "<main><p>Fenton Surgery and Eastbridge Medical Practice want to merge.</p></main>",
+    );
+    expect(organisationOf(doc)).toBe("NHS Fenmoor Integrated Care Board");
+  });
+
+  it("a news story's publisher is the newspaper, not the body consulting", () => {
+    const doc = page(
+      ld({ "@type": "NewsArticle", headline: "Care homes", publisher: { "@type": "Organization", name: "Community Care Weekly" } }),
+      "<h1>Care homes</h1><main><p>Westmoor City Council is consulting on closing two care homes.</p></main>",
+    );
+    expect(organisationOf(doc)).toBe("Westmoor City Council");
+  });
+
+  it("a programme's slogan is not an organisation: the footer says who leads it", () => {
+    const doc = page(
+      '<meta property="og:site_name" content="Our Health, Our Future Northshire">',
+      "<main><p>Take part by 23 February.</p></main><footer><p>Our Health, Our Future is a programme led by NHS Northshire and Fenmoor Integrated Care Board with Northshire Hospitals NHS Foundation Trust.</p></footer>",
+    );
+    expect(organisationOf(doc)).toBe("NHS Northshire and Fenmoor Integrated Care Board");
+  });
+
+  it("a header link's label, when the logo is a drawing", () => {
+    const doc = page(
+      "<title>Outpatient letters survey</title>",
+      '<header><a class="brand" href="/" aria-label="Southvale Teaching Hospitals NHS Foundation Trust home page"><svg></svg></a></header><main><p>The Trust wants to hear from you.</p></main>',
+    );
+    expect(organisationOf(doc)).toBe("Southvale Teaching Hospitals NHS Foundation Trust");
+  });
+});
+
+describe("matching the page's organisation to the area's", () => {
+  const area = [
+    { id: 1, name: "Northshire County Council" },
+    { id: 2, name: "Northshire Health Overview and Scrutiny Committee" },
+    { id: 3, name: "Northshire LINk" },
+    { id: 4, name: "NHS Northshire (Primary Care Trust)" },
+    { id: 5, name: "Northshire Clinical Commissioning Group" },
+    { id: 6, name: "Northshire Hospitals NHS Trust" },
+    { id: 7, name: "Northshire Community Health NHS Foundation Trust" },
+    { id: 8, name: "Healthwatch Northshire", aliases: ["Healthwatch Northshire CIC"] },
+    { id: 9, name: "NHS Northshire and Fenmoor Integrated Care Board", domains: ["northshireandfenmoor.icb.nhs.uk"] },
+  ];
+  const id = (name: string | null, url: string | null = null) => matchOrganisation(name, url, area)?.id ?? null;
+
+  it("by name, with abbreviations written out", () => {
+    expect(id("NHS Northshire CCG")).toBe(5);
+    expect(id("Northshire Hospitals NHS Foundation Trust")).toBe(6);
+    expect(id("Northshire Primary Care Trust")).toBe(4);
+    expect(id("NHS Northshire and Fenmoor ICB")).toBe(9);
+    expect(id("Healthwatch Northshire CIC")).toBe(8);
+    expect(id("Northshire Local Involvement Network")).toBe(3);
+  });
+
+  it("by the page's address when the name does not decide", () => {
+    expect(id(null, "https://www.northshire.gov.uk/consultations/x")).toBe(1);
+    expect(id(null, "https://www.northshirehospitals.nhs.uk/have-your-say")).toBe(6);
+    expect(id(null, "https://northshire-hospitals.nhs.uk/have-your-say")).toBe(6);
+    expect(id(null, "https://www.healthwatchnorthshire.co.uk/survey")).toBe(8);
+    expect(id(null, "https://www.northshireccg.nhs.uk/news/1")).toBe(5);
+    expect(id("NHS Northshire", "https://consult.northshireandfenmoor.icb.nhs.uk/a")).toBe(9);
+    expect(id("GOV.UK", "https://www.northshire.gov.uk/a")).toBe(1);
+  });
+
+  it("a body the page names that the area does not have is not replaced by the site's owner", () => {
+    expect(id("Department of Health and Social Care", "https://www.northshirehospitals.nhs.uk/a")).toBeNull();
+    // A name that could be several of the area's bodies: the address decides between them, and only them.
+    expect(id("NHS Northshire", "https://www.northshirehospitals.nhs.uk/a")).toBe(6);
+    expect(id("NHS Northshire", "https://www.northshire.gov.uk/a")).toBeNull();
+  });
+
+  it("null when none fits, or several fit equally: the person chooses", () => {
+    expect(id("NHS Northshire")).toBeNull();
+    expect(id("Department of Health and Social Care", "https://www.gov.uk/government/consultations/x")).toBeNull();
+    expect(id(null, "https://www.southvale.gov.uk/a")).toBeNull();
+    expect(id(null, "https://www.eastmoorgazette.co.uk/news/1")).toBeNull();
+    expect(id(null, "not an address")).toBeNull();
+    expect(id(null, null)).toBeNull();
   });
 });

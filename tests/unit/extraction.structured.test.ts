@@ -74,7 +74,7 @@ describe("structured data", () => {
 });
 
 describe("page text", () => {
-  it("one line per block, with labels joined to their values and scripts, navigation and hidden parts left out", () => {
+  it("one line per block, with labels joined to their values (a table cell to its heading) and scripts, navigation and hidden parts left out", () => {
     const doc = page(
       "",
       `<main><nav>Home</nav><script>var x = "Closes 1 May 2024"</script><p hidden>Closes 2 May 2024</p>
@@ -85,7 +85,7 @@ describe("page text", () => {
     );
     expect(textLines(mainRoot(doc))).toEqual([
       "Birth centre: Closes: 12th March 2024",
-      "Start date 1 July 2024",
+      "Opening date: 1 July 2024",
       "Consultation opens 01 June 2024",
     ]);
   });
