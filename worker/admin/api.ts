@@ -4,20 +4,11 @@ import { AreaMember, AreaSettings, NewMembership, NewOrganisation, OrganisationS
 import { Organisation } from "../../shared/schemas/areas";
 import { IdParam } from "../../shared/schemas/common";
 import { apiRouter, errorResponses, signedInSecurity } from "../platform/openapi";
-import { organisationFromRow } from "../areas/queries";
-import { authorize, recordOf } from "../auth/middleware";
-import {
-  addMembership,
-  addOrganisation,
-  areaById,
-  getAreaSettings,
-  listAreaMembers,
-  membershipById,
-  organisationById,
-  removeMembership,
-  updateAreaSettings,
-  updateOrganisationSettings,
-} from "./service";
+import { areaById, readOrganisation } from "../areas/queries";
+import { authorize } from "../auth/middleware";
+import { depsOf } from "../platform/deps";
+import { getAreaSettings, listAreaMembers, membershipById, organisationById } from "./queries";
+import { addMembership, addOrganisation, removeMembership, updateAreaSettings, updateOrganisationSettings } from "./service";
 
 export const adminApi = apiRouter();
 
@@ -36,7 +27,7 @@ adminApi.openapi(
     request: { params: IdParam },
     responses: { 200: ok("Settings", AreaSettings), ...adminErrors },
   }),
-  async (c) => c.json(await getAreaSettings(c.var.db, c.req.valid("param").id), 200),
+  async (c) => c.json(await getAreaSettings(c.var.db, c.var.record.id), 200),
 );
 
 adminApi.openapi(
@@ -52,7 +43,7 @@ adminApi.openapi(
   }),
   async (c) => {
     const settings = c.req.valid("json");
-    await updateAreaSettings(c.var.db, c.env.DB, c.var.actor!, c.req.valid("param").id, settings, c.var.now);
+    await updateAreaSettings(depsOf(c), { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, settings);
     return c.json(settings, 200);
   },
 );
@@ -70,7 +61,7 @@ adminApi.openapi(
   }),
   async (c) => {
     const settings = c.req.valid("json");
-    await updateOrganisationSettings(c.var.db, c.env.DB, c.var.actor!, recordOf<{ id: number; area_id: number }>(c), settings, c.var.now);
+    await updateOrganisationSettings(depsOf(c), { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, settings);
     return c.json(settings, 200);
   },
 );
@@ -87,10 +78,8 @@ adminApi.openapi(
     responses: { 201: ok("Added", Organisation), ...adminErrors },
   }),
   async (c) => {
-    const areaId = c.req.valid("param").id;
-    const id = await addOrganisation(c.var.db, c.env.DB, c.var.actor!, areaId, c.req.valid("json"), c.var.now);
-    const row = await c.var.db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    return c.json(organisationFromRow(row), 201);
+    const id = await addOrganisation(depsOf(c), { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, c.req.valid("json"));
+    return c.json(await readOrganisation(c.var.db, id), 201);
   },
 );
 
@@ -105,7 +94,7 @@ adminApi.openapi(
     request: { params: IdParam },
     responses: { 200: ok("Members", z.object({ items: z.array(AreaMember) })), ...adminErrors },
   }),
-  async (c) => c.json({ items: await listAreaMembers(c.var.db, c.req.valid("param").id) }, 200),
+  async (c) => c.json({ items: await listAreaMembers(c.var.db, c.var.record.id) }, 200),
 );
 
 adminApi.openapi(
@@ -120,7 +109,8 @@ adminApi.openapi(
     responses: { 201: ok("Added", z.object({ membershipId: z.number().int() })), 409: errorResponses[409], ...adminErrors },
   }),
   async (c) => {
-    const membershipId = await addMembership(c.var.db, c.env.DB, c.var.actor!, c.req.valid("param").id, c.req.valid("json"), c.var.now);
+    const acting = { actor: c.var.actor, roles: c.var.actingRoles };
+    const membershipId = await addMembership(depsOf(c), acting, c.var.record, c.req.valid("json"));
     return c.json({ membershipId }, 201);
   },
 );
@@ -137,7 +127,7 @@ adminApi.openapi(
     responses: { 204: { description: "Removed" }, 409: errorResponses[409], ...adminErrors },
   }),
   async (c) => {
-    await removeMembership(c.var.db, c.env.DB, c.var.actor!, recordOf(c), c.var.now);
+    await removeMembership(depsOf(c), { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record);
     return c.body(null, 204);
   },
 );

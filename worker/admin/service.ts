@@ -1,186 +1,153 @@
 // Administration of an area: its defaults, its organisations' overrides, and who holds which role.
-import type { AreaSettings, NewMembership, OrganisationSettings } from "../../shared/schemas/admin";
-import type { Role } from "../../shared/roles";
-import type { Actor } from "../platform/actor";
-import type { RecordLoader } from "../auth/middleware";
-import { auditInsert } from "../platform/audit";
-import { batch, type DB } from "../platform/db";
+import { sql } from "kysely";
+import type { z } from "zod";
+import type { AreaSettings, NewMembership, NewOrganisation, OrganisationSettings } from "../../shared/schemas/admin";
+import type { AreaRow } from "../areas/queries";
+import type { Acting } from "../platform/actor";
+import { auditIfChanged, INSERTED } from "../platform/audit";
+import { batch } from "../platform/db";
+import type { Deps } from "../platform/deps";
 import { AppError, validationFailed } from "../platform/errors";
 import { slugify } from "../platform/text";
-import { parseId, pathId } from "../platform/pathId";
-import type { OrganisationKind } from "../../shared/roles";
+import { getAreaSettings, type MembershipRecord, type OrganisationRecord } from "./queries";
 
-type AreaRow = { id: number; slug: string; name: string };
+// Until petitions and alerts import the area loaders from where they now live.
+export { areaById, areaBySlug } from "../areas/queries";
 
-/** The area named by :id in the path. */
-export const areaById: RecordLoader<AreaRow> = async (db, params) => {
-  const id = parseId(params.id);
-  if (id === null) return null;
-  const area = await db.selectFrom("areas").select(["id", "slug", "name"]).where("id", "=", id).executeTakeFirst();
-  return area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null;
-};
+type Area = Pick<AreaRow, "id">;
+type NewOrganisationInput = z.output<typeof NewOrganisation>;
 
-/** The area named by :slug in the path. */
-export const areaBySlug: RecordLoader<AreaRow> = async (db, params) => {
-  const area = await db
-    .selectFrom("areas")
-    .select(["id", "slug", "name"])
-    .where("slug", "=", params.slug ?? "")
-    .executeTakeFirst();
-  return area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null;
-};
-
-/** The organisation named by :id in the path. */
-export const organisationById: RecordLoader<{ id: number; area_id: number; name: string }> = async (db, params) => {
-  const id = parseId(params.id);
-  if (id === null) return null;
-  const org = await db.selectFrom("organisations").select(["id", "area_id", "name"]).where("id", "=", id).executeTakeFirst();
-  return org ? { record: org, scope: { areaId: org.area_id, organisationIds: [org.id] } } : null;
-};
-
-/** The membership named by :id in the path. */
-export const membershipById: RecordLoader<{ id: number; area_id: number; person_id: number; role: string }> = async (db, params) => {
-  const id = parseId(params.id);
-  if (id === null) return null;
-  const m = await db
-    .selectFrom("memberships as m")
-    .innerJoin("organisations as o", "o.id", "m.organisation_id")
-    .select(["m.id", "o.area_id", "m.person_id", "m.role", "m.organisation_id"])
-    .where("m.id", "=", id)
-    .executeTakeFirst();
-  return m ? { record: m, scope: { areaId: m.area_id, organisationIds: [m.organisation_id] } } : null;
-};
-
-export async function getAreaSettings(db: DB, areaId: number): Promise<AreaSettings> {
-  const a = await db.selectFrom("areas").selectAll().where("id", "=", areaId).executeTakeFirstOrThrow();
-  return {
-    responseThreshold: a.response_threshold,
-    scrutinyThreshold: a.scrutiny_threshold,
-    responseWorkingDays: a.response_working_days,
-    petitionDurationDays: a.petition_duration_days,
-    informationRequestWorkingDays: a.information_request_working_days,
-    reportWorkingDays: a.report_working_days,
-    referralWorkingDays: a.referral_working_days,
-    outcomeOverdueWeeks: a.outcome_overdue_weeks,
-    signerDataRetentionDays: a.signer_data_retention_days,
-  };
+/** The id a batch's INSERT ... RETURNING id gave back; null when it inserted nothing. */
+function insertedId(result: D1Result | undefined): number | null {
+  const row = result?.results[0];
+  return typeof row === "object" && row !== null && "id" in row && typeof row.id === "number" ? row.id : null;
 }
 
 /** New settings apply from now on: petitions already open keep the thresholds they opened with. */
-export async function updateAreaSettings(db: DB, d1: D1Database, actor: Actor, areaId: number, s: AreaSettings, now: Date) {
-  const before = await getAreaSettings(db, areaId);
-  await batch(d1, [
+export async function updateAreaSettings(deps: Deps, acting: Acting, area: Area, input: AreaSettings) {
+  const { db, now } = deps;
+  const before = await getAreaSettings(db, area.id);
+  const after = { ...input, signerDataRetentionDays: input.signerDataRetentionDays ?? before.signerDataRetentionDays };
+  await batch(deps.d1, [
     db
       .updateTable("areas")
       .set({
-        response_threshold: s.responseThreshold,
-        scrutiny_threshold: s.scrutinyThreshold,
-        response_working_days: s.responseWorkingDays,
-        petition_duration_days: s.petitionDurationDays,
-        information_request_working_days: s.informationRequestWorkingDays,
-        report_working_days: s.reportWorkingDays,
-        referral_working_days: s.referralWorkingDays,
-        outcome_overdue_weeks: s.outcomeOverdueWeeks,
-        signer_data_retention_days: s.signerDataRetentionDays ?? before.signerDataRetentionDays,
+        response_threshold: after.responseThreshold,
+        scrutiny_threshold: after.scrutinyThreshold,
+        response_working_days: after.responseWorkingDays,
+        petition_duration_days: after.petitionDurationDays,
+        information_request_working_days: after.informationRequestWorkingDays,
+        report_working_days: after.reportWorkingDays,
+        referral_working_days: after.referralWorkingDays,
+        outcome_overdue_weeks: after.outcomeOverdueWeeks,
+        signer_data_retention_days: after.signerDataRetentionDays,
       })
-      .where("id", "=", areaId),
-    auditInsert(db, {
-      actor,
-      areaId,
+      .where("id", "=", area.id),
+    auditIfChanged(db, {
+      actor: acting.actor,
+      areaId: area.id,
       entity: "area",
-      entityId: areaId,
+      entityId: area.id,
       action: "settings_changed",
       at: now,
-      details: { before, after: { ...s, signerDataRetentionDays: s.signerDataRetentionDays ?? before.signerDataRetentionDays } },
+      details: { before, after },
     }),
   ]);
 }
 
 export async function updateOrganisationSettings(
-  db: DB,
-  d1: D1Database,
-  actor: Actor,
-  org: { id: number; area_id: number },
-  s: OrganisationSettings,
-  now: Date,
+  deps: Deps,
+  acting: Acting,
+  organisation: Pick<OrganisationRecord, "id" | "area_id">,
+  input: OrganisationSettings,
 ) {
-  await batch(d1, [
+  const { db, now } = deps;
+  await batch(deps.d1, [
     db
       .updateTable("organisations")
       .set({
-        response_threshold: s.responseThreshold,
-        scrutiny_threshold: s.scrutinyThreshold,
-        response_working_days: s.responseWorkingDays,
-        petition_duration_days: s.petitionDurationDays,
+        response_threshold: input.responseThreshold,
+        scrutiny_threshold: input.scrutinyThreshold,
+        response_working_days: input.responseWorkingDays,
+        petition_duration_days: input.petitionDurationDays,
       })
-      .where("id", "=", org.id),
-    auditInsert(db, {
-      actor,
-      areaId: org.area_id,
+      .where("id", "=", organisation.id),
+    auditIfChanged(db, {
+      actor: acting.actor,
+      areaId: organisation.area_id,
       entity: "organisation",
-      entityId: org.id,
+      entityId: organisation.id,
       action: "settings_changed",
       at: now,
-      details: s,
+      details: input,
     }),
   ]);
 }
 
-export async function addOrganisation(
-  db: DB,
-  d1: D1Database,
-  actor: Actor,
-  areaId: number,
-  o: { name: string; kind: OrganisationKind; email?: string | undefined; predecessorId?: number | undefined },
-  now: Date,
-): Promise<number> {
-  if (o.predecessorId !== undefined) {
+/** Adds an organisation to the area (its name unique there; what it replaced, in the same area). Returns its id. */
+export async function addOrganisation(deps: Deps, acting: Acting, area: Area, input: NewOrganisationInput): Promise<number> {
+  const { db, now } = deps;
+  if (input.predecessorId !== undefined) {
     const predecessor = await db
       .selectFrom("organisations")
       .select("id")
-      .where("id", "=", o.predecessorId)
-      .where("area_id", "=", areaId)
+      .where("id", "=", input.predecessorId)
+      .where("area_id", "=", area.id)
       .executeTakeFirst();
     if (!predecessor) throw validationFailed({ predecessorId: "Choose an organisation in this area" });
   }
-  const slug = slugify(o.name);
-  const clash = await db.selectFrom("organisations").select("id").where("area_id", "=", areaId).where("slug", "=", slug).executeTakeFirst();
+  const slug = slugify(input.name);
+  const clash = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("area_id", "=", area.id)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   if (clash) throw validationFailed({ name: "There is already an organisation with this name in the area" });
-  const [inserted] = await batch(d1, [
+  const [inserted] = await batch(deps.d1, [
     db
       .insertInto("organisations")
       .values({
-        area_id: areaId,
+        area_id: area.id,
         slug,
-        name: o.name,
-        kind: o.kind,
-        email: o.email ?? null,
-        predecessor_id: o.predecessorId ?? null,
+        name: input.name,
+        kind: input.kind,
+        email: input.email ?? null,
+        predecessor_id: input.predecessorId ?? null,
         created_at: now.toISOString(),
       })
       .returning("id"),
+    auditIfChanged(db, {
+      actor: acting.actor,
+      areaId: area.id,
+      entity: "organisation",
+      entityId: INSERTED,
+      action: "created",
+      at: now,
+      details: input,
+    }),
   ]);
-  const id = (inserted?.results[0] as { id: number } | undefined)?.id;
-  if (id === undefined) throw new Error("The organisation was not stored");
-  await auditInsert(db, { actor, areaId, entity: "organisation", entityId: id, action: "created", at: now, details: o }).execute();
+  const id = insertedId(inserted);
+  if (id === null) throw new Error("The organisation was not stored");
   return id;
 }
 
-/** Gives a person (created if new, found by email otherwise) a role in an organisation of the area. */
-export async function addMembership(db: DB, d1: D1Database, actor: Actor, areaId: number, m: NewMembership, now: Date): Promise<number> {
+/** Gives a person (created if new, found by email otherwise) a role in an organisation of the area. Returns the membership's id. */
+export async function addMembership(deps: Deps, acting: Acting, area: Area, input: NewMembership): Promise<number> {
+  const { db, now } = deps;
   const org = await db
     .selectFrom("organisations")
     .select(["id", "name"])
-    .where("id", "=", m.organisationId)
-    .where("area_id", "=", areaId)
+    .where("id", "=", input.organisationId)
+    .where("area_id", "=", area.id)
     .executeTakeFirst();
   if (!org) throw validationFailed({ organisationId: "Choose an organisation in this area" });
   const at = now.toISOString();
-  const person = db.selectFrom("people").where("email", "=", m.email);
-  const results = await batch(d1, [
+  const person = db.selectFrom("people").where("email", "=", input.email);
+  const [, inserted] = await batch(deps.d1, [
     db
       .insertInto("people")
-      .values({ email: m.email, name: m.name, created_at: at })
+      .values({ email: input.email, name: input.name, created_at: at })
       .onConflict((oc) => oc.column("email").doNothing()),
     db
       .insertInto("memberships")
@@ -189,77 +156,38 @@ export async function addMembership(db: DB, d1: D1Database, actor: Actor, areaId
         person.select((eb) => [
           "id as person_id",
           eb.val(org.id).as("organisation_id"),
-          eb.val(m.role).as("role"),
+          eb.val(input.role).as("role"),
           eb.val(at).as("created_at"),
         ]),
       )
-      .onConflict((oc) => oc.columns(["person_id", "organisation_id", "role"]).doNothing()),
+      .onConflict((oc) => oc.columns(["person_id", "organisation_id", "role"]).doNothing())
+      .returning("id"),
+    auditIfChanged(
+      db,
+      { actor: acting.actor, areaId: area.id, entity: "membership", entityId: INSERTED, action: "created", at: now },
+      sql<string>`json_object('personId', (${person.select("id")}), 'organisationId', ${org.id}, 'role', ${input.role})`,
+    ),
   ]);
-  if (results[1]?.meta.changes !== 1) throw new AppError(409, "already_member", `${m.email} already has that role at ${org.name}.`);
-  const row = await db
-    .selectFrom("memberships as ms")
-    .innerJoin("people as p", "p.id", "ms.person_id")
-    .select(["ms.id", "p.id as person_id"])
-    .where("p.email", "=", m.email)
-    .where("ms.organisation_id", "=", org.id)
-    .where("ms.role", "=", m.role)
-    .executeTakeFirstOrThrow();
-  await auditInsert(db, {
-    actor,
-    areaId,
-    entity: "membership",
-    entityId: row.id,
-    action: "created",
-    at: now,
-    details: { personId: row.person_id, organisationId: org.id, role: m.role },
-  }).execute();
-  return row.id;
+  const id = insertedId(inserted);
+  if (id === null) throw new AppError(409, "already_member", `${input.email} already has that role at ${org.name}.`);
+  return id;
 }
 
-export async function removeMembership(
-  db: DB,
-  d1: D1Database,
-  actor: Actor,
-  m: { id: number; area_id: number; person_id: number; role: string },
-  now: Date,
-) {
-  if (m.person_id === actor.personId && m.role === "admin") {
+export async function removeMembership(deps: Deps, acting: Acting, membership: Omit<MembershipRecord, "area_slug" | "organisation_id">) {
+  const { db, now } = deps;
+  if (membership.person_id === acting.actor.personId && membership.role === "admin") {
     throw new AppError(409, "cannot_remove_self", "You cannot remove your own administrator role. Ask another administrator.");
   }
-  await batch(d1, [
-    db.deleteFrom("memberships").where("id", "=", m.id),
-    auditInsert(db, {
-      actor,
-      areaId: m.area_id,
+  await batch(deps.d1, [
+    db.deleteFrom("memberships").where("id", "=", membership.id),
+    auditIfChanged(db, {
+      actor: acting.actor,
+      areaId: membership.area_id,
       entity: "membership",
-      entityId: m.id,
+      entityId: membership.id,
       action: "removed",
       at: now,
-      details: { personId: m.person_id, role: m.role },
+      details: { personId: membership.person_id, role: membership.role },
     }),
   ]);
-}
-
-export async function listAreaMembers(db: DB, areaId: number) {
-  const rows = await db
-    .selectFrom("memberships as m")
-    .innerJoin("people as p", "p.id", "m.person_id")
-    .innerJoin("organisations as o", "o.id", "m.organisation_id")
-    .select([
-      "m.id as membershipId",
-      "p.id as personId",
-      "p.name",
-      "p.email",
-      "o.id as organisationId",
-      "o.name as organisationName",
-      "m.role",
-    ])
-    .where("o.area_id", "=", areaId)
-    .orderBy("p.name")
-    .execute();
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
-}
-
-export async function listOrganisations(db: DB, areaId: number) {
-  return db.selectFrom("organisations").selectAll().where("area_id", "=", areaId).orderBy("name").execute();
 }

@@ -1,22 +1,46 @@
 // Reading areas and their organisations, with the settings organisations inherit from their area.
+import type { Selectable } from "kysely";
 import type { Area, Organisation } from "../../shared/schemas/areas";
-import type { OrganisationKind } from "../../shared/roles";
+import type { RecordLoader } from "../auth/middleware";
 import { readBatch, type DB } from "../platform/db";
+import { parseId } from "../platform/pathId";
+import type { AreasTable, OrganisationsTable } from "../platform/schema";
 
-export function organisationFromRow(o: {
-  id: number;
-  area_id: number;
-  slug: string;
-  name: string;
-  kind: string;
-  predecessor_id: number | null;
-}): Organisation {
-  return { id: o.id, areaId: o.area_id, slug: o.slug, name: o.name, kind: o.kind as OrganisationKind, predecessorId: o.predecessor_id };
+export type AreaRow = Pick<Selectable<AreasTable>, "id" | "slug" | "name">;
+type OrganisationRow = Pick<Selectable<OrganisationsTable>, "id" | "area_id" | "slug" | "name" | "kind" | "predecessor_id">;
+
+const areaColumns = ["id", "slug", "name"] as const;
+const loaded = (area: AreaRow | undefined) => (area ? { record: area, scope: { areaId: area.id, organisationIds: [] } } : null);
+
+/** The area named by :id in the path. */
+export const areaById: RecordLoader<AreaRow> = async (db, params) => {
+  const id = parseId(params.id);
+  if (id === null) return null;
+  return loaded(await db.selectFrom("areas").select(areaColumns).where("id", "=", id).executeTakeFirst());
+};
+
+/** The area named by :slug in the path. */
+export const areaBySlug: RecordLoader<AreaRow> = async (db, params) =>
+  loaded(
+    await db
+      .selectFrom("areas")
+      .select(areaColumns)
+      .where("slug", "=", params.slug ?? "")
+      .executeTakeFirst(),
+  );
+
+export function organisationFromRow(o: OrganisationRow): Organisation {
+  return { id: o.id, areaId: o.area_id, slug: o.slug, name: o.name, kind: o.kind, predecessorId: o.predecessor_id };
+}
+
+/** One organisation, as the API shows it. */
+export async function readOrganisation(db: DB, id: number): Promise<Organisation> {
+  return organisationFromRow(await db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
 }
 
 /** The two reads behind listAreas(), for a batch with others; an empty `only` names no area. */
 export function areasQueries(db: DB, only?: readonly number[]) {
-  let areaQuery = db.selectFrom("areas").select(["id", "slug", "name"]).orderBy("name");
+  let areaQuery = db.selectFrom("areas").select(areaColumns).orderBy("name");
   let orgQuery = db.selectFrom("organisations").select(["id", "area_id", "slug", "name", "kind", "predecessor_id"]).orderBy("name");
   if (only) {
     const ids = only.length ? only.slice(0, 90) : [-1];
@@ -25,9 +49,6 @@ export function areasQueries(db: DB, only?: readonly number[]) {
   }
   return [areaQuery, orgQuery] as const;
 }
-
-type AreaRow = { id: number; slug: string; name: string };
-type OrganisationRow = Parameters<typeof organisationFromRow>[0];
 
 /** Areas with their organisations, from the rows areasQueries() read. */
 export function areasFrom(areas: AreaRow[], organisations: OrganisationRow[]): Area[] {
@@ -38,10 +59,6 @@ export function areasFrom(areas: AreaRow[], organisations: OrganisationRow[]): A
 export async function listAreas(db: DB, only?: readonly number[]): Promise<Area[]> {
   const [areas, organisations] = await readBatch(db, areasQueries(db, only));
   return areasFrom(areas, organisations);
-}
-
-export async function findAreaBySlug(db: DB, slug: string) {
-  return db.selectFrom("areas").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
 /** An organisation's effective settings: its own where set, otherwise its area's. */
