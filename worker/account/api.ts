@@ -3,19 +3,16 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { Me, PairingRequest, PairingResponse, SignInRequest } from "../../shared/schemas/auth";
 import { IdParam } from "../../shared/schemas/common";
 import { Preferences } from "../../shared/schemas/preferences";
-import { apiRouter, errorResponses, publicErrors, signedInSecurity } from "../platform/openapi";
-import { auditInsert } from "../platform/audit";
-import { batch } from "../platform/db";
-import { preferencesChanged } from "../alerts/service";
-import { deliverOutbox, senderFor } from "../email/sender";
-import { AppError, notFound } from "../platform/errors";
-import { clientIpHash } from "../platform/validation";
-import { enforceLimit } from "../platform/rateLimit";
-import type { Actor } from "../platform/actor";
 import { loadPerson } from "../auth/actor";
 import { publicAccess, signedIn } from "../auth/middleware";
+import type { Actor } from "../platform/actor";
+import { depsOf } from "../platform/deps";
+import { AppError, notFound } from "../platform/errors";
+import { apiRouter, errorResponses, publicErrors, signedInSecurity } from "../platform/openapi";
+import { clientIpHash } from "../platform/validation";
 import { redeemPairingCode, revokeApiToken } from "./pairing";
-import { requestSignInLink } from "./signIn";
+import { savePreferences } from "./service";
+import { emailSignInLink } from "./signIn";
 
 export const authApi = apiRouter();
 
@@ -56,17 +53,7 @@ authApi.openapi(
   }),
   async (c) => {
     const { email } = c.req.valid("json");
-    const outboxId = await requestSignInLink(email, {
-      db: c.var.db,
-      d1: c.env.DB,
-      publicUrl: c.env.PUBLIC_URL,
-      now: c.var.now,
-      ipHash: await clientIpHash(c),
-    });
-    const sender = senderFor(c.env);
-    if (outboxId !== null && sender) {
-      c.executionCtx.waitUntil(deliverOutbox(c.var.db, sender, c.env.EMAIL_FROM, c.var.now, { ids: [outboxId] }).catch(() => undefined));
-    }
+    await emailSignInLink(depsOf(c), { email, ipHash: await clientIpHash(c) }, c.executionCtx);
     return c.json({ message: "If this address has an account, we have emailed it a sign-in link." }, 202);
   },
 );
@@ -86,13 +73,7 @@ authApi.openapi(
   }),
   async (c) => {
     const { code, label } = c.req.valid("json");
-    await enforceLimit(
-      c.var.db,
-      `pairing:ip:${await clientIpHash(c)}`,
-      { what: "pairing attempts", max: 10, windowSeconds: 600 },
-      c.var.now,
-    );
-    const result = await redeemPairingCode(c.var.db, c.env.DB, code, label || "Browser extension", c.var.now);
+    const result = await redeemPairingCode(depsOf(c), { code, label: label || "Browser extension", ipHash: await clientIpHash(c) });
     if (!result.ok) {
       throw new AppError(
         422,
@@ -122,7 +103,7 @@ authApi.openapi(
       401: errorResponses[401],
     },
   }),
-  (c) => c.json(meOf(c.var.actor!), 200),
+  (c) => c.json(meOf(c.var.actor), 200),
 );
 
 authApi.openapi(
@@ -141,24 +122,8 @@ authApi.openapi(
     },
   }),
   async (c) => {
-    const actor = c.var.actor!;
     const prefs = c.req.valid("json");
-    await batch(c.env.DB, [
-      c.var.db
-        .updateTable("people")
-        .set({ lead_times: JSON.stringify(prefs.leadTimes), daily_digest: prefs.dailyDigest ? 1 : 0 })
-        .where("id", "=", actor.personId),
-      auditInsert(c.var.db, {
-        actor,
-        areaId: null,
-        entity: "person",
-        entityId: actor.personId,
-        action: "preferences_changed",
-        at: c.var.now,
-        details: prefs,
-      }),
-    ]);
-    await preferencesChanged(c.var.db, c.env.DB, actor.personId, c.var.now);
+    await savePreferences(depsOf(c), c.var.actor, prefs);
     return c.json(prefs, 200);
   },
 );
@@ -176,7 +141,7 @@ authApi.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const revoked = await revokeApiToken(c.var.db, c.env.DB, c.var.actor!.personId, id, c.var.now);
+    const revoked = await revokeApiToken(depsOf(c), c.var.actor, id);
     if (!revoked) throw notFound("token");
     return c.body(null, 204);
   },

@@ -1,18 +1,28 @@
 // Pairing the browser extension with an account: a short code shown on the web, exchanged for a revocable API token.
-import { randomCode, randomToken, sha256 } from "../platform/crypto";
-import { batch, type DB } from "../platform/db";
+import type { Actor } from "../platform/actor";
 import { auditIfChanged } from "../platform/audit";
+import { randomCode, randomToken, sha256 } from "../platform/crypto";
+import { batch } from "../platform/db";
+import type { Deps } from "../platform/deps";
+import { enforceLimit } from "../platform/rateLimit";
 
 export const PAIRING_CODE_MINUTES = 10;
 
-export async function createPairingCode(db: DB, personId: number, now: Date): Promise<{ code: string; expiresAt: Date }> {
+export interface PairingCode {
+  code: string;
+  expiresAt: Date;
+}
+
+/** A new code for the person to type into the extension; it works once, for a few minutes. */
+export async function createPairingCode(deps: Deps, actor: Actor): Promise<PairingCode> {
+  const { db, now } = deps;
   const code = randomCode(8);
   const expiresAt = new Date(now.getTime() + PAIRING_CODE_MINUTES * 60_000);
   await db
     .insertInto("pairing_codes")
     .values({
       code_hash: await sha256(code),
-      person_id: personId,
+      person_id: actor.personId,
       created_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),
       used_at: null,
@@ -28,12 +38,23 @@ export function formatPairingCode(code: string): string {
 
 export type PairingResult = { ok: true; token: string; tokenId: number; personId: number } | { ok: false };
 
+export interface PairingInput {
+  code: string;
+  /** What the person will see the connection called on their account page. */
+  label: string;
+  /** Hash of the caller's IP address (clientIpHash): attempts from one place are limited. */
+  ipHash: string;
+}
+
 /**
  * Exchanges an unused, unexpired code for a new API token. The token is inserted
  * only while the code is still unused, then the code is marked used, in one atomic
  * batch: of two racing requests, one gets a token and the other nothing.
  */
-export async function redeemPairingCode(db: DB, d1: D1Database, code: string, label: string, now: Date): Promise<PairingResult> {
+export async function redeemPairingCode(deps: Deps, input: PairingInput): Promise<PairingResult> {
+  const { db, now } = deps;
+  const { code, label } = input;
+  await enforceLimit(db, `pairing:ip:${input.ipHash}`, { what: "pairing attempts", max: 10, windowSeconds: 600 }, now);
   const codeHash = await sha256(code);
   const token = randomToken();
   const tokenHash = await sha256(token);
@@ -43,7 +64,7 @@ export async function redeemPairingCode(db: DB, d1: D1Database, code: string, la
     .where("code_hash", "=", codeHash)
     .where("used_at", "is", null)
     .where("expires_at", ">", nowIso);
-  const [inserted] = await batch(d1, [
+  const [inserted] = await batch(deps.d1, [
     db
       .insertInto("api_tokens")
       .columns(["token_hash", "person_id", "label", "created_at"])
@@ -77,8 +98,11 @@ export async function redeemPairingCode(db: DB, d1: D1Database, code: string, la
   return { ok: true, token, tokenId: row.id, personId: row.person_id };
 }
 
-export async function revokeApiToken(db: DB, d1: D1Database, personId: number, tokenId: number, now: Date): Promise<boolean> {
-  const [result] = await batch(d1, [
+/** Disconnects one of the person's own API tokens; false if it is not theirs or was already revoked. */
+export async function revokeApiToken(deps: Deps, actor: Actor, tokenId: number): Promise<boolean> {
+  const { db, now } = deps;
+  const personId = actor.personId;
+  const [result] = await batch(deps.d1, [
     db
       .updateTable("api_tokens")
       .set({ revoked_at: now.toISOString() })

@@ -53,3 +53,15 @@ export function WarningCallout({ heading, children }: { heading: string; childre
     </div>
   );
 }
+
+/** On a local copy, emails are not sent: this says where to find the link one would have carried. */
+export function LocalOutboxNote({ localDev }: { localDev: boolean }) {
+  if (!localDev) return null;
+  return (
+    <InsetText>
+      <p>
+        This is a local copy: open the <a href="/dev/outbox">outbox</a> to find the link.
+      </p>
+    </InsetText>
+  );
+}
