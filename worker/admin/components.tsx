@@ -1,7 +1,8 @@
 // The sections of an area's administration page (worker/admin/screens/area.tsx): the area's defaults,
 // its organisations (their own settings, adding one), and its people and roles, each with its form.
-import type { AreaSettings, OrganisationSettings } from "../../shared/schemas/admin";
-import { type OrganisationKind, organisationKindLabels, organisationKinds, type Role, roleLabels, roles } from "../../shared/roles";
+import type { z } from "zod";
+import type { AreaMember as AreaMemberSchema, AreaSettings, OrganisationSettings } from "../../shared/schemas/admin";
+import { type OrganisationKind, organisationKindLabels, organisationKinds, roleLabels, roles } from "../../shared/roles";
 import type { AreaRow } from "../areas/queries";
 import { Button, type FieldErrors, Form, type Problem, Select, Table, TextInput } from "../web/components";
 
@@ -17,13 +18,8 @@ export interface OrganisationEntry {
   settings: OrganisationSettings;
 }
 
-export interface AreaMember {
-  membershipId: number;
-  name: string;
-  email: string;
-  organisationName: string;
-  role: Role;
-}
+/** Someone holding a role in one of the area's organisations (as the API lists them too). */
+export type AreaMember = z.output<typeof AreaMemberSchema>;
 
 /** A section's form state: its errors and typed values when the problem is its own, else what is saved. */
 function sectionForm(problem: SectionProblem | null, section: Section) {
