@@ -85,8 +85,9 @@ export function multiLine(label: string, limits: TextLimits) {
   return withLength(plainText("multi-line", label, { subject: limits.subject }), label, limits);
 }
 
-export const Instant = plainText("single-line", "a date and time").check(
-  z.iso.datetime({ offset: true, error: "Enter a date and time in ISO 8601 format, like 2026-03-12T23:59:00Z" }),
+const INSTANT_FORMAT = "Enter a date and time in ISO 8601 format, like 2026-03-12T23:59:00Z";
+export const Instant = plainText("single-line", "a date and time", { missing: INSTANT_FORMAT }).check(
+  z.iso.datetime({ offset: true, error: INSTANT_FORMAT }),
 );
 export const CalendarDate = plainText("single-line", "a date")
   .refine(isCalendarDate, { error: "Enter a real date in the format YYYY-MM-DD" })
