@@ -1,6 +1,6 @@
 // Using a sign-in link: the button that finishes signing in, and the page for a link that does not work.
 import { Hono } from "hono";
-import { z } from "zod";
+import { SignInConfirmForm } from "../../../shared/schemas/auth";
 import { publicAccess } from "../../auth/middleware";
 import { startSession } from "../../auth/session";
 import { depsOf } from "../../platform/deps";
@@ -52,8 +52,6 @@ export function LinkProblemPage({ page, reason }: { page: PageContext; reason: L
   );
 }
 
-const ConfirmForm = z.object({ token: z.string().min(1).max(200), next: z.string().max(500).optional() });
-
 export const confirmScreen = new Hono<AppEnv>()
   // Opening the link shows a button rather than signing in at once, so that email
   // scanners which follow links do not use it up.
@@ -65,7 +63,7 @@ export const confirmScreen = new Hono<AppEnv>()
     return renderPage(c, <ConfirmPage page={page} token={token} next={next} />);
   })
   .post("/sign-in/confirm", publicAccess, async (c) => {
-    const form = await parseForm(c, ConfirmForm);
+    const form = await parseForm(c, SignInConfirmForm);
     const result: RedeemResult = form.ok ? await redeemSignInToken(depsOf(c), form.data.token) : { ok: false, reason: "invalid" };
     if (!result.ok) return renderPage(c, <LinkProblemPage page={await pageContext(c)} reason={result.reason} />, 400);
     await startSession(c, result.personId);

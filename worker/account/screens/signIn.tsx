@@ -1,7 +1,6 @@
 // Asking for a sign-in link: the form, and the page that says to check your email.
 import { Hono } from "hono";
-import { z } from "zod";
-import { SignInRequest } from "../../../shared/schemas/auth";
+import { SignInForm } from "../../../shared/schemas/auth";
 import { publicAccess } from "../../auth/middleware";
 import { depsOf } from "../../platform/deps";
 import type { AppEnv } from "../../platform/env";
@@ -74,7 +73,7 @@ export const signInScreen = new Hono<AppEnv>()
     renderPage(c, <SignInPage page={await pageContext(c)} next={safeNext(c.req.query("next"))} problem={null} />),
   )
   .post("/sign-in", publicAccess, async (c) => {
-    const form = await parseForm(c, SignInRequest.extend({ next: z.string().optional() }));
+    const form = await parseForm(c, SignInForm);
     if (!form.ok) return renderPage(c, <SignInPage page={await pageContext(c)} next={undefined} problem={form} />, 422);
     await emailSignInLink(depsOf(c), { ...form.data, ipHash: await clientIpHash(c) }, c.executionCtx);
     return c.redirect(`/sign-in/check-email?email=${encodeURIComponent(form.data.email)}`, 303);
