@@ -3,7 +3,8 @@ import { obligationKinds } from "../../shared/obligations/machine";
 import type { Clock, ClockCounts, ClockItem } from "../../shared/schemas/clock";
 import type { RecordLoader } from "../auth/middleware";
 import type { DB } from "../platform/db";
-import { outcomeDueAt, withDetails, type ConsultationRow } from "../consultations/queries";
+import { isOutcomeOverdue, outcomeDueAt } from "../../shared/consultations/rules";
+import { withDetails, type ConsultationRow } from "../consultations/queries";
 import { obligationListQuery, withNames, type ObligationRow } from "../obligations/queries";
 import { parseId, pathId } from "../platform/pathId";
 
@@ -86,7 +87,7 @@ function consultationItems(c: ConsultationRow, now: Date, publicUrl: string): Cl
       },
     ];
   }
-  const due = outcomeDueAt(c)!;
+  const due = outcomeDueAt(c, c.outcome_overdue_weeks)!;
   return [
     {
       key: `consultation-${c.id}-outcome`,
@@ -98,7 +99,7 @@ function consultationItems(c: ConsultationRow, now: Date, publicUrl: string): Cl
       owedTo: null,
       deadlineAt: due,
       allDay: true,
-      overdue: Date.parse(due) < now.getTime(),
+      overdue: isOutcomeOverdue(c, now, c.outcome_overdue_weeks),
       webUrl,
     },
   ];

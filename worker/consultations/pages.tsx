@@ -12,7 +12,8 @@ import {
   OutcomeForm,
   type ConsultationFilter as Filter,
 } from "../../shared/schemas/consultations";
-import { consultationStatus, isOutcomeOverdue, type ConsultationStatus } from "../../shared/consultations/status";
+import { consultationStatus, isOutcomeOverdue } from "../../shared/consultations/rules";
+import type { ConsultationStatus } from "../../shared/consultations/status";
 import { rolesAllowed, type Action } from "../../shared/permissions";
 import { formatLondonDateTime, LONDON, londonDate } from "../../shared/time";
 import { ensureWatches, isWatching, removeWatch } from "../alerts/service";
