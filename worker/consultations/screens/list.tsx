@@ -2,6 +2,7 @@
 // or a search, a page at a time.
 import { Hono } from "hono";
 import type { ConsultationFilter } from "../../../shared/consultations/status";
+import { SearchWords } from "../../../shared/schemas/common";
 import { ConsultationFilter as Filter } from "../../../shared/schemas/consultations";
 import { publicAccess } from "../../auth/middleware";
 import type { Actor } from "../../platform/actor";
@@ -59,10 +60,12 @@ export interface ConsultationListView {
 /** The query from the address, anything unrecognised left out (an unknown status lists everything). */
 export function listQueryOf(raw: Record<string, string | undefined>): ListQuery {
   const status = Filter.safeParse(raw.status);
+  // Search words the text rule refuses search for nothing, as on the petitions page.
+  const searched = SearchWords.safeParse(raw.q ?? "");
   return {
     area: raw.area,
     status: status.success ? status.data : undefined,
-    q: (raw.q ?? "").trim().slice(0, 200) || undefined,
+    q: (searched.success && searched.data) || undefined,
     page: Math.max(1, Math.min(1000, Number.parseInt(raw.page ?? "1", 10) || 1)),
   };
 }
