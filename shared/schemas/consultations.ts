@@ -1,6 +1,7 @@
 // Consultations as the API takes and gives them. The extension's clip uses ConsultationInput.
 import { z } from "zod";
 import { commissioningStages, engagementMethods } from "../consultations/machine";
+import { consultationFilters, consultationStatuses } from "../consultations/status";
 import { londonInstant } from "../time";
 import { CalendarDate, Instant, multiLine, numberFromText, PageQuery, pageOf, plainText, SearchWords, singleLine } from "./common";
 
@@ -45,7 +46,7 @@ export const ConsultationInput = z
   .meta({ id: "ConsultationInput" });
 export type ConsultationInput = z.infer<typeof ConsultationInput>;
 
-export const ConsultationStatus = z.enum(["upcoming", "open", "closing_soon", "closed", "outcome_published", "withdrawn"]);
+export const ConsultationStatus = z.enum(consultationStatuses);
 
 export const Consultation = z
   .object({
@@ -120,9 +121,7 @@ export type OutcomeInput = z.infer<typeof OutcomeInput>;
  * Status filter: a computed status; "current" (not closed yet: upcoming, open or closing soon);
  * or "outcome_overdue" (closed, no outcome, past the area's outcome period).
  */
-export const ConsultationFilter = z.enum([...ConsultationStatus.options, "current", "outcome_overdue"], {
-  error: "Choose a status from the list",
-});
+export const ConsultationFilter = z.enum(consultationFilters, { error: "Choose a status from the list" });
 export type ConsultationFilter = z.infer<typeof ConsultationFilter>;
 
 export const ConsultationListQuery = PageQuery.extend({
@@ -209,7 +208,9 @@ export const ConsultationWithdrawInput = z.object({ reason: multiLine("why it is
   id: "ConsultationWithdrawInput",
   description: "For example: the consultation was cancelled, or the page clipped was not a consultation",
 });
+export type ConsultationWithdrawInput = z.infer<typeof ConsultationWithdrawInput>;
 
 export const LinkResponseInput = z
   .object({ respondedOn: CalendarDate.meta({ description: "The date the LINk sent its response" }) })
   .meta({ id: "LinkResponseInput" });
+export type LinkResponseInput = z.infer<typeof LinkResponseInput>;

@@ -2,7 +2,8 @@
 // across clock changes, which alert is due, London times typed into forms, due dates in words.
 import { describe, expect, it } from "vitest";
 import { alertMoment, dueAlerts, isMorningAlert, leadTimesReached, nextAlertAt, type Deadline } from "../../shared/alerts/timing";
-import { consultationStatus, describeClosing, isOutcomeOverdue } from "../../shared/consultations/status";
+import { consultationStatus, isOutcomeOverdue } from "../../shared/consultations/rules";
+import { describeClosing } from "../../shared/consultations/status";
 import { describeDue, raisingOrganisationId } from "../../shared/obligations/rules";
 import { ConsultationForm } from "../../shared/schemas/consultations";
 import { ObligationForm } from "../../shared/schemas/obligations";

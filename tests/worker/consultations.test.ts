@@ -1,7 +1,7 @@
 // Consultations: one record per canonical address per area, who may add them, status when read,
 // the outcome ("you said, we did") and the flag when it is overdue, and the public pages.
 import { beforeAll, describe, expect, it } from "vitest";
-import { consultationStatus } from "../../shared/consultations/status";
+import { consultationStatus } from "../../shared/consultations/rules";
 import type { SeedResult } from "../../worker/dev/seed";
 import { api, count, db, dbDigest, postForm, request, seed, sessionFor, tokenFor } from "./helpers";
 

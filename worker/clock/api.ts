@@ -3,8 +3,9 @@ import { createRoute } from "@hono/zod-openapi";
 import { Clock } from "../../shared/schemas/clock";
 import { IdParam } from "../../shared/schemas/common";
 import { apiRouter, errorResponses, signedInSecurity } from "../platform/openapi";
-import { authorize, recordOf } from "../auth/middleware";
-import { clockFor, clockOrganisation, scopeOf, type ClockOrganisation } from "./queries";
+import { authorize } from "../auth/middleware";
+import { depsOf } from "../platform/deps";
+import { clockFor, clockOrganisation, scopeOf } from "./queries";
 
 export const clockApi = apiRouter();
 
@@ -24,8 +25,5 @@ clockApi.openapi(
       404: errorResponses[404],
     },
   }),
-  async (c) => {
-    const org = recordOf<ClockOrganisation>(c);
-    return c.json(await clockFor(c.var.db, scopeOf(org), c.var.now, c.env.PUBLIC_URL), 200);
-  },
+  async (c) => c.json(await clockFor(depsOf(c), scopeOf(c.var.record)), 200),
 );

@@ -1,11 +1,19 @@
-// Calendar (iCalendar) feeds of deadlines, per person (what they watch) and per organisation (its clock).
-// The address carries a secret token; only its hash is stored, and it can be revoked.
-import { londonDate } from "../../shared/time";
+// Deadlines people take away: iCalendar feeds per person (what they watch) and per organisation (its
+// clock), and a clock as CSV. A feed's address carries a secret token; only its hash is stored, and it
+// can be revoked (worker/platform/feedTokens.ts).
+import { Hono } from "hono";
+import type { Clock } from "../../shared/schemas/clock";
+import { formatLondonDateTime, londonDate } from "../../shared/time";
 import { deadlineLabel, liveWatched } from "../alerts/targets";
+import { publicAccess } from "../auth/middleware";
+import { csvResponse } from "../feeds/csv";
+import { type CalendarEntry, calendarResponse } from "../feeds/ical";
 import { sha256 } from "../platform/crypto";
 import type { DB } from "../platform/db";
-import type { CalendarEntry } from "../feeds/ical";
-import { clockItems, scopeOf, type ClockOrganisation } from "./queries";
+import { type Deps, depsOf } from "../platform/deps";
+import type { AppEnv } from "../platform/env";
+import { notFound } from "../platform/errors";
+import { type ClockOrganisation, clockItems, scopeOf } from "./queries";
 
 export function feedUrl(publicUrl: string, token: string): string {
   return new URL(`/feeds/calendar/${token}.ics`, publicUrl).toString();
@@ -25,14 +33,8 @@ async function personEntries(db: DB, personId: number, publicUrl: string, host: 
   });
 }
 
-async function organisationEntries(
-  db: DB,
-  organisation: ClockOrganisation,
-  now: Date,
-  publicUrl: string,
-  host: string,
-): Promise<CalendarEntry[]> {
-  const items = await clockItems(db, scopeOf(organisation), now, publicUrl);
+async function organisationEntries(deps: Deps, organisation: ClockOrganisation, host: string): Promise<CalendarEntry[]> {
+  const items = await clockItems(deps, scopeOf(organisation));
   return items.map((i) => ({
     uid: `${i.key}@${host}`,
     title: `${i.label}: ${i.title}`,
@@ -42,13 +44,15 @@ async function organisationEntries(
   }));
 }
 
+interface Calendar {
+  name: string;
+  filename: string;
+  entries: CalendarEntry[];
+}
+
 /** The calendar a live token opens, or null for an unknown or revoked one. */
-export async function calendarForToken(
-  db: DB,
-  token: string,
-  now: Date,
-  publicUrl: string,
-): Promise<{ name: string; filename: string; entries: CalendarEntry[] } | null> {
+export async function calendarForToken(deps: Deps, token: string): Promise<Calendar | null> {
+  const { db, publicUrl } = deps;
   const feed = await db
     .selectFrom("feed_tokens")
     .select(["person_id", "organisation_id"])
@@ -64,13 +68,10 @@ export async function calendarForToken(
       .where("id", "=", feed.organisation_id)
       .executeTakeFirst();
     if (!org) return null;
-    return {
-      name: `Deadlines: ${org.name}`,
-      filename: "organisation-deadlines",
-      entries: await organisationEntries(db, org, now, publicUrl, host),
-    };
+    return { name: `Deadlines: ${org.name}`, filename: "organisation-deadlines", entries: await organisationEntries(deps, org, host) };
   }
-  const person = await db.selectFrom("people").select(["id", "name"]).where("id", "=", feed.person_id!).executeTakeFirst();
+  if (feed.person_id === null) return null;
+  const person = await db.selectFrom("people").select(["id", "name"]).where("id", "=", feed.person_id).executeTakeFirst();
   if (!person) return null;
   return {
     name: `Deadlines I watch (${person.name})`,
@@ -78,3 +79,29 @@ export async function calendarForToken(
     entries: await personEntries(db, person.id, publicUrl, host),
   };
 }
+
+/** A clock as a spreadsheet, for committee papers: one row an item, soonest due first. */
+export function clockCsv(clock: Clock, filename: string): Response {
+  const rows = clock.items.map((i) => [
+    londonDate(i.deadlineAt),
+    i.allDay ? "end of day" : formatLondonDateTime(i.deadlineAt),
+    i.overdue ? "Overdue" : "Open",
+    i.label,
+    i.title,
+    i.owedBy,
+    i.owedTo ?? "",
+    i.webUrl,
+  ]);
+  async function* one() {
+    yield rows;
+  }
+  return csvResponse(filename, ["Due date", "Due time", "Status", "What", "Title", "Who must act", "For", "Link"], one());
+}
+
+/** The subscribed calendar: the secret token in the address is the only credential. */
+export const calendarFeed = new Hono<AppEnv>().get("/feeds/calendar/:file{[A-Za-z0-9_-]+\\.ics}", publicAccess, async (c) => {
+  const deps = depsOf(c);
+  const calendar = await calendarForToken(deps, c.req.param("file").replace(/\.ics$/, ""));
+  if (!calendar) throw notFound("calendar");
+  return calendarResponse(calendar.name, calendar.filename, calendar.entries, deps.now);
+});

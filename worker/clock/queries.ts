@@ -1,11 +1,22 @@
 // The area clock: everything open that involves an organisation (or, for clerks, a whole area), soonest due first.
+import {
+  awaitingLinkResponse,
+  consultationParams,
+  isOutcomeOverdue,
+  isStillOpen,
+  onTheClock,
+  outcomeDueAt,
+} from "../../shared/consultations/rules";
 import { obligationKinds } from "../../shared/obligations/machine";
+import type { OrganisationKind } from "../../shared/roles";
 import type { Clock, ClockCounts, ClockItem } from "../../shared/schemas/clock";
 import type { RecordLoader } from "../auth/middleware";
+import { type ConsultationRow, withDetails } from "../consultations/queries";
+import { obligationListQuery, type ObligationRow, withNames } from "../obligations/queries";
+import { where } from "../platform/conditions";
 import type { DB } from "../platform/db";
-import { outcomeDueAt, withDetails, type ConsultationRow } from "../consultations/queries";
-import { obligationListQuery, withNames, type ObligationRow } from "../obligations/queries";
-import { parseId, pathId } from "../platform/pathId";
+import type { Deps } from "../platform/deps";
+import { parseId } from "../platform/pathId";
 
 const WEEK = 7 * 86_400_000;
 /** Open items read for one clock, at most (an organisation has tens, not thousands). */
@@ -17,18 +28,25 @@ export interface ClockScope {
   areaId: number;
   name: string;
   /** The organisation's kind: a LINk's clock also has the area's consultations it has not responded to. */
-  kind?: string;
+  kind?: OrganisationKind;
 }
 
 export interface ClockOrganisation {
   id: number;
   area_id: number;
   name: string;
-  kind: string;
+  kind: OrganisationKind;
+}
+
+/** The area whose clock a clerk or administrator reads. */
+export interface ClockArea {
+  id: number;
+  slug: string;
+  name: string;
 }
 
 /** Kinds of organisation whose job includes responding to the area's consultations. */
-const RESPONDS_TO_CONSULTATIONS = ["link", "healthwatch"];
+const RESPONDS_TO_CONSULTATIONS: readonly OrganisationKind[] = ["link", "healthwatch"];
 
 export const scopeOf = (o: ClockOrganisation): ClockScope => ({ organisationId: o.id, areaId: o.area_id, name: o.name, kind: o.kind });
 
@@ -41,7 +59,7 @@ export const clockOrganisation: RecordLoader<ClockOrganisation> = async (db, par
 };
 
 /** The area named by :slug, with no organisation of its own: only area-wide roles reach its clock. */
-export const clockArea: RecordLoader<{ id: number; slug: string; name: string }> = async (db, params) => {
+export const clockArea: RecordLoader<ClockArea> = async (db, params) => {
   const area = await db
     .selectFrom("areas")
     .select(["id", "slug", "name"])
@@ -54,8 +72,8 @@ function obligationItem(o: ObligationRow, now: Date, publicUrl: string): ClockIt
   return {
     key: `obligation-${o.id}`,
     type: "obligation",
-    obligationKind: o.kind as ClockItem["obligationKind"],
-    label: obligationKinds[o.kind as keyof typeof obligationKinds]?.label ?? o.kind,
+    obligationKind: o.kind,
+    label: obligationKinds[o.kind].label,
     title: o.title,
     owedBy: o.owed_by_name,
     owedTo: o.owed_to_name,
@@ -66,83 +84,60 @@ function obligationItem(o: ObligationRow, now: Date, publicUrl: string): ClockIt
   };
 }
 
+/** Until it closes, its closing; after, the outcome it owes ("you said, we did"), overdue after the area's outcome period. */
 function consultationItems(c: ConsultationRow, now: Date, publicUrl: string): ClockItem[] {
   const webUrl = new URL(`/consultations/${c.id}`, publicUrl).toString();
-  if (!c.closes_at) return [];
-  if (Date.parse(c.closes_at) > now.getTime()) {
-    return [
-      {
-        key: `consultation-${c.id}-closes`,
-        type: "consultation_closes",
-        obligationKind: null,
-        label: "Consultation closes",
-        title: c.title,
-        owedBy: c.organisation_name,
-        owedTo: null,
-        deadlineAt: c.closes_at,
-        allDay: false,
-        overdue: false,
-        webUrl,
-      },
-    ];
+  const about = { obligationKind: null, title: c.title, owedBy: c.organisation_name, owedTo: null, webUrl };
+  if (c.closes_at && isStillOpen(c, now)) {
+    const closes = { key: `consultation-${c.id}-closes`, type: "consultation_closes", label: "Consultation closes" } as const;
+    return [{ ...closes, ...about, deadlineAt: c.closes_at, allDay: false, overdue: false }];
   }
-  const due = outcomeDueAt(c)!;
+  const due = outcomeDueAt(c, c.outcome_overdue_weeks);
+  if (due === null) return [];
+  const outcome = { key: `consultation-${c.id}-outcome`, type: "outcome_due", label: "Outcome due (you said, we did)" } as const;
+  return [{ ...outcome, ...about, deadlineAt: due, allDay: true, overdue: isOutcomeOverdue(c, now, c.outcome_overdue_weeks) }];
+}
+
+/** A consultation in the area the LINk has not yet responded to (recording its response takes it off). */
+function responseItems(c: ConsultationRow, organisationName: string, publicUrl: string): ClockItem[] {
+  if (!c.closes_at) return [];
   return [
     {
-      key: `consultation-${c.id}-outcome`,
-      type: "outcome_due",
+      key: `consultation-${c.id}-response`,
+      type: "consultation_closes",
       obligationKind: null,
-      label: "Outcome due (you said, we did)",
+      label: "Consultation closes: respond by then",
       title: c.title,
-      owedBy: c.organisation_name,
-      owedTo: null,
-      deadlineAt: due,
-      allDay: true,
-      overdue: Date.parse(due) < now.getTime(),
-      webUrl,
+      owedBy: organisationName,
+      owedTo: c.organisation_name,
+      deadlineAt: c.closes_at,
+      allDay: false,
+      overdue: false,
+      webUrl: new URL(`/consultations/${c.id}`, publicUrl).toString(),
     },
   ];
 }
 
-/** A consultation in the area the LINk has not yet responded to (recording its response takes it off). */
-function responseItem(c: ConsultationRow, organisationName: string, publicUrl: string): ClockItem {
-  return {
-    key: `consultation-${c.id}-response`,
-    type: "consultation_closes",
-    obligationKind: null,
-    label: "Consultation closes: respond by then",
-    title: c.title,
-    owedBy: organisationName,
-    owedTo: c.organisation_name,
-    deadlineAt: c.closes_at!,
-    allDay: false,
-    overdue: false,
-    webUrl: new URL(`/consultations/${c.id}`, publicUrl).toString(),
-  };
-}
+/** The rules read the consultations table as c. */
+const C = { alias: "c" } as const;
 
-/** Open obligations and active consultations (still open, or closed awaiting their outcome) in scope. */
-export async function clockItems(db: DB, scope: ClockScope, now: Date, publicUrl: string): Promise<ClockItem[]> {
+/** Open obligations and consultations on the clock (still open, or closed awaiting their outcome) in scope. */
+export async function clockItems(deps: Deps, scope: ClockScope): Promise<ClockItem[]> {
+  const { db, now, publicUrl } = deps;
   // Rows of the tables only; names are added once per organisation and area (withNames, withDetails).
   const open = obligationListQuery(db).where("ob.state", "=", "open").orderBy("ob.due_at").limit(CLOCK_LIMIT);
-  const active = db
-    .selectFrom("consultations as c")
-    .selectAll("c")
-    .where("c.state", "=", "active")
-    .where("c.closes_at", "is not", null)
-    .orderBy("c.closes_at")
-    .limit(CLOCK_LIMIT);
+  const consultations = db.selectFrom("consultations as c").selectAll("c").orderBy("c.closes_at").limit(CLOCK_LIMIT);
+  const onClock = consultations.where(where(onTheClock, {}, C));
   const org = scope.organisationId;
-  const respondsInArea = org !== null && RESPONDS_TO_CONSULTATIONS.includes(scope.kind ?? "");
+  const respondsInArea = org !== null && scope.kind !== undefined && RESPONDS_TO_CONSULTATIONS.includes(scope.kind);
   const [owingRows, owedRows, consultationRows, toRespondRows] = await Promise.all([
     org === null ? open.where("ob.area_id", "=", scope.areaId).execute() : open.where("ob.owed_by_organisation_id", "=", org).execute(),
     org === null ? Promise.resolve([]) : open.where("ob.owed_to_organisation_id", "=", org).execute(),
-    org === null ? active.where("c.area_id", "=", scope.areaId).execute() : active.where("c.organisation_id", "=", org).execute(),
+    org === null ? onClock.where("c.area_id", "=", scope.areaId).execute() : onClock.where("c.organisation_id", "=", org).execute(),
     respondsInArea
-      ? active
+      ? consultations
           .where("c.area_id", "=", scope.areaId)
-          .where("c.closes_at", ">", now.toISOString())
-          .where("c.link_responded_at", "is", null)
+          .where(where(awaitingLinkResponse, consultationParams(now), C))
           .execute()
       : Promise.resolve([]),
   ]);
@@ -151,12 +146,12 @@ export async function clockItems(db: DB, scope: ClockScope, now: Date, publicUrl
     withNames(db, [...new Map([...owingRows, ...owedRows].map((o) => [o.id, o])).values()]),
     withDetails(db, [...consultationRows, ...toRespondRows]),
   ]);
-  const [consultations, toRespond] = [detailed.slice(0, consultationRows.length), detailed.slice(consultationRows.length)];
+  const [onTheirClock, toRespond] = [detailed.slice(0, consultationRows.length), detailed.slice(consultationRows.length)];
   const obligations = new Map(obligationRows.map((o) => [o.id, o]));
   const items = [
     ...[...obligations.values()].map((o) => obligationItem(o, now, publicUrl)),
-    ...consultations.flatMap((c) => consultationItems(c, now, publicUrl)),
-    ...toRespond.map((c) => responseItem(c, scope.name, publicUrl)),
+    ...onTheirClock.flatMap((c) => consultationItems(c, now, publicUrl)),
+    ...toRespond.flatMap((c) => responseItems(c, scope.name, publicUrl)),
   ];
   return items.sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt) || a.key.localeCompare(b.key));
 }
@@ -172,17 +167,21 @@ async function tallies(db: DB, scope: ClockScope): Promise<{ metLate: number; me
   return { metLate: rows.reduce((n, r) => n + r.met_late, 0), metOnTime: rows.reduce((n, r) => n + r.met_on_time, 0) };
 }
 
+/** Not overdue, and due within the next 7 days (the count, and the tag on the clock page). */
+export const isDueThisWeek = (item: ClockItem, now: Date): boolean => !item.overdue && Date.parse(item.deadlineAt) <= now.getTime() + WEEK;
+
 export function countsOf(items: readonly ClockItem[], now: Date, answered: { metLate: number; metOnTime: number }): ClockCounts {
-  const weekAhead = now.getTime() + WEEK;
   return {
     overdue: items.filter((i) => i.overdue).length,
-    dueThisWeek: items.filter((i) => !i.overdue && Date.parse(i.deadlineAt) <= weekAhead).length,
+    dueThisWeek: items.filter((i) => isDueThisWeek(i, now)).length,
     ...answered,
   };
 }
 
-export async function clockFor(db: DB, scope: ClockScope, now: Date, publicUrl: string): Promise<Clock> {
-  const [items, answered] = await Promise.all([clockItems(db, scope, now, publicUrl), tallies(db, scope)]);
+/** The clock of an organisation or a whole area, with its counts. */
+export async function clockFor(deps: Deps, scope: ClockScope): Promise<Clock> {
+  const { db, now } = deps;
+  const [items, answered] = await Promise.all([clockItems(deps, scope), tallies(db, scope)]);
   return {
     organisation: { id: scope.organisationId ?? 0, name: scope.name, areaId: scope.areaId },
     generatedAt: now.toISOString(),

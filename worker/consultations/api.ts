@@ -1,6 +1,5 @@
 // API for consultations: clip or create (once per address per area), look up by address, list, edit, publish the outcome.
 import { createRoute } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { IdParam } from "../../shared/schemas/common";
 import {
   Consultation,
@@ -18,19 +17,25 @@ import {
 import { canonicalUrl } from "../../shared/urls";
 import { isWatching } from "../alerts/service";
 import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, publicErrors, signedInSecurity } from "../platform/openapi";
-import { authorize, publicAccess, recordOf, signedIn } from "../auth/middleware";
-import type { AppEnv } from "../platform/env";
+import { authorize, publicAccess, signedIn } from "../auth/middleware";
+import { type Deps, depsOf } from "../platform/deps";
 import { notFound } from "../platform/errors";
 import {
+  type ConsultationRow,
   consultationById,
   consultationFromRow,
   findByCanonicalUrl,
-  findConsultation,
   listConsultations,
-  type ConsultationRow,
+  requireConsultation,
 } from "./queries";
-import { depsOf } from "../platform/deps";
-import { changeState, createConsultation, markLinkResponded, publishOutcome, updateConsultation } from "./service";
+import {
+  createConsultation,
+  markLinkResponded,
+  publishOutcome,
+  reinstateConsultation,
+  updateConsultation,
+  withdrawConsultation,
+} from "./service";
 
 export const consultationsApi = apiRouter();
 
@@ -42,7 +47,10 @@ const writeErrors = {
   422: errorResponses[422],
 };
 
-const toApi = <E extends AppEnv>(c: Context<E>, row: ConsultationRow) => consultationFromRow(row, c.var.now, c.env.PUBLIC_URL);
+const toApi = (deps: Deps, row: ConsultationRow) => consultationFromRow(row, deps.now, deps.publicUrl);
+
+/** The consultation as it is now, after a change: what every write route answers. */
+const reread = async (deps: Deps, id: number) => toApi(deps, await requireConsultation(deps.db, id));
 
 consultationsApi.openapi(
   createRoute({
@@ -59,9 +67,10 @@ consultationsApi.openapi(
     responses: { 201: ok("Created", ConsultationSaved), 200: ok("Already tracked", ConsultationSaved), ...writeErrors },
   }),
   async (c) => {
-    const saved = await createConsultation(depsOf(c), c.var.actor!, c.req.valid("json"));
+    const deps = depsOf(c);
+    const saved = await createConsultation(deps, c.var.actor, c.req.valid("json"));
     return c.json(
-      { consultation: toApi(c, saved.consultation), created: saved.created, watching: saved.watching },
+      { consultation: toApi(deps, saved.consultation), created: saved.created, watching: saved.watching },
       saved.created ? 201 : 200,
     );
   },
@@ -78,11 +87,11 @@ consultationsApi.openapi(
     responses: { 200: ok("Tracked", ConsultationLookup), ...publicErrors },
   }),
   async (c) => {
-    const actor = c.var.caller;
-    const row = await findByCanonicalUrl(c.var.db, canonicalUrl(c.req.valid("query").url), actor?.memberships.map((m) => m.areaId) ?? []);
+    const { db, caller } = c.var;
+    const row = await findByCanonicalUrl(db, canonicalUrl(c.req.valid("query").url), caller?.memberships.map((m) => m.areaId) ?? []);
     if (!row) throw notFound("consultation at that address");
-    const watching = await isWatching(c.var.db, actor?.personId, { kind: "consultation", id: row.id });
-    return c.json({ consultation: toApi(c, row), watching }, 200);
+    const watching = await isWatching(db, caller?.personId, { kind: "consultation", id: row.id });
+    return c.json({ consultation: toApi(depsOf(c), row), watching }, 200);
   },
 );
 
@@ -98,8 +107,9 @@ consultationsApi.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { rows, hasMore } = await listConsultations(c.var.db, q, c.var.now);
-    return c.json({ items: rows.map((r) => toApi(c, r)), page: q.page, perPage: q.perPage, hasMore }, 200);
+    const deps = depsOf(c);
+    const { rows, hasMore } = await listConsultations(deps.db, q, deps.now);
+    return c.json({ items: rows.map((r) => toApi(deps, r)), page: q.page, perPage: q.perPage, hasMore }, 200);
   },
 );
 
@@ -113,11 +123,7 @@ consultationsApi.openapi(
     request: { params: IdParam },
     responses: { 200: ok("The consultation", Consultation), ...publicErrors },
   }),
-  async (c) => {
-    const row = await findConsultation(c.var.db, c.req.valid("param").id);
-    if (!row) throw notFound("consultation");
-    return c.json(toApi(c, row), 200);
-  },
+  async (c) => c.json(await reread(depsOf(c), c.req.valid("param").id), 200),
 );
 
 consultationsApi.openapi(
@@ -132,8 +138,9 @@ consultationsApi.openapi(
     responses: { 200: ok("Saved", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await updateConsultation(depsOf(c), c.var.actor!, recordOf<ConsultationRow>(c), c.req.valid("json"));
-    return c.json(toApi(c, row), 200);
+    const deps = depsOf(c);
+    await updateConsultation(deps, { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, c.req.valid("json"));
+    return c.json(await reread(deps, c.var.record.id), 200);
   },
 );
 
@@ -150,8 +157,9 @@ consultationsApi.openapi(
     responses: { 200: ok("Published", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await publishOutcome(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), c.req.valid("json"));
-    return c.json(toApi(c, row), 200);
+    const deps = depsOf(c);
+    await publishOutcome(deps, { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, c.req.valid("json"));
+    return c.json(await reread(deps, c.var.record.id), 200);
   },
 );
 
@@ -167,15 +175,9 @@ consultationsApi.openapi(
     responses: { 200: ok("Withdrawn", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await changeState(
-      depsOf(c),
-      c.var.actor!,
-      c.var.actingRoles,
-      recordOf<ConsultationRow>(c),
-      "withdraw",
-      c.req.valid("json").reason,
-    );
-    return c.json(toApi(c, row), 200);
+    const deps = depsOf(c);
+    await withdrawConsultation(deps, { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, c.req.valid("json"));
+    return c.json(await reread(deps, c.var.record.id), 200);
   },
 );
 
@@ -191,8 +193,9 @@ consultationsApi.openapi(
     responses: { 200: ok("Reinstated", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await changeState(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ConsultationRow>(c), "reinstate");
-    return c.json(toApi(c, row), 200);
+    const deps = depsOf(c);
+    await reinstateConsultation(deps, { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record);
+    return c.json(await reread(deps, c.var.record.id), 200);
   },
 );
 
@@ -208,7 +211,8 @@ consultationsApi.openapi(
     responses: { 200: ok("Recorded", Consultation), ...writeErrors },
   }),
   async (c) => {
-    const row = await markLinkResponded(depsOf(c), c.var.actor!, recordOf<ConsultationRow>(c), c.req.valid("json").respondedOn);
-    return c.json(toApi(c, row), 200);
+    const deps = depsOf(c);
+    await markLinkResponded(deps, { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, c.req.valid("json"));
+    return c.json(await reread(deps, c.var.record.id), 200);
   },
 );

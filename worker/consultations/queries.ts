@@ -1,15 +1,25 @@
 // Reading consultations: one record, lists by computed status, lookup by address, and the loader for authorize().
-import { sql, type ExpressionBuilder, type Selectable } from "kysely";
-import { consultationStatus, isOutcomeOverdue, CLOSING_SOON_DAYS } from "../../shared/consultations/status";
-import type { CommissioningStage, EngagementMethod } from "../../shared/consultations/machine";
-import type { Consultation, ConsultationFilter } from "../../shared/schemas/consultations";
+import { type Selectable, sql } from "kysely";
+import {
+  closingOrderWalks,
+  consultationParams,
+  consultationStatus,
+  filterConditions,
+  isOutcomeOverdue,
+  outcomeDueAt,
+  outcomeOverdue,
+} from "../../shared/consultations/rules";
+import type { ConsultationFilter } from "../../shared/consultations/status";
+import type { Consultation } from "../../shared/schemas/consultations";
 import type { RecordLoader } from "../auth/middleware";
+import { where } from "../platform/conditions";
 import { chunks, type DB, fetchPage, readGroups, slicePage } from "../platform/db";
-import type { ConsultationsTable, Database } from "../platform/schema";
-import { parseId, pathId } from "../platform/pathId";
+import { notFound } from "../platform/errors";
+import { parseId } from "../platform/pathId";
+import type { ConsultationsTable } from "../platform/schema";
 
-const DAY = 86_400_000;
-const WEEK = 7 * DAY;
+/** The rules read the consultations table as c. */
+const C = { alias: "c" } as const;
 
 export function consultationQuery(db: DB) {
   return db
@@ -21,12 +31,6 @@ export function consultationQuery(db: DB) {
 }
 
 export type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultationQuery>["executeTakeFirstOrThrow"]>>;
-
-/** When a missing outcome becomes overdue: closing plus the area's outcome period. */
-export function outcomeDueAt(c: Pick<ConsultationRow, "state" | "closes_at" | "outcome_overdue_weeks">): string | null {
-  if (c.state !== "active" || !c.closes_at) return null;
-  return new Date(Date.parse(c.closes_at) + c.outcome_overdue_weeks * WEEK).toISOString();
-}
 
 export function consultationFromRow(c: ConsultationRow, now: Date, publicUrl: string): Consultation {
   return {
@@ -40,8 +44,8 @@ export function consultationFromRow(c: ConsultationRow, now: Date, publicUrl: st
     summary: c.summary,
     opensAt: c.opens_at,
     closesAt: c.closes_at,
-    stage: c.stage as CommissioningStage | null,
-    method: c.method as EngagementMethod | null,
+    stage: c.stage,
+    method: c.method,
     status: consultationStatus(c, now),
     outcomeOverdue: isOutcomeOverdue(c, now, c.outcome_overdue_weeks),
     outcome:
@@ -54,7 +58,7 @@ export function consultationFromRow(c: ConsultationRow, now: Date, publicUrl: st
           }
         : null,
     linkRespondedAt: c.link_responded_at,
-    outcomeDueAt: outcomeDueAt(c),
+    outcomeDueAt: outcomeDueAt(c, c.outcome_overdue_weeks),
     webUrl: new URL(`/consultations/${c.id}`, publicUrl).toString(),
     createdAt: c.created_at,
     updatedAt: c.updated_at,
@@ -63,6 +67,19 @@ export function consultationFromRow(c: ConsultationRow, now: Date, publicUrl: st
 
 export function findConsultation(db: DB, id: number): Promise<ConsultationRow | undefined> {
   return consultationQuery(db).where("c.id", "=", id).executeTakeFirst();
+}
+
+/** The consultation, or "not found" (404). */
+export async function requireConsultation(db: DB, id: number | null): Promise<ConsultationRow> {
+  const row = id === null ? undefined : await findConsultation(db, id);
+  if (!row) throw notFound("consultation");
+  return row;
+}
+
+/** The area an organisation belongs to (null: no such organisation). */
+export async function areaOfOrganisation(db: DB, organisationId: number): Promise<number | null> {
+  const org = await db.selectFrom("organisations").select("area_id").where("id", "=", organisationId).executeTakeFirst();
+  return org?.area_id ?? null;
 }
 
 /** The consultation named by :id; it belongs to its area and the organisation running it. */
@@ -87,8 +104,6 @@ export async function findByCanonicalUrl(
   return rows.find((r) => preferAreaIds.includes(r.area_id)) ?? rows[0];
 }
 
-type Where = ExpressionBuilder<Database & { c: Database["consultations"] }, "c">;
-
 export interface ListOptions {
   areaId?: number | undefined;
   status?: ConsultationFilter | undefined;
@@ -97,51 +112,30 @@ export interface ListOptions {
   perPage: number;
 }
 
-/** Status is computed from the dates when read, so each filter is the matching condition on the dates. */
-function statusCondition(eb: Where, status: ListOptions["status"], now: Date, cutoffs: Map<number, string>) {
-  const t = now.toISOString();
-  const soon = new Date(now.getTime() + CLOSING_SOON_DAYS * DAY).toISOString();
-  const active = eb("c.state", "=", "active");
-  const opened = eb.or([eb("c.opens_at", "is", null), eb("c.opens_at", "<=", t)]);
-  switch (status) {
-    case undefined:
-      return eb("c.state", "in", ["active", "outcome_published"]);
-    case "current":
-      return eb.and([active, eb.or([eb("c.closes_at", "is", null), eb("c.closes_at", ">", t)])]);
-    case "upcoming":
-      return eb.and([active, eb("c.opens_at", ">", t)]);
-    case "open":
-      return eb.and([active, opened, eb.or([eb("c.closes_at", "is", null), eb("c.closes_at", ">", soon)])]);
-    case "closing_soon":
-      return eb.and([active, opened, eb("c.closes_at", ">", t), eb("c.closes_at", "<=", soon)]);
-    case "closed":
-      return eb.and([active, eb("c.closes_at", "<=", t)]);
-    case "outcome_overdue":
-      return eb.and([
-        active,
-        eb.or([...cutoffs].map(([areaId, cutoff]) => eb.and([eb("c.area_id", "=", areaId), eb("c.closes_at", "<", cutoff)]))),
-      ]);
-    case "outcome_published":
-      return eb("c.state", "=", "outcome_published");
-    case "withdrawn":
-      return eb("c.state", "=", "withdrawn");
-  }
-}
+type Order = readonly ["c.updated_at" | "c.opens_at" | "c.closes_at" | "c.outcome_published_at", "asc" | "desc"];
 
-/** The instant before which a closed consultation's missing outcome is overdue, per area. */
-export async function outcomeCutoffs(db: DB, now: Date, areaId?: number): Promise<Map<number, string>> {
+/** Each list's order is the order of an index on (area_id, state, column) or (area_id, updated_at), ties by id the same way. */
+const orders: Record<Exclude<ConsultationFilter, keyof typeof closingOrderWalks> | "listed", Order> = {
+  listed: ["c.updated_at", "desc"],
+  upcoming: ["c.opens_at", "asc"],
+  closing_soon: ["c.closes_at", "asc"],
+  closed: ["c.closes_at", "desc"],
+  outcome_overdue: ["c.closes_at", "desc"],
+  outcome_published: ["c.outcome_published_at", "desc"],
+  withdrawn: ["c.updated_at", "desc"],
+};
+
+/** Each area's outcome period (in weeks), for "outcome overdue": one area's, or every area's. */
+function outcomePeriods(db: DB, areaId?: number) {
   let q = db.selectFrom("areas").select(["id", "outcome_overdue_weeks"]);
   if (areaId) q = q.where("id", "=", areaId);
-  const areas = await q.execute();
-  return new Map(areas.map((a) => [a.id, new Date(now.getTime() - a.outcome_overdue_weeks * WEEK).toISOString()]));
+  return q.execute();
 }
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-export async function listConsultations(db: DB, opts: ListOptions, now: Date): Promise<{ rows: ConsultationRow[]; hasMore: boolean }> {
-  const cutoffs = opts.status === "outcome_overdue" ? await outcomeCutoffs(db, now, opts.areaId) : new Map<number, string>();
-  if (opts.status === "outcome_overdue" && cutoffs.size === 0) return { rows: [], hasMore: false };
-  // Consultations only; organisation and area details are added afterwards, reading each once.
+/** Consultations only; organisation and area details are added afterwards, reading each once. */
+function listBase(db: DB, opts: ListOptions) {
   let base = db.selectFrom("consultations as c").selectAll("c");
   if (opts.areaId) base = base.where("c.area_id", "=", opts.areaId);
   if (opts.q) {
@@ -153,54 +147,62 @@ export async function listConsultations(db: DB, opts: ListOptions, now: Date): P
       ]),
     );
   }
-  if (opts.status === "current" || opts.status === "open") {
-    // Soonest closing first, then those with no closing date: two walks of the (area, state,
-    // closes_at) index rather than one sort of every active consultation.
-    const t = now.toISOString();
-    const soon = new Date(now.getTime() + CLOSING_SOON_DAYS * DAY).toISOString();
-    let active = base.where("c.state", "=", "active");
-    if (opts.status === "open") active = active.where((eb) => eb.or([eb("c.opens_at", "is", null), eb("c.opens_at", "<=", t)]));
-    const wanted = opts.page * opts.perPage + 1;
-    const dated = await active
-      .where("c.closes_at", ">", opts.status === "open" ? soon : t)
-      .orderBy("c.closes_at")
-      .orderBy("c.id")
-      .limit(wanted)
-      .execute();
-    const undated =
-      dated.length < wanted
-        ? await active
-            .where("c.closes_at", "is", null)
-            .orderBy("c.id")
-            .limit(wanted - dated.length)
-            .execute()
-        : [];
-    const { rows, hasMore } = slicePage([...dated, ...undated], opts.page, opts.perPage);
+  return base;
+}
+
+type ListBase = ReturnType<typeof listBase>;
+
+/** Soonest closing first, then those with no closing date: the two walks the rules declare. */
+async function inClosingOrder(
+  base: ListBase,
+  walks: (typeof closingOrderWalks)[keyof typeof closingOrderWalks],
+  opts: ListOptions,
+  now: Date,
+) {
+  const params = consultationParams(now);
+  const wanted = opts.page * opts.perPage + 1;
+  const dated = await base
+    .where(where(walks.dated, params, C))
+    .orderBy("c.closes_at")
+    .orderBy("c.id")
+    .limit(wanted)
+    .execute();
+  const undated =
+    dated.length < wanted
+      ? await base
+          .where(where(walks.undated, params, C))
+          .orderBy("c.id")
+          .limit(wanted - dated.length)
+          .execute()
+      : [];
+  return slicePage([...dated, ...undated], opts.page, opts.perPage);
+}
+
+/** Closed with no outcome for longer than its own area's outcome period. */
+async function outcomeOverdueIn(db: DB, base: ListBase, opts: ListOptions, now: Date) {
+  const periods = await outcomePeriods(db, opts.areaId);
+  if (periods.length === 0) return null;
+  return base.where((eb) =>
+    eb.or(
+      periods.map((a) => eb.and([eb("c.area_id", "=", a.id), where(outcomeOverdue, consultationParams(now, a.outcome_overdue_weeks), C)])),
+    ),
+  );
+}
+
+export async function listConsultations(db: DB, opts: ListOptions, now: Date): Promise<{ rows: ConsultationRow[]; hasMore: boolean }> {
+  const base = listBase(db, opts);
+  const filter = opts.status ?? "listed";
+  if (filter === "current" || filter === "open") {
+    const { rows, hasMore } = await inClosingOrder(base, closingOrderWalks[filter], opts, now);
     return { rows: await withDetails(db, rows), hasMore };
   }
-  let query = base.where((eb) => statusCondition(eb as unknown as Where, opts.status, now, cutoffs));
-  // Each order is the order of an index on (area_id, state, column) or (area_id, updated_at), ties by id the same way.
-  let dir: "asc" | "desc" = "desc";
-  switch (opts.status) {
-    case "upcoming":
-      query = query.orderBy("c.opens_at");
-      dir = "asc";
-      break;
-    case "closing_soon":
-      query = query.orderBy("c.closes_at");
-      dir = "asc";
-      break;
-    case "closed":
-    case "outcome_overdue":
-      query = query.orderBy("c.closes_at", "desc");
-      break;
-    case "outcome_published":
-      query = query.orderBy("c.outcome_published_at", "desc");
-      break;
-    default:
-      query = query.orderBy("c.updated_at", "desc");
-  }
-  const { rows, hasMore } = await fetchPage(query.orderBy("c.id", dir), opts.page, opts.perPage);
+  const filtered =
+    filter === "outcome_overdue"
+      ? await outcomeOverdueIn(db, base, opts, now)
+      : base.where(where(filterConditions[filter], consultationParams(now), C));
+  if (!filtered) return { rows: [], hasMore: false };
+  const [column, dir] = orders[filter];
+  const { rows, hasMore } = await fetchPage(filtered.orderBy(column, dir).orderBy("c.id", dir), opts.page, opts.perPage);
   return { rows: await withDetails(db, rows), hasMore };
 }
 
@@ -218,7 +220,9 @@ export async function withDetails(db: DB, rows: Selectable<ConsultationsTable>[]
   const org = new Map(orgs.map((o) => [o.id, o]));
   const area = new Map(areas.map((a) => [a.id, a]));
   return rows.map((r) => {
-    const a = area.get(r.area_id)!;
+    const a = area.get(r.area_id);
+    // consultations.area_id references areas: a missing one is a broken database, not an empty name.
+    if (!a) throw new Error(`Consultation ${r.id} is in area ${r.area_id}, which does not exist`);
     return {
       ...r,
       organisation_name: org.get(r.organisation_id)?.name ?? "",

@@ -1,20 +1,27 @@
-// Consultations: create (or clip) once per address per area, edit, and publish the outcome ("you said, we did").
-import { consultationMachine, type ConsultationState } from "../../shared/consultations/machine";
-import type { ConsultationInput, ConsultationUpdate, OutcomeInput } from "../../shared/schemas/consultations";
-import type { Role } from "../../shared/roles";
+// Consultations: create (or clip) once per address per area, edit, publish the outcome ("you said, we
+// did"), withdraw and reinstate, and record the LINk's response. Each operation is (deps, acting, record, input).
+import { type ConsultationEvent, consultationMachine } from "../../shared/consultations/machine";
+import { isStillOpen } from "../../shared/consultations/rules";
+import type {
+  ConsultationInput,
+  ConsultationUpdate,
+  ConsultationWithdrawInput,
+  LinkResponseInput,
+  OutcomeInput,
+} from "../../shared/schemas/consultations";
 import { nextState } from "../../shared/stateMachine";
 import { formatLondonDateTime, londonDate, londonInstant } from "../../shared/time";
 import { canonicalUrl } from "../../shared/urls";
 import { ensureWatches, targetChanged } from "../alerts/service";
-import type { Actor } from "../platform/actor";
 import { requireAllowed } from "../auth/middleware";
-import { auditIfChanged } from "../platform/audit";
+import { enqueueEmail } from "../email/outbox";
+import type { Acting, Actor } from "../platform/actor";
+import { auditIfChanged, INSERTED } from "../platform/audit";
 import { randomToken } from "../platform/crypto";
 import { batch, chunks } from "../platform/db";
 import type { Deps } from "../platform/deps";
-import { enqueueEmail } from "../email/outbox";
 import { AppError, validationFailed } from "../platform/errors";
-import { consultationQuery, findConsultation, type ConsultationRow } from "./queries";
+import { type ConsultationRow, consultationQuery } from "./queries";
 
 export interface SaveResult {
   consultation: ConsultationRow;
@@ -23,13 +30,16 @@ export interface SaveResult {
 }
 
 const isUniqueViolation = (err: unknown) => err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
+/** Another change got there first: the write was conditional on what was read, and changed nothing. */
+const conflict = (message: string) => new AppError(409, "edit_conflict", message);
+const addressTaken = () => validationFailed({ url: "Another consultation in this area already has this web address" });
 
 /**
  * Creates a consultation, or returns the one already saved for the same canonical address in
  * the area (or by the same clientId). Either way the caller watches it afterwards.
  */
-export async function createConsultation(s: Deps, actor: Actor, input: ConsultationInput): Promise<SaveResult> {
-  const { db, d1, now } = s;
+export async function createConsultation(deps: Deps, actor: Actor, input: ConsultationInput): Promise<SaveResult> {
+  const { db, d1, now } = deps;
   const org = await db.selectFrom("organisations").select(["id", "area_id"]).where("id", "=", input.organisationId).executeTakeFirst();
   if (!org || org.area_id !== input.areaId) throw validationFailed({ organisationId: "Choose an organisation in this area" });
   requireAllowed(actor, "consultation.create", { areaId: org.area_id, organisationIds: [org.id] });
@@ -63,7 +73,7 @@ export async function createConsultation(s: Deps, actor: Actor, input: Consultat
       actor,
       areaId: org.area_id,
       entity: "consultation",
-      entityId: "inserted",
+      entityId: INSERTED,
       action: "created",
       to: "active",
       at: now,
@@ -84,48 +94,55 @@ export async function createConsultation(s: Deps, actor: Actor, input: Consultat
   return { consultation, created: inserted?.meta.changes === 1, watching: true };
 }
 
-/** Changes details; a new closing date moves every watcher's alerts with it. */
-export async function updateConsultation(s: Deps, actor: Actor, row: ConsultationRow, patch: ConsultationUpdate): Promise<ConsultationRow> {
-  const { db, d1, now } = s;
+/** The details a change can set, in the order the audit entry lists them. */
+const DETAILS = ["title", "url", "canonical_url", "summary", "opens_at", "closes_at", "stage", "method"] as const;
+
+/** The row's details after the change (unchanged where it says nothing), refusing dates the wrong way round. */
+function detailsAfter(row: ConsultationRow, patch: ConsultationUpdate) {
   const opensAt = patch.opensAt === undefined ? row.opens_at : patch.opensAt && new Date(patch.opensAt).toISOString();
   const closesAt = patch.closesAt === undefined ? row.closes_at : patch.closesAt && new Date(patch.closesAt).toISOString();
   if (opensAt && closesAt && Date.parse(opensAt) >= Date.parse(closesAt)) {
     throw validationFailed({ closesAt: "The closing date must be after the opening date" });
   }
   const url = patch.url === undefined ? row.url : patch.url;
-  const canonical = url ? canonicalUrl(url) : null;
-  if (canonical && canonical !== row.canonical_url) {
-    const clash = await db
-      .selectFrom("consultations")
-      .select("id")
-      .where("area_id", "=", row.area_id)
-      .where("canonical_url", "=", canonical)
-      .executeTakeFirst();
-    if (clash) throw validationFailed({ url: "Another consultation in this area already has this web address" });
-  }
-  const changes = {
+  return {
     title: patch.title ?? row.title,
     url,
-    canonical_url: canonical,
+    canonical_url: url ? canonicalUrl(url) : null,
     summary: patch.summary ?? row.summary,
     opens_at: opensAt,
     closes_at: closesAt,
     stage: patch.stage === undefined ? row.stage : patch.stage,
     method: patch.method === undefined ? row.method : patch.method,
   };
-  const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => row[k as keyof typeof changes] !== v));
-  if (Object.keys(changed).length === 0) return row;
+}
+
+/** Changes details; a new closing date moves every watcher's alerts with it. */
+export async function updateConsultation(deps: Deps, acting: Acting, row: ConsultationRow, input: ConsultationUpdate): Promise<void> {
+  const { db, d1, now } = deps;
+  const details = detailsAfter(row, input);
+  if (details.canonical_url && details.canonical_url !== row.canonical_url) {
+    const clash = await db
+      .selectFrom("consultations")
+      .select("id")
+      .where("area_id", "=", row.area_id)
+      .where("canonical_url", "=", details.canonical_url)
+      .executeTakeFirst();
+    if (clash) throw addressTaken();
+  }
+  const changed = Object.fromEntries(DETAILS.filter((k) => row[k] !== details[k]).map((k) => [k, details[k]]));
+  if (Object.keys(changed).length === 0) return;
   let results: D1Result[];
   try {
     results = await batch(d1, [
       // Only over the version read, so two people's edits cannot silently overwrite each other.
       db
         .updateTable("consultations")
-        .set({ ...changes, updated_at: now.toISOString() })
+        .set({ ...details, updated_at: now.toISOString() })
         .where("id", "=", row.id)
         .where("updated_at", "=", row.updated_at),
       auditIfChanged(db, {
-        actor,
+        actor: acting.actor,
         areaId: row.area_id,
         entity: "consultation",
         entityId: row.id,
@@ -135,115 +152,116 @@ export async function updateConsultation(s: Deps, actor: Actor, row: Consultatio
       }),
     ]);
   } catch (err) {
-    if (isUniqueViolation(err)) throw validationFailed({ url: "Another consultation in this area already has this web address" });
+    if (isUniqueViolation(err)) throw addressTaken();
     throw err;
   }
   if ((results[0]?.meta.changes ?? 0) < 1)
-    throw new AppError(409, "edit_conflict", "Someone else changed this consultation while you were editing it. Reload it and try again.");
-  if (changes.closes_at !== row.closes_at) await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
-  return (await findConsultation(db, row.id))!;
+    throw conflict("Someone else changed this consultation while you were editing it. Reload it and try again.");
+  if (details.closes_at !== row.closes_at) await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
 }
 
 /**
  * Publishes (or amends) the outcome. Only once the consultation has closed; watchers are told,
  * once each, because people not hearing what happened to their views is the failure to fix.
  */
-export async function publishOutcome(
-  s: Deps,
-  actor: Actor,
-  actingRoles: Role[],
-  row: ConsultationRow,
-  outcome: OutcomeInput,
-): Promise<ConsultationRow> {
-  const { db, d1, now } = s;
-  const current = row.state as ConsultationState;
-  const event = current === "outcome_published" ? "amend_outcome" : "publish_outcome";
-  const to = nextState(consultationMachine, current, event, actingRoles);
-  if (current === "active" && row.closes_at && Date.parse(row.closes_at) > now.getTime()) {
+export async function publishOutcome(deps: Deps, acting: Acting, row: ConsultationRow, input: OutcomeInput): Promise<void> {
+  const { db, d1, now } = deps;
+  const event = row.state === "outcome_published" ? "amend_outcome" : "publish_outcome";
+  const to = nextState(consultationMachine, row.state, event, acting.roles);
+  if (row.closes_at && isStillOpen(row, now)) {
     throw new AppError(
       409,
       "still_open",
       `This consultation is still open. Publish the outcome after it closes at ${formatLondonDateTime(row.closes_at)}.`,
     );
   }
+  const first = row.state === "active";
   const [update] = await batch(d1, [
     db
       .updateTable("consultations")
       .set({
         state: to,
-        outcome_said: outcome.said,
-        outcome_decided: outcome.decided,
-        outcome_changed: outcome.changed,
-        outcome_published_at: current === "active" ? now.toISOString() : row.outcome_published_at,
-        outcome_published_by: actor.personId,
+        outcome_said: input.said,
+        outcome_decided: input.decided,
+        outcome_changed: input.changed,
+        outcome_published_at: first ? now.toISOString() : row.outcome_published_at,
+        outcome_published_by: acting.actor.personId,
         updated_at: now.toISOString(),
       })
       .where("id", "=", row.id)
-      .where("state", "=", current)
+      .where("state", "=", row.state)
       .where("updated_at", "=", row.updated_at),
     auditIfChanged(db, {
-      actor,
+      actor: acting.actor,
       areaId: row.area_id,
       entity: "consultation",
       entityId: row.id,
       action: event,
-      from: current,
+      from: row.state,
       to,
       at: now,
-      details: outcome,
+      details: input,
     }),
   ]);
-  if ((update?.meta.changes ?? 0) < 1)
-    throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
-  if (current === "active") {
+  if ((update?.meta.changes ?? 0) < 1) throw conflict("Someone else changed this consultation at the same time. Reload it and try again.");
+  if (first) {
     await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
-    await tellWatchers(s, row, outcome);
+    await tellWatchers(deps, row, input);
   }
-  return (await findConsultation(db, row.id))!;
 }
 
-/** Withdraws (cancelled, or not a consultation at all) or reinstates it; watchers' alerts stop or resume. */
-export async function changeState(
-  s: Deps,
-  actor: Actor,
-  actingRoles: Role[],
+/** Withdraws it (cancelled, or not a consultation at all), saying why; watchers' alerts stop. */
+export function withdrawConsultation(deps: Deps, acting: Acting, row: ConsultationRow, input: ConsultationWithdrawInput): Promise<void> {
+  return moveState(deps, acting, row, "withdraw", { reason: input.reason });
+}
+
+/** Reinstates a withdrawn consultation; watchers' alerts resume. */
+export function reinstateConsultation(deps: Deps, acting: Acting, row: ConsultationRow): Promise<void> {
+  return moveState(deps, acting, row, "reinstate", {});
+}
+
+async function moveState(
+  deps: Deps,
+  acting: Acting,
   row: ConsultationRow,
-  event: "withdraw" | "reinstate",
-  reason?: string,
-): Promise<ConsultationRow> {
-  const { db, d1, now } = s;
-  const current = row.state as ConsultationState;
-  const to = nextState(consultationMachine, current, event, actingRoles);
+  event: Extract<ConsultationEvent, "withdraw" | "reinstate">,
+  details: Record<string, string>,
+): Promise<void> {
+  const { db, d1, now } = deps;
+  const to = nextState(consultationMachine, row.state, event, acting.roles);
   const [update] = await batch(d1, [
-    db.updateTable("consultations").set({ state: to, updated_at: now.toISOString() }).where("id", "=", row.id).where("state", "=", current),
+    db
+      .updateTable("consultations")
+      .set({ state: to, updated_at: now.toISOString() })
+      .where("id", "=", row.id)
+      .where("state", "=", row.state),
     auditIfChanged(db, {
-      actor,
+      actor: acting.actor,
       areaId: row.area_id,
       entity: "consultation",
       entityId: row.id,
       action: event,
-      from: current,
+      from: row.state,
       to,
       at: now,
-      details: reason ? { reason } : {},
+      details,
     }),
   ]);
-  if ((update?.meta.changes ?? 0) < 1)
-    throw new AppError(409, "edit_conflict", "Someone else changed this consultation at the same time. Reload it and try again.");
+  if ((update?.meta.changes ?? 0) < 1) throw conflict("Someone else changed this consultation at the same time. Reload it and try again.");
   await targetChanged(db, d1, { kind: "consultation", id: row.id }, now);
-  return (await findConsultation(db, row.id))!;
 }
 
 /** Records the date the LINk sent its response to the consultation. */
-export async function markLinkResponded(s: Deps, actor: Actor, row: ConsultationRow, respondedOn: string): Promise<ConsultationRow> {
-  const { db, d1, now } = s;
+export async function markLinkResponded(deps: Deps, acting: Acting, row: ConsultationRow, input: LinkResponseInput): Promise<void> {
+  const { db, d1, now } = deps;
+  const { respondedOn } = input;
   const today = londonDate(now);
   if (respondedOn > today) throw validationFailed({ respondedOn: "The date the LINk responded cannot be in the future" });
   const at = respondedOn === today ? now.toISOString() : londonInstant(respondedOn, "12:00").toISOString();
   await batch(d1, [
     db.updateTable("consultations").set({ link_responded_at: at, updated_at: now.toISOString() }).where("id", "=", row.id),
     auditIfChanged(db, {
-      actor,
+      actor: acting.actor,
       areaId: row.area_id,
       entity: "consultation",
       entityId: row.id,
@@ -252,11 +270,10 @@ export async function markLinkResponded(s: Deps, actor: Actor, row: Consultation
       details: { respondedOn },
     }),
   ]);
-  return (await findConsultation(db, row.id))!;
 }
 
-async function tellWatchers(s: Deps, row: ConsultationRow, outcome: OutcomeInput) {
-  const { db, d1, now } = s;
+async function tellWatchers(deps: Deps, row: ConsultationRow, outcome: OutcomeInput) {
+  const { db, d1, now } = deps;
   const watchers = await db
     .selectFrom("watches as w")
     .innerJoin("people as p", "p.id", "w.person_id")
@@ -264,7 +281,7 @@ async function tellWatchers(s: Deps, row: ConsultationRow, outcome: OutcomeInput
     .where("w.target_kind", "=", "consultation")
     .where("w.target_id", "=", row.id)
     .execute();
-  const page = new URL(`/consultations/${row.id}`, s.publicUrl).toString();
+  const page = new URL(`/consultations/${row.id}`, deps.publicUrl).toString();
   const text = [
     `${row.organisation_name} has published the outcome of "${row.title}".`,
     "",
