@@ -5,21 +5,21 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { TransitionError } from "../shared/stateMachine";
-import { authPages } from "./account/pages";
-import { adminPages } from "./admin/pages";
+import { authPages } from "./account/screens/index";
+import { adminPages } from "./admin/screens/index";
 import { deliveryPages } from "./alerts/deliveries";
 import { buildApi } from "./api";
 import { identify } from "./auth/actor";
 import { csrfProtect } from "./auth/csrf";
-import { clockPages } from "./clock/pages";
-import { consultationPages } from "./consultations/pages";
-import { homePages } from "./home/pages";
+import { clockPages } from "./clock/screens/index";
+import { consultationPages } from "./consultations/screens/index";
+import { homePages } from "./home/screens/index";
 import { obligationPages } from "./obligations/pages";
 import { petitionPages } from "./petitions/pages";
 import { createDb } from "./platform/db";
 import type { AppEnv } from "./platform/env";
 import { AppError } from "./platform/errors";
-import { privacyPages } from "./privacy/pages";
+import { privacyPages } from "./privacy/screens/index";
 import { errorPage } from "./web/errorPages";
 
 /** What the local entry adds: middleware that runs before any other (metering), and routes of its own (/dev). */

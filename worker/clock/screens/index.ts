@@ -1,10 +1,10 @@
 // Web pages of the area clock, one screen a file (screens/), and the calendar feeds they hand out.
 import { Hono } from "hono";
-import type { AppEnv } from "../platform/env";
-import { calendarFeed } from "./feeds";
-import { areaClockScreen } from "./screens/area";
-import { organisationClockScreen } from "./screens/organisation";
-import { startScreen } from "./screens/start";
+import type { AppEnv } from "../../platform/env";
+import { calendarFeed } from "../feeds";
+import { areaClockScreen } from "./area";
+import { organisationClockScreen } from "./organisation";
+import { startScreen } from "./start";
 
 export const clockPages = new Hono<AppEnv>()
   .route("/", startScreen)
