@@ -1,8 +1,8 @@
 // Web pages for statutory requests: the list for my organisations, raising one (works without JavaScript),
 // and one request's thread and timeline with the reply, note and withdraw forms for each side.
 import { Hono, type Context } from "hono";
-import { obligationKinds, obligationStatus } from "../../shared/obligations/machine";
-import { raisableKinds, raiseRules, raisingOrganisationId, type RaisableKind } from "../../shared/obligations/rules";
+import { obligationKinds } from "../../shared/obligations/machine";
+import { obligationStatus, raisableKinds, raiseRules, raisingOrganisationId, type RaisableKind } from "../../shared/obligations/rules";
 import { rolesAllowed, type Action } from "../../shared/permissions";
 import { organisationKindLabels, type OrganisationKind } from "../../shared/roles";
 import { NoteForm, ObligationForm, ReplyForm, WithdrawInput } from "../../shared/schemas/obligations";

@@ -2,7 +2,15 @@
 // (on time or late, recorded), the raising side adds notes or withdraws. Both sides see it all.
 import { sql } from "kysely";
 import { obligationKinds, obligationMachine, type ObligationState } from "../../shared/obligations/machine";
-import { describeDue, raiseRules, raisingOrganisationId } from "../../shared/obligations/rules";
+import { at } from "../../shared/conditions";
+import {
+  awaitingOverdueStamp,
+  becomingOverdue,
+  describeDue,
+  isOverdue,
+  raiseRules,
+  raisingOrganisationId,
+} from "../../shared/obligations/rules";
 import { permissions } from "../../shared/permissions";
 import type { OrganisationKind, Role } from "../../shared/roles";
 import type { NoteInput, ObligationInput, ReplyInput, WithdrawInput } from "../../shared/schemas/obligations";
@@ -14,6 +22,7 @@ import type { Actor } from "../platform/actor";
 import { requireAllowed } from "../auth/middleware";
 import { auditIfChanged } from "../platform/audit";
 import { randomToken } from "../platform/crypto";
+import { where } from "../platform/conditions";
 import { batch, batchGroups, chunks, type DB } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { enqueueEmail } from "../email/outbox";
@@ -234,7 +243,8 @@ export async function replyToObligation(
   const { db, d1, now } = s;
   const current = row.state as ObligationState;
   const to = nextState(obligationMachine, current, "meet", actingRoles);
-  const late = now.getTime() > Date.parse(row.due_at);
+  // Only an open request can be met: late exactly when it is overdue.
+  const late = isOverdue(row, now);
   const at = now.toISOString();
   const [update] = await batch(d1, [
     db
@@ -368,9 +378,7 @@ export async function markOverdueObligations({ db, env, now }: Deps): Promise<Re
     .selectFrom("obligations as ob")
     .innerJoin("organisations as o", "o.id", "ob.owed_by_organisation_id")
     .select(["ob.id", "ob.area_id", "ob.title", "ob.due_at", "ob.owed_by_organisation_id", "o.name as owed_by_name"])
-    .where("ob.state", "=", "open")
-    .where("ob.overdue_at", "is", null)
-    .where("ob.due_at", "<=", now.toISOString())
+    .where(where(becomingOverdue, at(now), { alias: "ob" }))
     .orderBy("ob.due_at")
     .limit(OVERDUE_PER_RUN)
     .execute();
@@ -380,12 +388,7 @@ export async function markOverdueObligations({ db, env, now }: Deps): Promise<Re
     const page = new URL(`/obligations/${o.id}`, env.PUBLIC_URL).toString();
     return [
       // The audit entry follows its stamp directly: it is written only if the stamp changed a row.
-      db
-        .updateTable("obligations")
-        .set({ overdue_at: now.toISOString() })
-        .where("id", "=", o.id)
-        .where("state", "=", "open")
-        .where("overdue_at", "is", null),
+      db.updateTable("obligations").set({ overdue_at: now.toISOString() }).where("id", "=", o.id).where(where(awaitingOverdueStamp)),
       auditIfChanged(db, {
         actor: "system",
         areaId: o.area_id,
