@@ -9,11 +9,16 @@ import {
   obligationStatus,
   raisingOrganisationId,
 } from "../../shared/obligations/rules";
-import type { Link, Obligation, ObligationMessage, TimelineEntry } from "../../shared/schemas/obligations";
+import { permissions, type Reach, reachOf } from "../../shared/permissions";
+import type { Role } from "../../shared/roles";
+import type { Link, Obligation, ObligationDetail, ObligationMessage, TimelineEntry } from "../../shared/schemas/obligations";
 import { londonDate } from "../../shared/time";
-import type { RecordLoader } from "../auth/middleware";
+import { type RecordLoader, requireAllowed } from "../auth/middleware";
+import type { Actor } from "../platform/actor";
 import { where } from "../platform/conditions";
 import { chunks, type DB, readGroups, slicePage } from "../platform/db";
+import type { Deps } from "../platform/deps";
+import { notFound } from "../platform/errors";
 import { parseId } from "../platform/pathId";
 import type { ObligationsTable } from "../platform/schema";
 
@@ -75,6 +80,35 @@ export function obligationFromRow(o: ObligationRow, now: Date, publicUrl: string
 
 export function findObligation(db: DB, id: number): Promise<ObligationRow | undefined> {
   return obligationQuery(db).where("ob.id", "=", id).executeTakeFirst();
+}
+
+/** An obligation just written, by its id or clientId: it exists, so a missing row is a fault, not a 404. */
+export function reloadObligation(db: DB, by: { id: number } | { clientId: string }): Promise<ObligationRow> {
+  const query = obligationQuery(db);
+  return ("id" in by ? query.where("ob.id", "=", by.id) : query.where("ob.client_id", "=", by.clientId)).executeTakeFirstOrThrow();
+}
+
+/** A request with its whole thread and timeline, as the API gives it. */
+export async function obligationDetail({ db, now, publicUrl }: Deps, row: ObligationRow): Promise<ObligationDetail> {
+  const [messages, timeline] = await Promise.all([threadOf(db, row.id), timelineOf(db, row.id)]);
+  return { obligation: obligationFromRow(row, now, publicUrl), messages, timeline };
+}
+
+const roleCanReply = (role: Role) => role in permissions["obligation.reply"];
+
+/** People who answer for an organisation (its responders or scrutiny clerks), with their email addresses. */
+export async function peopleAnsweringFor(db: DB, organisationIds: readonly number[]) {
+  const people = [];
+  for (const part of chunks(organisationIds)) {
+    const rows = await db
+      .selectFrom("memberships as m")
+      .innerJoin("people as p", "p.id", "m.person_id")
+      .select(["p.id", "p.email", "p.name", "m.role", "m.organisation_id"])
+      .where("m.organisation_id", "in", part)
+      .execute();
+    people.push(...rows.filter((r) => roleCanReply(r.role)));
+  }
+  return people;
 }
 
 /** The obligation named by :id, scoped to both its organisations (for viewing). */
@@ -156,6 +190,18 @@ export async function timelineOf(db: DB, obligationId: number): Promise<Timeline
       what: timelineWords[r.action]?.(details) ?? r.action.replace(/_/g, " "),
     };
   });
+}
+
+/**
+ * Whose requests a person may list: their organisations' (either side), and whole areas where
+ * their role reaches the area; or one organisation's, which they must be able to see (404, 403).
+ */
+export async function listScope(db: DB, actor: Actor, organisationId?: number): Promise<Reach> {
+  if (organisationId === undefined) return reachOf(actor.memberships, "obligation.view");
+  const org = await db.selectFrom("organisations").select(["id", "area_id"]).where("id", "=", organisationId).executeTakeFirst();
+  if (!org) throw notFound("organisation");
+  requireAllowed(actor, "obligation.view", { areaId: org.area_id, organisationIds: [org.id] });
+  return { organisationIds: [org.id], areaIds: [] };
 }
 
 export interface ObligationListOptions {
