@@ -19,7 +19,7 @@ import { petitionPages } from "./petitions/pages";
 import { consultationPages } from "./consultations/pages";
 import { obligationPages } from "./obligations/pages";
 import { clockPages } from "./clock/pages";
-import { deliveryPages } from "./alerts/deliveries";
+import { alertPages } from "./alerts/pages";
 import { privacyPages } from "./privacy/pages";
 import { errorPage } from "./web/errorPages";
 
@@ -105,7 +105,7 @@ export function buildApp() {
   app.route("/", consultationPages);
   app.route("/", obligationPages);
   app.route("/", clockPages);
-  app.route("/", deliveryPages);
+  app.route("/", alertPages);
   app.route("/", privacyPages);
   app.route("/dev", devRoutes);
 

@@ -5,11 +5,13 @@ import { obligationScope } from "../../shared/obligations/rules";
 import { isPubliclyListed } from "../../shared/petitions/rules";
 import type { Watch } from "../../shared/schemas/watches";
 import { requireAllowed } from "../auth/middleware";
-import type { Actor } from "../platform/actor";
+import type { Acting, Actor } from "../platform/actor";
+import { auditIfChanged } from "../platform/audit";
 import { batch, chunks, type DB } from "../platform/db";
 import type { Deps } from "../platform/deps";
 import { notFound } from "../platform/errors";
 import type { WatchesTable } from "../platform/schema";
+import { failedInArea } from "./queries";
 import { loadTargets, targetKey, type TargetRef, type WatchTarget } from "./targets";
 
 const watchColumns = ["id", "person_id", "target_kind", "target_id", "next_alert_at", "created_at"] as const;
@@ -197,4 +199,30 @@ export async function preferencesChanged(db: DB, d1: D1Database, personId: numbe
       .where("sent_at", "is", null)
       .execute();
   }
+}
+
+/**
+ * Puts a failed message to someone in the area back in the queue with its attempts reset, audited;
+ * false when there is no such failed message there (the caller then says 404).
+ */
+export async function retryDelivery({ db, d1, now }: Deps, { actor }: Acting, area: { id: number }, id: number): Promise<boolean> {
+  const message = await failedInArea(db, area.id).where("m.id", "=", id).executeTakeFirst();
+  if (!message) return false;
+  const [update] = await batch(d1, [
+    db
+      .updateTable("outbox")
+      .set({ attempts: 0, failed_at: null, next_attempt_at: now.toISOString() })
+      .where("id", "=", id)
+      .where("failed_at", "is not", null),
+    auditIfChanged(db, {
+      actor,
+      areaId: area.id,
+      entity: "outbox",
+      entityId: id,
+      action: "retry",
+      at: now,
+      details: { lastError: message.last_error },
+    }),
+  ]);
+  return update?.meta.changes === 1;
 }
