@@ -207,6 +207,7 @@ async function main() {
       "the Worker",
       [
         "dev",
+        "worker/local.ts",
         "--ip",
         "127.0.0.1",
         "--port",

@@ -27,6 +27,7 @@ const worker = spawn(
   "wrangler",
   [
     "dev",
+    "worker/local.ts",
     "--ip",
     host,
     "--port",

@@ -57,6 +57,28 @@ describe("from the clip form to the API's clip, by the server's schemas", () => 
     });
   });
 
+  it("refuses the characters the server's text rule refuses, in its words, and sends text as the server stores it", () => {
+    expect(clipFromDraft({ ...draft, title: "Birth\u0000centre plans" }, "clip-0001-aaaa")).toEqual({
+      errors: { title: "The title contains a character we cannot accept" },
+    });
+    expect(clipFromDraft({ ...draft, title: "Birth centre \u202eplans" }, "clip-0001-aaaa")).toEqual({
+      errors: { title: "The title must not contain hidden characters that change the direction of text" },
+    });
+    expect(clipFromDraft({ ...draft, title: "Birth centre\nplans" }, "clip-0001-aaaa")).toEqual({
+      errors: { title: "The title must not contain line breaks or tabs" },
+    });
+    expect(clipFromDraft({ ...draft, summary: "Half a character: \ud83d." }, "clip-0001-aaaa")).toEqual({
+      errors: { summary: "The summary contains a character we cannot accept" },
+    });
+    expect(clipFromDraft({ ...draft, url: "https://example.org/a\u0007b" }, "clip-0001-aaaa")).toEqual({
+      errors: { url: "The web address contains a character we cannot accept" },
+    });
+    // A summary keeps its paragraphs; the title goes composed (NFC) and trimmed.
+    expect(clipFromDraft({ ...draft, title: " Cafe\u0301 opening hours ", summary: "One.\n\nTwo." }, "clip-0001-aaaa")).toMatchObject({
+      clip: { title: "Caf\u00e9 opening hours", summary: "One.\n\nTwo." },
+    });
+  });
+
   it("applies the server's limits that the form does not show (length, web address)", () => {
     expect(clipFromDraft({ ...draft, title: "x".repeat(301) }, "clip-0001-aaaa")).toEqual({
       errors: { title: "A title must be 300 characters or fewer" },

@@ -1,7 +1,7 @@
 // Administration: area defaults, organisation overrides, people and their roles.
 import { z } from "zod";
 import { organisationKinds, roles } from "../roles";
-import { Email, numberFromText, text } from "./common";
+import { Email, numberFromText, singleLine } from "./common";
 
 const count = (label: string, max: number) =>
   numberFromText(
@@ -51,7 +51,7 @@ export type OrganisationSettings = z.infer<typeof OrganisationSettings>;
 
 export const NewOrganisation = z
   .object({
-    name: text("the organisation's name", { min: 2, max: 200 }),
+    name: singleLine("the organisation's name", { min: 2, max: 200 }),
     kind: z.enum(organisationKinds, { error: "Choose what kind of organisation it is" }),
     email: z.preprocess((v) => (v === "" ? undefined : v), Email.optional()),
     predecessorId: z.preprocess(
@@ -63,7 +63,7 @@ export const NewOrganisation = z
 
 export const NewMembership = z
   .object({
-    name: text("the person's full name", { min: 2, max: 120 }),
+    name: singleLine("the person's full name", { min: 2, max: 120 }),
     email: Email,
     organisationId: numberFromText(z.number({ error: "Choose an organisation" }).int().positive({ error: "Choose an organisation" })),
     role: z.enum(roles, { error: "Choose a role" }),

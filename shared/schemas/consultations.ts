@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { commissioningStages, engagementMethods } from "../consultations/machine";
 import { londonInstant } from "../time";
-import { CalendarDate, Instant, numberFromText, PageQuery, pageOf, text } from "./common";
+import { CalendarDate, Instant, multiLine, numberFromText, PageQuery, pageOf, plainText, SearchWords, singleLine } from "./common";
 
 export const CommissioningStage = z.enum(Object.keys(commissioningStages) as [keyof typeof commissioningStages], {
   error: "Choose a commissioning stage from the list",
@@ -11,17 +11,14 @@ export const EngagementMethod = z.enum(Object.keys(engagementMethods) as [keyof 
   error: "Choose an engagement method from the list",
 });
 
-export const WebAddress = z
-  .string({ error: "Enter the web address of the consultation" })
-  .trim()
+export const WebAddress = plainText("single-line", "the web address", { missing: "Enter the web address of the consultation" })
   .max(2000, { error: "The web address must be 2000 characters or fewer" })
   .pipe(z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://" }));
 
 /** A client-made id for a save, so that a retried or double-clicked save never duplicates. */
-export const ClientId = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "clientId must be 8 to 100 letters, digits, - or _" });
+export const ClientId = plainText("single-line", "clientId", { subject: "clientId" }).regex(/^[A-Za-z0-9_-]{8,100}$/, {
+  error: "clientId must be 8 to 100 letters, digits, - or _",
+});
 
 /**
  * Create (or clip) a consultation. A second save of the same canonical URL in the same
@@ -33,9 +30,9 @@ export const ConsultationInput = z
     clientId: ClientId.optional().meta({ description: "Idempotency key made by the client (e.g. a UUID)" }),
     areaId: z.number({ error: "Choose the area" }).int().positive(),
     organisationId: z.number({ error: "Choose who runs the consultation" }).int().positive(),
-    title: text("a title", { max: 300 }),
+    title: singleLine("a title", { max: 300 }),
     url: WebAddress.optional(),
-    summary: z.string().trim().max(5000, { error: "The summary must be 5000 characters or fewer" }).default(""),
+    summary: multiLine("the summary", { min: 0, max: 5000 }).default(""),
     opensAt: Instant.nullable().default(null),
     closesAt: Instant.nullable().default(null),
     stage: CommissioningStage.nullable().default(null),
@@ -94,9 +91,9 @@ export type ConsultationSaved = z.infer<typeof ConsultationSaved>;
 /** Change some of a consultation's details (at least one field). */
 export const ConsultationUpdate = z
   .object({
-    title: text("a title", { max: 300 }),
+    title: singleLine("a title", { max: 300 }),
     url: WebAddress.nullable(),
-    summary: z.string().trim().max(5000, { error: "The summary must be 5000 characters or fewer" }),
+    summary: multiLine("the summary", { min: 0, max: 5000 }),
     opensAt: Instant.nullable(),
     closesAt: Instant.nullable(),
     stage: CommissioningStage.nullable(),
@@ -107,7 +104,7 @@ export const ConsultationUpdate = z
   .meta({ id: "ConsultationUpdate" });
 export type ConsultationUpdate = z.infer<typeof ConsultationUpdate>;
 
-const outcomeText = (label: string) => text(label, { max: 10000 });
+const outcomeText = (label: string) => multiLine(label, { max: 10000 });
 
 /** "You said, we did": published by the consulting body once the consultation has closed. */
 export const OutcomeInput = z
@@ -131,7 +128,7 @@ export type ConsultationFilter = z.infer<typeof ConsultationFilter>;
 export const ConsultationListQuery = PageQuery.extend({
   areaId: z.coerce.number({ error: "areaId must be a number" }).int().positive().optional(),
   status: ConsultationFilter.optional(),
-  q: z.string().trim().max(200, { error: "Search for 200 characters or fewer" }).optional(),
+  q: SearchWords.optional(),
 });
 export type ConsultationListQuery = z.infer<typeof ConsultationListQuery>;
 
@@ -149,8 +146,7 @@ const optionalDate = (label: string) =>
   });
 const optionalTime = z.preprocess(
   emptyToUndefined,
-  z
-    .string()
+  plainText("single-line", "a time")
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter a time like 17:00 or 23:59" })
     .optional(),
 );
@@ -165,9 +161,9 @@ export const ConsultationForm = z
     organisationId: numberFromText(
       z.number({ error: "Choose who runs the consultation" }).int().positive({ error: "Choose who runs the consultation" }),
     ),
-    title: text("a title", { max: 300 }),
+    title: singleLine("a title", { max: 300 }),
     url: z.preprocess(emptyToUndefined, WebAddress.optional()),
-    summary: z.string().trim().max(5000, { error: "The summary must be 5000 characters or fewer" }).default(""),
+    summary: multiLine("the summary", { min: 0, max: 5000 }).default(""),
     opensDate: optionalDate("opening date"),
     opensTime: optionalTime,
     closesDate: optionalDate("closing date"),
@@ -204,7 +200,7 @@ export type ConsultationFormData = z.output<typeof ConsultationForm>;
 
 export const OutcomeForm = OutcomeInput;
 
-export const ConsultationWithdrawInput = z.object({ reason: text("why it is withdrawn", { max: 2000 }) }).meta({
+export const ConsultationWithdrawInput = z.object({ reason: multiLine("why it is withdrawn", { max: 2000 }) }).meta({
   id: "ConsultationWithdrawInput",
   description: "For example: the consultation was cancelled, or the page clipped was not a consultation",
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { messageKinds, obligationKinds, obligationStates } from "../obligations/machine";
 import { obligationStatuses, raisableKinds } from "../obligations/rules";
 import { ClientId, WebAddress } from "./consultations";
-import { CalendarDate, numberFromText, PageQuery, pageOf, text } from "./common";
+import { CalendarDate, multiLine, numberFromText, PageQuery, pageOf, singleLine } from "./common";
 
 export const ObligationKind = z.enum(Object.keys(obligationKinds) as [keyof typeof obligationKinds]);
 export const RaisableKind = z.enum(raisableKinds, { error: "Choose what kind of request it is" });
@@ -13,14 +13,14 @@ export type ObligationStatus = z.infer<typeof ObligationStatus>;
 /** A link to a document (the "attachments" of a reply): title and http(s) address. */
 export const Link = z
   .object({
-    title: text("the link's title", { max: 200 }),
+    title: singleLine("the link's title", { max: 200 }),
     url: WebAddress,
   })
   .meta({ id: "Link" });
 export type Link = z.infer<typeof Link>;
 
 const Links = z.array(Link).max(10, { error: "Add at most 10 links" }).default([]);
-const messageText = (label: string) => text(label, { max: 20000 });
+const messageText = (label: string) => multiLine(label, { max: 20000 });
 
 export const ObligationInput = z
   .object({
@@ -31,7 +31,7 @@ export const ObligationInput = z
       .number({ error: "Choose who the reply is owed to" })
       .int()
       .positive({ error: "Choose who the reply is owed to" }),
-    title: text("a title", { max: 300 }),
+    title: singleLine("a title", { max: 300 }),
     body: messageText("what you are asking or reporting"),
     links: Links,
     receivedOn: CalendarDate.optional().meta({
@@ -52,7 +52,7 @@ export type ReplyInput = z.infer<typeof ReplyInput>;
 export const NoteInput = z.object({ body: messageText("your note"), links: Links }).meta({ id: "NoteInput" });
 export type NoteInput = z.infer<typeof NoteInput>;
 
-export const WithdrawInput = z.object({ reason: text("why you are withdrawing it", { max: 2000 }) }).meta({ id: "WithdrawInput" });
+export const WithdrawInput = z.object({ reason: multiLine("why you are withdrawing it", { max: 2000 }) }).meta({ id: "WithdrawInput" });
 export type WithdrawInput = z.infer<typeof WithdrawInput>;
 
 const OrganisationRef = z.object({ id: z.number().int(), name: z.string() });
@@ -144,7 +144,7 @@ export const ObligationForm = z.preprocess(
     owedToOrganisationId: numberFromText(
       z.number({ error: "Choose who the reply is owed to" }).int().positive({ error: "Choose who the reply is owed to" }),
     ),
-    title: text("a title", { max: 300 }),
+    title: singleLine("a title", { max: 300 }),
     body: messageText("what you are asking or reporting"),
     links: FormLinks,
     receivedOn: z.preprocess(blankToUndefined, CalendarDate.optional()),

@@ -3,17 +3,7 @@ import { z } from "zod";
 import { type RejectionCode, referralReasons, rejectionCodes, rejectionReasons } from "../petitions/machine";
 import { normalisePostcode } from "../petitions/signatures";
 import { petitionFilters, petitionStatuses, type PetitionFilter } from "../petitions/status";
-import { CalendarDate, Email, numberFromText, PageQuery, capitalise } from "./common";
-
-/** Text typed by people: "Enter a title" when empty, then the length rules. */
-function text(label: string, { min, max }: { min: number; max: number }) {
-  return z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, { error: `Enter ${label}` })
-    .min(min, { error: `${capitalise(label)} must be at least ${min} characters` })
-    .max(max, { error: `${capitalise(label)} must be ${max} characters or fewer` });
-}
+import { CalendarDate, Email, multiLine, numberFromText, PageQuery, plainText, SearchWords, singleLine } from "./common";
 
 const id = (message: string) => numberFromText(z.number({ error: message }).int({ error: message }).positive({ error: message }));
 
@@ -26,18 +16,16 @@ const checkbox = (message: string) =>
 export const NewPetition = z
   .object({
     organisationId: id("Choose who the petition is addressed to"),
-    title: text("a title", { min: 10, max: 150 }),
-    action: text("what you want them to do", { min: 10, max: 500 }),
-    background: text("why", { min: 10, max: 3000 }),
-    petitionerName: text("your name", { min: 2, max: 100 }),
+    title: singleLine("a title", { min: 10, max: 150 }),
+    action: multiLine("what you want them to do", { min: 10, max: 500 }),
+    background: multiLine("why", { min: 10, max: 3000, subject: "Why it matters" }),
+    petitionerName: singleLine("your name", { min: 2, max: 100 }),
     petitionerEmail: Email,
   })
   .meta({ id: "NewPetition" });
 export type NewPetition = z.infer<typeof NewPetition>;
 
-export const UkPostcode = z
-  .string({ error: "Enter your postcode" })
-  .trim()
+export const UkPostcode = plainText("single-line", "your postcode")
   .min(1, { error: "Enter your postcode" })
   .max(10, { error: "Enter a real UK postcode, like NR1 1AA" })
   .transform((v, ctx) => {
@@ -52,7 +40,7 @@ export const UkPostcode = z
 
 export const SignatureInput = z
   .object({
-    name: text("your name", { min: 2, max: 100 }),
+    name: singleLine("your name", { min: 2, max: 100 }),
     email: Email,
     postcode: UkPostcode,
     contactConsent: checkbox("contactConsent must be true or false").meta({
@@ -64,15 +52,13 @@ export type SignatureInput = z.infer<typeof SignatureInput>;
 
 export const TokenInput = z
   .object({
-    token: z
-      .string({ error: "Send the token from the email link" })
-      .trim()
+    token: plainText("single-line", "the token", { missing: "Send the token from the email link" })
       .min(16, { error: "The token is not valid" })
       .max(200, { error: "The token is not valid" }),
   })
   .meta({ id: "TokenInput" });
 
-const explanation = text("an explanation", { min: 10, max: 2000 });
+const explanation = multiLine("an explanation", { min: 10, max: 2000 });
 
 export const RejectionCodeSchema = z.enum(rejectionCodes as [RejectionCode, ...RejectionCode[]], { error: "Choose a reason" });
 
@@ -104,14 +90,16 @@ export const RemovalInput = z
 export type RemovalInput = z.infer<typeof RemovalInput>;
 
 export const ResponseInput = z
-  .object({ text: text("the response", { min: 20, max: 20000 }).meta({ description: "Plain text; a blank line starts a new paragraph" }) })
+  .object({
+    text: multiLine("the response", { min: 20, max: 20000 }).meta({ description: "Plain text; a blank line starts a new paragraph" }),
+  })
   .meta({ id: "ResponseInput" });
 
 export const ScrutinyInput = z
   .object({
     meetingDate: CalendarDate,
-    decision: text("the committee's decision", { min: 5, max: 2000 }),
-    outcome: text("the outcome", { min: 10, max: 10000 }).meta({
+    decision: multiLine("the committee's decision", { min: 5, max: 2000 }),
+    outcome: multiLine("the outcome", { min: 10, max: 10000 }).meta({
       description: "Published on the petition page; plain text with paragraphs",
     }),
   })
@@ -129,11 +117,10 @@ export const PetitionListQuery = PageQuery.extend({
   areaId: optionalId("Choose an area from the list"),
   organisationId: optionalId("Choose an organisation from the list"),
   status: optionalEnum(PetitionFilterSchema),
-  q: z.string().trim().max(200, { error: "Search for 200 characters or fewer" }).optional(),
+  q: SearchWords.optional(),
   sort: optionalEnum(z.enum(["recent", "signatures"], { error: "Sort by recent or signatures" })),
   format: optionalEnum(z.enum(["json", "csv"], { error: "The format is json or csv" })),
-  after: z
-    .string()
+  after: plainText("single-line", "the page link", { subject: "That page link" })
     .max(200, { error: "That page link is not valid" })
     .optional()
     .meta({ description: "The `nextCursor` of the previous page: the next page, read from where that one ended (`page` is then ignored)" }),
@@ -161,7 +148,7 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 export const SimilarQuery = z.object({
   organisationId: id("Choose who the petition is addressed to"),
-  title: text("a title", { min: 3, max: 150 }),
+  title: singleLine("a title", { min: 3, max: 150 }),
 });
 
 // ---------------------------------------------------------------- outputs

@@ -42,6 +42,7 @@ export async function setup(project: TestProject) {
     "wrangler",
     [
       "dev",
+      "worker/local.ts",
       "--ip",
       "127.0.0.1",
       "--port",

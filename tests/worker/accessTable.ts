@@ -63,7 +63,7 @@ const CONSULTATION_CREATORS = ["link", "responder", "otherResponder", "admin"] a
 const PUBLIC = { north: "everyone", south: "everyone" } as const;
 const SIGNED_IN = { north: "signedIn", south: "signedIn" } as const;
 const OWN_ONLY = { north: ADMIN, denied: "missing" } as const; // the admin's own token/watch: anyone else's is "not found"
-const DEV_ONLY = { north: [], denied: "missing", anonymous: "missing" } as const; // only with LOCAL_DEV, never in tests or production
+const DEV_ONLY = { north: [], denied: "missing", anonymous: "missing" } as const; // the local entry's, only with LOCAL_DEV: never in production
 
 const consultationBody = (f: SideFixture) => ({
   areaId: f.area,

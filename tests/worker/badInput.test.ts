@@ -1,6 +1,8 @@
 // Bad input to any write route of the OpenAPI document (so a new one cannot be missed): property-based,
 // 1,000 hostile cases a route (random and nasty bodies, malformed JSON, wrong content types, bad ids).
 // Each must get a 4xx JSON error (naming the field when one is wrong), never a 5xx, and write nothing.
+// Every text field of every route gets text that breaks only the shared text rule (control characters,
+// lone surrogates, and on one line tabs, line breaks and direction overrides), which must be refused in its words.
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +10,7 @@ import { buildApi, OPENAPI_INFO } from "../../worker/api";
 import { buildWorld, type World } from "./accessFixtures";
 import { accessTable, type ParamKind } from "./accessTable";
 import { dbDigest, postForm, request, sessionFor } from "./helpers";
-import { badId, bodyCases, resolveSchema, type BodyCase, type BodySchema, type JsonSchema } from "./hostileInput";
+import { badId, bodyCases, resolveSchema, textFields, type BodyCase, type BodySchema, type JsonSchema } from "./hostileInput";
 import { nextIp } from "./petitionHelpers";
 import type { SeedResult } from "../../worker/dev/seed";
 
@@ -16,6 +18,8 @@ import type { SeedResult } from "../../worker/dev/seed";
 const CASES = 1000;
 /** Cases sent at once: fast-check makes CASES / GROUP groups; the database is fingerprinted after each group. */
 const GROUP = 20;
+/** Cases a route's run must send to each of its text fields with text breaking only the text rule (about 18 or more are expected). */
+const TEXT_RULE_CASES = 3;
 
 let w: World;
 let s: SeedResult;
@@ -117,6 +121,7 @@ describe("every write route refuses bad input with a 4xx naming the field, and w
       // The state the next group must leave unchanged (moved on after a failure, so that shrinking blames the right case).
       let last = await fingerprint();
       let sent = 0;
+      const textRuleCases = new Map<string, number>();
 
       const send = async (c: Case): Promise<string | null> => {
         const url = c.kind === "bad id" ? op.path.replace(/\{id\}/g, c.id) : path;
@@ -144,6 +149,12 @@ describe("every write route refuses bad input with a 4xx naming the field, and w
           );
         }
         if (res.status === 422) check(fields.length > 0, "a 422 naming no field");
+        if (c.kind === "invalid object" && c.textRule) {
+          const { path: field, problem } = c.textRule;
+          textRuleCases.set(field, (textRuleCases.get(field) ?? 0) + 1);
+          const message = body?.error?.fields?.[field] ?? "";
+          check(message.endsWith(problem), `${field} is not refused with "…${problem}" (said "${message}")`);
+        }
         return problems.length ? `${label}: ${problems.join("; ")} ${JSON.stringify(body).slice(0, 300)}` : null;
       };
 
@@ -159,6 +170,9 @@ describe("every write route refuses bad input with a 4xx naming the field, and w
         { numRuns: CASES / GROUP },
       );
       expect(sent).toBeGreaterThanOrEqual(CASES);
+      for (const field of op.schema ? textFields(op.schema) : []) {
+        expect(textRuleCases.get(field) ?? 0, `cases breaking only the text rule in ${field}`).toBeGreaterThanOrEqual(TEXT_RULE_CASES);
+      }
       expect(await dbDigest()).toBe(digest);
     }, 300_000);
   }

@@ -1,7 +1,7 @@
 // Helpers for Worker tests: requests to the real app, demo data, signed-in sessions.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import worker from "../../worker/index";
+import localWorker from "../../worker/local";
 import { hmac, randomToken, sha256 } from "../../worker/platform/crypto";
 import { loadPerson } from "../../worker/auth/actor";
 import type { Actor } from "../../worker/platform/actor";
@@ -147,7 +147,7 @@ export interface Metered {
 /** A request with D1 metering on: the rows the request read and wrote (what Cloudflare bills). */
 export async function metered(path: string, init: RequestInit = {}): Promise<Metered> {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(new URL(path, BASE), init), { ...env, BENCH_METRICS: "true" }, ctx);
+  const response = await localWorker.fetch(new Request(new URL(path, BASE), init), { ...env, BENCH_METRICS: "true" }, ctx);
   await waitOnExecutionContext(ctx);
   const n = (h: string) => Number(response.headers.get(h) ?? Number.NaN);
   return {

@@ -1,7 +1,9 @@
 // Generators of hostile input for the API's write routes, driven by each route's JSON schema in the
 // OpenAPI document: bodies with at least one field that is certainly wrong (and the others random,
 // often nasty, sometimes valid), malformed JSON, wrong content types, non-objects, and bad path ids.
+// Text fields (marked x-text by the shared text rule) also get text that breaks only that rule.
 import fc from "fast-check";
+import { type Lines, normaliseText, textProblem } from "../../shared/schemas/plainText";
 
 export interface JsonSchema {
   type?: string | string[];
@@ -22,6 +24,7 @@ export interface JsonSchema {
   maxItems?: number;
   $ref?: string;
   discriminator?: { propertyName: string };
+  "x-text"?: Lines;
 }
 
 /** A request body's schema: one object, or (a discriminated union) one of several objects told apart by one property. */
@@ -30,9 +33,18 @@ export interface BodySchema {
   discriminator: string | null;
 }
 
-/** Resolves $refs, and splits a oneOf into its object branches. */
+/** Resolves $refs (those of properties and array items too), and splits a oneOf into its object branches. */
 export function resolveSchema(schema: JsonSchema, components: Record<string, JsonSchema>): BodySchema {
-  const deref = (s: JsonSchema): JsonSchema => (s.$ref ? deref(components[s.$ref.split("/").pop()!]!) : s);
+  const deref = (s: JsonSchema): JsonSchema => {
+    if (s.$ref) return deref(components[s.$ref.split("/").pop()!]!);
+    const properties = s.properties && Object.fromEntries(Object.entries(s.properties).map(([name, p]) => [name, deref(p)]));
+    return {
+      ...s,
+      ...(properties && { properties }),
+      ...(s.items && { items: deref(s.items) }),
+      ...(s.anyOf && { anyOf: s.anyOf.map(deref) }),
+    };
+  };
   const top = deref(schema);
   if (top.oneOf) return { branches: top.oneOf.map(deref), discriminator: top.discriminator?.propertyName ?? null };
   return { branches: [top], discriminator: null };
@@ -50,10 +62,17 @@ const HOSTILE_STRINGS = [
   "1; DELETE FROM audit_log",
   "\u0000",
   "a\u0000b",
+  "Ann\u0000Lee",
+  "Ann\u0007Lee\u001b[31m",
+  "a\u007fb\u0085c\u009bd",
   "\ud800",
   "\udfff",
   "x\ud83dy",
   "\u202eevil\u202c",
+  "\u2066isolate\u2069 \u202doverride\u202c",
+  "Rene\u0301e",
+  "\u212bngstr\u00f6m",
+  "line\u2028separator",
   "\u200f\u200e\u200b",
   "😀👍🏽👨‍👩‍👧",
   "𝕳𝖊𝖑𝖑𝖔",
@@ -79,13 +98,34 @@ const HOSTILE_STRINGS = [
 ];
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((n) => String.fromCharCode(n));
+const codeUnit = (min: number, max: number) => fc.integer({ min, max }).map((n) => String.fromCharCode(n));
 
-/** Short nasty text: payloads, any code unit, any grapheme, lone surrogates. */
+/** Characters the text rule refuses in every text field: control characters other than tab and line breaks, lone surrogates. */
+const refusedEverywhere: fc.Arbitrary<string> = fc.oneof(
+  fc.constant("\u0000"),
+  codeUnit(0x01, 0x08),
+  fc.constantFrom("\u000b", "\u000c"),
+  codeUnit(0x0e, 0x1f),
+  codeUnit(0x7f, 0x9f),
+  loneSurrogate,
+);
+/** …and in single-line fields: tabs, line breaks, and bidirectional overrides and isolates. */
+const refusedOnOneLine: fc.Arbitrary<string> = fc.oneof(
+  refusedEverywhere,
+  fc.constantFrom("\t", "\n", "\r", "\r\n", "\u2028", "\u2029"),
+  codeUnit(0x202a, 0x202e),
+  codeUnit(0x2066, 0x2069),
+);
+/** Text typed in decomposed forms (letter + accent) and other forms that NFC changes: stored composed, never refused. */
+const nonNfc = fc.constantFrom("Rene\u0301e", "e\u0301", "\u212b", "\u1e9b\u0323", "A\u030a", "\u0071\u0307\u0323");
+
+/** Short nasty text: payloads, any code unit, any grapheme, lone surrogates, control characters, direction changes, non-NFC forms. */
 const shortHostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...HOSTILE_STRINGS),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: fc.oneof(loneSurrogate, fc.constantFrom(...HOSTILE_STRINGS)), maxLength: 6 }),
+  fc.string({ unit: fc.oneof(refusedOnOneLine, nonNfc, fc.constantFrom("a", " ", "é")), maxLength: 12 }),
 );
 
 /** Nasty text, now and then huge (up to 100,000 characters, several times any field's limit). */
@@ -118,9 +158,19 @@ const typesOf = (s: JsonSchema): string[] => {
 
 const isCalendarDate = (s: JsonSchema) => typeof s.example === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s.example);
 
+const textBranch = (s: JsonSchema): JsonSchema => s.anyOf?.find((b) => typesOf(b).some((t) => t !== "null")) ?? s;
+const codePoints = (text: string) => [...text];
+
+/** Whether the field's text rule and lengths accept the text (zod counts code points, after normalising). */
+function textAccepted(text: string, s: JsonSchema, lines: Lines): boolean {
+  const stored = normaliseText(text);
+  const length = codePoints(stored).length;
+  return textProblem(stored, lines, "") === null && length >= (s.minLength ?? 0) && length <= (s.maxLength ?? 1000);
+}
+
 /** A value the property's schema accepts, as far as the schema says (for the fields that are not the wrong one). */
 function validFor(name: string, s: JsonSchema): fc.Arbitrary<unknown> {
-  const branch = s.anyOf?.find((b) => typesOf(b).some((t) => t !== "null")) ?? s;
+  const branch = textBranch(s);
   const types = typesOf(branch);
   if (branch.enum) return fc.constantFrom(...branch.enum.filter((v) => v !== null));
   if (types.includes("integer") || types.includes("number")) {
@@ -138,9 +188,43 @@ function validFor(name: string, s: JsonSchema): fc.Arbitrary<unknown> {
     if (/url/i.test(name)) return fc.constant("https://example.org/page");
     const min = branch.minLength ?? 0;
     const max = branch.maxLength ?? 1000;
-    return hostileString.map((v) => (v.trim().length >= min ? v : `${v}${"x".repeat(min)}`).slice(0, max));
+    const fitted = fc.oneof(hostileString, nonNfc).map((v) =>
+      codePoints(v.trim().length >= min ? v : `${v}${"x".repeat(min)}`)
+        .slice(0, max)
+        .join(""),
+    );
+    const lines = branch["x-text"];
+    // Nasty but acceptable: decomposed accents, emoji, payloads, and (in paragraphs) line breaks and direction changes.
+    return lines ? fitted.filter((v) => textAccepted(v, branch, lines)) : fitted;
   }
   return hostileValue;
+}
+
+/** A value the field accepts but for one character its text rule refuses, put inside it (where trimming cannot take it away). */
+function textRuleBroken(name: string, s: JsonSchema, lines: Lines): fc.Arbitrary<string> {
+  const max = s.maxLength ?? 1000;
+  const refused = lines === "single-line" ? refusedOnOneLine : refusedEverywhere;
+  return fc.tuple(validFor(name, s), refused, fc.nat()).map(([valid, character, at]) => {
+    // From the text as stored, so that the character lands between two that trimming keeps.
+    const chars = codePoints(normaliseText(String(valid)));
+    while (chars.length < 2) chars.push("x");
+    const room = max - codePoints(character).length;
+    if (chars.length > room) chars.splice(1, chars.length - room);
+    chars.splice(1 + (at % (chars.length - 1)), 0, character);
+    return chars.join("");
+  });
+}
+
+/** Where, below a field, only the text rule is broken, and the end of the message that must say so (its subject left out). */
+interface TextRuleBroken {
+  path: string[];
+  problem: string;
+}
+
+/** A value certainly refused, and how, when it breaks only the text rule. */
+interface Refused {
+  value: unknown;
+  textRule?: TextRuleBroken;
 }
 
 /**
@@ -148,10 +232,43 @@ function validFor(name: string, s: JsonSchema): fc.Arbitrary<unknown> {
  * the text a form would send is documented as accepted: "" for a field that is not required or
  * may be null (left blank), "yes"/"on" for a boolean (a ticked checkbox) and "12" for a number (see NUMBER_TEXT).
  */
-function invalidFor(s: JsonSchema, required: boolean): fc.Arbitrary<unknown> {
+function invalidFor(name: string, s: JsonSchema, required: boolean): fc.Arbitrary<Refused> {
   // A blank field means "none" where the field may be left out or may be null.
   const blankAccepted = !required || typesOf(s).includes("null");
-  return invalidValues(s).filter((v) => !(v === "" && blankAccepted) && !(typesOf(s).includes("boolean") && (v === "yes" || v === "on")));
+  const others = invalidValues(s)
+    .filter((v) => !(v === "" && blankAccepted) && !(typesOf(s).includes("boolean") && (v === "yes" || v === "on")))
+    .map((value): Refused => ({ value }));
+  const branch = textBranch(s);
+  const lines = branch["x-text"];
+  const items = branch.items;
+  // Text that breaks only the text rule gets twice the cases of all the other ways of being wrong together.
+  if (lines)
+    return fc.oneof(
+      { weight: 1, arbitrary: others },
+      {
+        weight: 2,
+        arbitrary: textRuleBroken(name, branch, lines).map((value) => ({
+          value,
+          textRule: {
+            path: [],
+            problem: textProblem(normaliseText(value), lines, "") ?? "(nothing: the generator made text the rule accepts)",
+          },
+        })),
+      },
+    );
+  // A list of records (a reply's links): mostly one of them wrong, as a whole body would be, so its text fields are reached too.
+  if (items?.properties)
+    return fc.oneof(
+      { weight: 1, arbitrary: others },
+      {
+        weight: 3,
+        arbitrary: invalidRecord(items).map(({ body, field, textRule }) => ({
+          value: [body],
+          ...(textRule && { textRule: { ...textRule, path: ["0", field, ...textRule.path] } }),
+        })),
+      },
+    );
+  return others;
 }
 
 function invalidValues(s: JsonSchema): fc.Arbitrary<unknown> {
@@ -178,9 +295,11 @@ function invalidValues(s: JsonSchema): fc.Arbitrary<unknown> {
   if (branch.maximum !== undefined) options.push(fc.integer({ min: branch.maximum + 1, max: branch.maximum + 1_000_000_000 }));
   if (branch.maxLength !== undefined) {
     const max = branch.maxLength;
-    // zod measures strings in code points: each of these characters is one.
+    // zod measures strings in code points, after NFC: each of these is one character (e + accent composes to é).
     options.push(
-      fc.integer({ min: max + 1, max: max + 2000 }).chain((n) => fc.constantFrom("a", "😀", "\u202e", "<", "'").map((c) => c.repeat(n))),
+      fc
+        .integer({ min: max + 1, max: max + 2000 })
+        .chain((n) => fc.constantFrom("a", "😀", "\u202e", "<", "'", "e\u0301").map((c) => c.repeat(n))),
     );
   }
   if ((branch.minLength ?? 0) >= 1) options.push(fc.constant("x".repeat(branch.minLength! - 1)));
@@ -194,24 +313,39 @@ function invalidValues(s: JsonSchema): fc.Arbitrary<unknown> {
 }
 
 export type BodyCase =
-  | { kind: "invalid object"; body: string; contentType: string; field: string }
+  | {
+      kind: "invalid object";
+      body: string;
+      contentType: string;
+      field: string;
+      /** Where a text field breaks only the text rule ("name", "links.0.title"), and the end of the message for it. */
+      textRule?: { path: string; problem: string };
+    }
   | { kind: "malformed JSON"; body: string; contentType: string }
   | { kind: "not an object"; body: string; contentType: string }
   | { kind: "wrong content type"; body: string; contentType: string };
 
 const JSON_TYPE = "application/json";
 
+interface InvalidRecord {
+  body: Record<string, unknown>;
+  field: string;
+  textRule?: TextRuleBroken;
+}
+
 /**
- * A body that certainly breaks the schema in one named field; the other fields are valid, nasty,
+ * A record that certainly breaks the schema in one named field; the other fields are valid, nasty,
  * or left out (except a union's discriminator, which stays valid so that the branch is checked).
  */
-export function invalidObject(schema: JsonSchema, discriminator: string | null = null): fc.Arbitrary<BodyCase> {
+function invalidRecord(schema: JsonSchema, discriminator: string | null = null): fc.Arbitrary<InvalidRecord> {
   const props = Object.entries(schema.properties ?? {});
   const required = new Set(schema.required ?? []);
   return fc
     .record({
-      broken: fc.constantFrom(...props.map(([name]) => name)),
-      omit: fc.boolean(),
+      // Unbiased, so that the last fields are broken as often as the first.
+      broken: fc.noBias(fc.constantFrom(...props.map(([name]) => name))),
+      // A required field is left out in a quarter of the cases that break it.
+      omit: fc.nat(3).map((n) => n === 0),
       others: fc.tuple(
         ...props.map(([name, s]) =>
           name === discriminator ? validFor(name, s) : fc.option(fc.oneof(validFor(name, s), hostileValue), { nil: undefined, freq: 4 }),
@@ -222,16 +356,43 @@ export function invalidObject(schema: JsonSchema, discriminator: string | null =
     .chain(({ broken, omit, others, extra }) => {
       const brokenSchema = schema.properties![broken]!;
       const remove = omit && required.has(broken);
-      return (remove ? fc.constant(undefined) : invalidFor(brokenSchema, required.has(broken))).map((value) => {
-        const body: Record<string, unknown> = { ...extra };
-        props.forEach(([name], i) => {
-          if (others[i] !== undefined) body[name] = others[i];
-        });
-        if (remove) delete body[broken];
-        else body[broken] = value;
-        return { kind: "invalid object" as const, body: JSON.stringify(body), contentType: JSON_TYPE, field: broken };
-      });
+      return (remove ? fc.constant<Refused>({ value: undefined }) : invalidFor(broken, brokenSchema, required.has(broken))).map(
+        ({ value, textRule }) => {
+          const body: Record<string, unknown> = { ...extra };
+          props.forEach(([name], i) => {
+            if (others[i] !== undefined) body[name] = others[i];
+          });
+          if (remove) delete body[broken];
+          else body[broken] = value;
+          return { body, field: broken, ...(textRule && { textRule }) };
+        },
+      );
     });
+}
+
+/** A body that certainly breaks the schema in one named field (see invalidRecord). */
+export function invalidObject(schema: JsonSchema, discriminator: string | null = null): fc.Arbitrary<BodyCase> {
+  return invalidRecord(schema, discriminator).map(({ body, field, textRule }) => ({
+    kind: "invalid object" as const,
+    body: JSON.stringify(body),
+    contentType: JSON_TYPE,
+    field,
+    ...(textRule && { textRule: { path: [field, ...textRule.path].join("."), problem: textRule.problem } }),
+  }));
+}
+
+/** The paths of a body's text fields, those of its lists of records included ("links.0.title"). */
+export function textFields({ branches }: BodySchema): string[] {
+  const paths = branches.flatMap((branch) =>
+    Object.entries(branch.properties ?? {}).flatMap(([name, s]) => {
+      const b = textBranch(s);
+      if (b["x-text"]) return [name];
+      return Object.entries(b.items?.properties ?? {})
+        .filter(([, item]) => textBranch(item)["x-text"])
+        .map(([sub]) => `${name}.0.${sub}`);
+    }),
+  );
+  return [...new Set(paths)];
 }
 
 export function bodyCases({ branches, discriminator }: BodySchema): fc.Arbitrary<BodyCase> {

@@ -1,11 +1,15 @@
 // The routes the Hono app answers, for tests that must cover every one (so a new route cannot be missed).
 import { buildApp } from "../../worker/app";
+import { devRoutes } from "../../worker/dev/routes";
 
-/** "METHOD /path" of every route the Hono app answers (middleware excluded). */
+/**
+ * "METHOD /path" of every route the Hono app answers (middleware excluded), the local entry's /dev
+ * pages included: the tests call them on the production entry, which must not have them.
+ */
 export function appRouteKeys(): string[] {
   return [
     ...new Set(
-      buildApp()
+      buildApp({ first: [], routes: [["/dev", devRoutes]] })
         .routes.filter((r) => r.method !== "ALL")
         .map((r) => `${r.method} ${r.path}`),
     ),

@@ -1,7 +1,6 @@
 // Web pages for signing in and out, and the person's account (extension pairing, alert preferences).
 import { Hono, type Context } from "hono";
-import { z } from "zod";
-import { SignInRequest } from "../../shared/schemas/auth";
+import { SignInConfirmForm, SignInForm } from "../../shared/schemas/auth";
 import { roleLabels } from "../../shared/roles";
 import { formatLondonDateTime } from "../../shared/time";
 import { LEAD_TIME_CHOICES } from "../../shared/alerts/timing";
@@ -70,7 +69,7 @@ authPages.get("/sign-in", publicAccess, async (c) => {
 });
 
 authPages.post("/sign-in", publicAccess, async (c) => {
-  const form = await parseForm(c, SignInRequest.extend({ next: z.string().optional() }));
+  const form = await parseForm(c, SignInForm);
   if (!form.ok) {
     return renderPage(c, <SignInPage ctx={await pageContext(c)} errors={form.errors} values={form.values} />, 422);
   }
@@ -155,7 +154,7 @@ authPages.get("/sign-in/confirm", publicAccess, async (c) => {
 });
 
 authPages.post("/sign-in/confirm", publicAccess, async (c) => {
-  const form = await parseForm(c, z.object({ token: z.string().min(1).max(200), next: z.string().max(500).optional() }));
+  const form = await parseForm(c, SignInConfirmForm);
   const result = form.ok
     ? await redeemSignInToken(c.var.db, c.env.DB, form.data.token, c.var.now)
     : ({ ok: false, reason: "invalid" } as const);

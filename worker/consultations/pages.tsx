@@ -12,6 +12,7 @@ import {
   OutcomeForm,
   type ConsultationFilter as Filter,
 } from "../../shared/schemas/consultations";
+import { SearchWords } from "../../shared/schemas/common";
 import { consultationStatus, isOutcomeOverdue, type ConsultationStatus } from "../../shared/consultations/status";
 import { rolesAllowed, type Action } from "../../shared/permissions";
 import { formatLondonDateTime, LONDON, londonDate } from "../../shared/time";
@@ -108,7 +109,9 @@ consultationPages.get("/consultations", publicAccess, async (c) => {
     );
   const parsedStatus = ConsultationFilter.safeParse(c.req.query("status"));
   const status = parsedStatus.success ? parsedStatus.data : undefined;
-  const q = (c.req.query("q") ?? "").trim().slice(0, 200) || undefined;
+  // Search words the text rule refuses search for nothing, as on the petitions page.
+  const searched = SearchWords.safeParse(c.req.query("q") ?? "");
+  const q = (searched.success && searched.data) || undefined;
   const page = Math.max(1, Math.min(1000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
   const now = c.var.now;
   const canAdd = ctx.actor ? (await organisationsReached(db, ctx.actor.memberships, "consultation.create")).length > 0 : false;

@@ -15,7 +15,7 @@ export interface Env extends WranglerEnv {
   EMAIL_API_KEY?: string;
   /** Set only by `npm start` (wrangler dev --var LOCAL_DEV:true): dev sign-in, outbox page, seed. */
   LOCAL_DEV?: string;
-  /** Set only by `npm run bench`: adds X-D1-Rows-Read (and -Written, -Queries) headers to responses. */
+  /** Read only by the local entry (worker/local.ts), set by `npm run bench`: X-D1-Rows-Read (and -Written, -Queries) headers. */
   BENCH_METRICS?: string;
 }
 
@@ -32,8 +32,6 @@ export interface RequestVariables {
   /** Visitor id created during this request for an anonymous form's CSRF token. */
   visitorId: string | null;
   now: Date;
-  /** Rows read and written by this request so far (see d1Meter.ts). */
-  d1Usage: import("../d1Meter").D1Usage;
 }
 
 // Request-wide variables live in Hono's ContextVariableMap, not in AppEnv's Variables: a route's typed
