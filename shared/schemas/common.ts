@@ -94,8 +94,20 @@ export const CalendarDate = plainText("single-line", "a date")
   .meta({ example: "2026-03-12" });
 
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1, { error: "The page must be 1 or more" }).max(100000).default(1),
-  perPage: z.coerce.number().int().min(1).max(100, { error: "At most 100 results a page" }).default(25),
+  page: numberFromText(
+    z
+      .number({ error: "The page must be a whole number" })
+      .int({ error: "The page must be a whole number" })
+      .min(1, { error: "The page must be 1 or more" })
+      .max(100000, { error: "The page must be 100,000 or less" }),
+  ).default(1),
+  perPage: numberFromText(
+    z
+      .number({ error: "The number of results a page must be a whole number" })
+      .int({ error: "The number of results a page must be a whole number" })
+      .min(1, { error: "At least 1 result a page" })
+      .max(100, { error: "At most 100 results a page" }),
+  ).default(25),
 });
 
 export function pageOf<T extends z.ZodTypeAny>(item: T) {

@@ -126,7 +126,12 @@ export const ConsultationFilter = z.enum([...ConsultationStatus.options, "curren
 export type ConsultationFilter = z.infer<typeof ConsultationFilter>;
 
 export const ConsultationListQuery = PageQuery.extend({
-  areaId: z.coerce.number({ error: "areaId must be a number" }).int().positive().optional(),
+  areaId: numberFromText(
+    z
+      .number({ error: "areaId must be a whole number" })
+      .int({ error: "areaId must be a whole number" })
+      .positive({ error: "areaId must be a whole number" }),
+  ).optional(),
   status: ConsultationFilter.optional(),
   q: SearchWords.optional(),
 });

@@ -105,7 +105,12 @@ export type ObligationDetail = z.infer<typeof ObligationDetail>;
 
 export const ObligationListQuery = PageQuery.extend({
   status: ObligationStatus.optional(),
-  organisationId: z.coerce.number({ error: "organisationId must be a number" }).int().positive().optional(),
+  organisationId: numberFromText(
+    z
+      .number({ error: "organisationId must be a whole number" })
+      .int({ error: "organisationId must be a whole number" })
+      .positive({ error: "organisationId must be a whole number" }),
+  ).optional(),
 });
 export type ObligationListQuery = z.infer<typeof ObligationListQuery>;
 
