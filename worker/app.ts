@@ -7,7 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { TransitionError } from "../shared/stateMachine";
 import { authPages } from "./account/screens/index";
 import { adminPages } from "./admin/screens/index";
-import { deliveryPages } from "./alerts/deliveries";
+import { alertPages } from "./alerts/pages";
 import { buildApi } from "./api";
 import { identify } from "./auth/actor";
 import { csrfProtect } from "./auth/csrf";
@@ -74,7 +74,7 @@ const featurePages = [
   consultationPages,
   obligationPages,
   clockPages,
-  deliveryPages,
+  alertPages,
   privacyPages,
 ];
 

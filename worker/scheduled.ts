@@ -1,19 +1,14 @@
 // The Cron Trigger (every 15 minutes): each job moves things on, then the outbox is delivered.
 import { alertJobs } from "./alerts/jobs";
 import { deliverOutbox, type DeliveryReport, type EmailSender, senderFor } from "./email/sender";
-import { markOverdueObligations } from "./obligations/service";
+import { obligationJobs } from "./obligations/jobs";
 import { petitionJobs } from "./petitions/jobs";
 import { depsForTick, type ScheduledJob } from "./platform/deps";
 import type { Env } from "./platform/env";
 import { privacyJobs } from "./privacy/jobs";
 
 // Each feature adds its jobs here, in the order they should run.
-export const scheduledJobs: ScheduledJob[] = [
-  ...petitionJobs,
-  { name: "obligations-overdue", run: markOverdueObligations },
-  ...alertJobs,
-  ...privacyJobs,
-];
+export const scheduledJobs: ScheduledJob[] = [...petitionJobs, ...obligationJobs, ...alertJobs, ...privacyJobs];
 
 export interface TickReport {
   jobs: Record<string, Record<string, number> | { error: string }>;

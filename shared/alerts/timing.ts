@@ -21,7 +21,9 @@ export const LEAD_TIME_CHOICES = [
   { days: 0, label: "On the day" },
 ] as const;
 
-export type DeadlineKind = "closes" | "response_due" | "reply_due";
+/** What a deadline is: a consultation or petition closing, a petition's response due, a request's reply due. */
+export const deadlineKinds = ["closes", "response_due", "reply_due"] as const;
+export type DeadlineKind = (typeof deadlineKinds)[number];
 
 export interface Deadline {
   kind: DeadlineKind;

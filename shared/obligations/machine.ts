@@ -1,4 +1,4 @@
-// Obligations: who owes what to whom by when. "Overdue" is computed from the due date, not stored.
+// Obligations: who owes what to whom by when. "Overdue" is computed from the due date, not stored (rules.ts).
 import { defineMachine } from "../stateMachine";
 
 export const obligationStates = ["open", "met", "withdrawn"] as const;
@@ -33,10 +33,3 @@ export type MessageKind = (typeof messageKinds)[number];
 /** The two sides an organisation's on-time tallies are kept for. */
 export const tallySides = ["owed_by", "owed_to"] as const;
 export type TallySide = (typeof tallySides)[number];
-
-export type ObligationStatus = ObligationState | "overdue";
-
-export function obligationStatus(o: { state: string; due_at: string }, now: Date): ObligationStatus {
-  if (o.state === "open") return Date.parse(o.due_at) < now.getTime() ? "overdue" : "open";
-  return o.state as ObligationState;
-}

@@ -1,8 +1,77 @@
-// Who may raise which statutory request, with whom, and how its due date is set.
+// An obligation's named conditions, each declared once (open, overdue, answered, answered late, the
+// status and the list filters: data in shared/conditions.ts giving both the predicate and the SQL;
+// tests/unit/obligationRules.test.ts shows the two agree), and who may raise which statutory
+// request, with whom, and how its due date is set.
+import { and, at, type Choice, type Condition, choose, eq, ge, holds, isNull, lt, NOW, val } from "../conditions";
 import type { RecordScope } from "../permissions";
 import type { OrganisationKind } from "../roles";
 import { calendarDaysBetween } from "../time";
-import type { ObligationKind } from "./machine";
+import type { ObligationKind, ObligationState } from "./machine";
+
+// ---------------------------------------------------------------- conditions
+
+/** The obligation columns the conditions read (names as in the database). */
+export type ObligationColumn = "state" | "due_at" | "met_late" | "overdue_at";
+type ObligationCondition = Condition<ObligationColumn>;
+export type ObligationRuleRow = { readonly [K in ObligationColumn]?: string | number | null };
+
+const stateIs = (state: ObligationState): ObligationCondition => eq("state", state);
+
+/** Waiting for a reply, on time or not. */
+export const unanswered = stateIs("open");
+export const answered = stateIs("met");
+export const withdrawn = stateIs("withdrawn");
+/**
+ * Waiting for a reply past its due moment (the end of the due day, London): a reply now is late.
+ * Its complement among unanswered ones, openOnTime, says `due_at >= now` rather than NOT (…), so
+ * both walk a due-date index.
+ */
+export const overdue = and(unanswered, lt<ObligationColumn>("due_at", NOW));
+export const openOnTime = and(unanswered, ge<ObligationColumn>("due_at", NOW));
+/** Answered after its due moment (recorded with the reply: met_late is 1). */
+export const answeredLate = and(answered, eq<ObligationColumn>("met_late", 1));
+/** Not yet stamped overdue by the scheduled handler: the partial index obligations_becoming_overdue (migration 0020). */
+export const awaitingOverdueStamp = and(unanswered, isNull<ObligationColumn>("overdue_at"));
+/** What the scheduled handler stamps (once): overdue, and not yet stamped. */
+export const becomingOverdue = and(awaitingOverdueStamp, overdue);
+
+/** The statuses people read: the state, with unanswered ones past their due moment shown as overdue. */
+export const obligationStatuses = ["open", "overdue", "met", "withdrawn"] as const;
+export type ObligationStatus = (typeof obligationStatuses)[number];
+
+export const status: Choice<ObligationColumn> = {
+  when: [
+    { if: overdue, gives: val("overdue") },
+    { if: unanswered, gives: val("open") },
+    { if: answered, gives: val("met") },
+  ],
+  otherwise: val("withdrawn"),
+};
+
+/** Each list filter: a status, or "unanswered" (open, overdue or not). */
+export const filterConditions: Record<ObligationStatus | "unanswered", ObligationCondition> = {
+  open: openOnTime,
+  overdue,
+  unanswered,
+  met: answered,
+  withdrawn,
+};
+export type ObligationFilter = keyof typeof filterConditions;
+
+// ---------------------------------------------------------------- predicates for the Worker and pages
+
+const isStatus = (value: unknown): value is ObligationStatus => obligationStatuses.some((s) => s === value);
+
+export function obligationStatus(o: ObligationRuleRow, now: Date): ObligationStatus {
+  const chosen = choose(status, o, at(now));
+  if (!isStatus(chosen)) throw new Error(`No status for an obligation in the state ${String(o.state)}`);
+  return chosen;
+}
+export const isUnanswered = (o: ObligationRuleRow): boolean => holds(unanswered, o);
+export const isOverdue = (o: ObligationRuleRow, now: Date): boolean => holds(overdue, o, at(now));
+export const isAnsweredLate = (o: ObligationRuleRow): boolean => holds(answeredLate, o);
+
+// ---------------------------------------------------------------- raising
 
 /** Kinds people raise on the web and API (a petition response is created by the petition's own path). */
 export const raisableKinds = ["information_request", "report", "osc_referral", "osc_consultation_response"] as const;
@@ -71,11 +140,11 @@ export function isRaisable(kind: ObligationKind): kind is RaisableKind {
 
 /** The organisation acting for the raising side of an obligation (adds notes, withdraws). */
 export function raisingOrganisationId(o: {
-  kind: string;
+  kind: ObligationKind;
   owed_by_organisation_id: number;
   owed_to_organisation_id: number | null;
 }): number | null {
-  const rule = isRaisable(o.kind as ObligationKind) ? raiseRules[o.kind as RaisableKind] : null;
+  const rule = isRaisable(o.kind) ? raiseRules[o.kind] : null;
   // A petition response is owed to the public through the scrutiny committee: its raising side is whoever it is owed to.
   if (!rule || rule.raisedBy === "owed_to") return o.owed_to_organisation_id;
   return o.owed_by_organisation_id;

@@ -1,13 +1,13 @@
 // Statutory requests (obligations) as the API takes and gives them: raise, reply, note, withdraw.
 import { z } from "zod";
-import { obligationKinds } from "../obligations/machine";
-import { raisableKinds } from "../obligations/rules";
+import { messageKinds, obligationKinds, obligationStates } from "../obligations/machine";
+import { obligationStatuses, raisableKinds } from "../obligations/rules";
 import { ClientId, WebAddress } from "./consultations";
 import { CalendarDate, multiLine, numberFromText, PageQuery, pageOf, singleLine } from "./common";
 
 export const ObligationKind = z.enum(Object.keys(obligationKinds) as [keyof typeof obligationKinds]);
 export const RaisableKind = z.enum(raisableKinds, { error: "Choose what kind of request it is" });
-export const ObligationStatus = z.enum(["open", "overdue", "met", "withdrawn"], { error: "Choose open, overdue, met or withdrawn" });
+export const ObligationStatus = z.enum(obligationStatuses, { error: "Choose open, overdue, met or withdrawn" });
 export type ObligationStatus = z.infer<typeof ObligationStatus>;
 
 /** A link to a document (the "attachments" of a reply): title and http(s) address. */
@@ -70,7 +70,7 @@ export const Obligation = z
     receivedAt: z.string(),
     dueAt: z.string().meta({ description: "The end of the due day, Europe/London" }),
     dueDate: z.string().meta({ description: "The London date it is due by" }),
-    state: z.enum(["open", "met", "withdrawn"]),
+    state: z.enum(obligationStates),
     status: ObligationStatus.meta({ description: "State, with open ones past their due date shown as overdue" }),
     metAt: z.string().nullable(),
     metLate: z.boolean().nullable(),
@@ -85,7 +85,7 @@ export type Obligation = z.infer<typeof Obligation>;
 export const ObligationMessage = z
   .object({
     id: z.number().int(),
-    kind: z.enum(["request", "reply", "note"]),
+    kind: z.enum(messageKinds),
     body: z.string(),
     links: z.array(Link),
     authorName: z.string().nullable(),

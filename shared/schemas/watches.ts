@@ -1,5 +1,6 @@
 // Watching things with deadlines, and the alerts the extension shows.
 import { z } from "zod";
+import { deadlineKinds } from "../alerts/timing";
 
 /** What can be watched: anything with a deadline. */
 export const targetKinds = ["consultation", "petition", "obligation"] as const;
@@ -25,7 +26,7 @@ export const AlertItem = z
     targetKind: WatchTargetKind,
     targetId: z.number().int(),
     title: z.string(),
-    deadlineKind: z.enum(["closes", "response_due", "reply_due"]),
+    deadlineKind: z.enum(deadlineKinds),
     deadlineAt: z.string(),
     webUrl: z.string().meta({ description: "The record's page on this service" }),
     url: z.string().nullable().meta({ description: "The consultation's own page, where there is one" }),

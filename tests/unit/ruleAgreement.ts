@@ -28,23 +28,27 @@ const instant = fc.oneof(
 /**
  * For a table whose rule columns are `columns` (enumerated ones from `enums`, the rest ISO
  * instants or null), checks conditions and choices both ways on random rows and instants.
- * `paramsAt(now)` gives the parameters the rules module reads them with.
+ * `paramsAt(now)` gives the parameters the rules module reads them with. Columns are TEXT but
+ * for those named in `integerColumns` (flags such as 0 or 1).
  */
 export function generateBoth<C extends string>(
   columns: readonly C[],
-  enums: Partial<Record<C, fc.Arbitrary<string>>>,
+  enums: Partial<Record<C, fc.Arbitrary<string | number | null>>>,
   paramsAt: (now: Date) => Params,
+  integerColumns: readonly C[] = [],
 ) {
   const db = new DatabaseSync(":memory:");
-  db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, ${columns.map((c) => `${c} TEXT`).join(", ")})`);
+  db.exec(
+    `CREATE TABLE t (id INTEGER PRIMARY KEY, ${columns.map((c) => `${c} ${integerColumns.includes(c) ? "INTEGER" : "TEXT"}`).join(", ")})`,
+  );
   const insert = db.prepare(`INSERT INTO t (id, ${columns.join(", ")}) VALUES (?, ${columns.map(() => "?").join(", ")})`);
 
-  type Row = Record<C, string | null>;
+  type Row = Record<C, string | number | null>;
   const arbitraries = Object.fromEntries(columns.map((c) => [c, enums[c] ?? fc.option(instant, { nil: null, freq: 4 })]));
   const row = fc.record(arbitraries) as unknown as fc.Arbitrary<Row>;
   // The moment of reading: any instant, or one of the rows' own instants, exactly or a millisecond off.
   const scenario = fc.array(row, { minLength: 1, maxLength: 25 }).chain((rows) => {
-    const own = rows.flatMap((r) => columns.map((c) => r[c]).filter((v): v is string => v !== null && /^\d{4}-/.test(v)));
+    const own = rows.flatMap((r) => columns.map((c) => r[c]).filter((v): v is string => typeof v === "string" && /^\d{4}-/.test(v)));
     const nowFrom = own.length
       ? fc.oneof(
           instant,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { consultationMachine } from "../../shared/consultations/machine";
-import { obligationMachine, obligationStatus } from "../../shared/obligations/machine";
+import { obligationMachine } from "../../shared/obligations/machine";
+import { obligationStatus } from "../../shared/obligations/rules";
 import { petitionMachine, petitionResponseMachine, petitionScrutinyMachine } from "../../shared/petitions/machine";
 import type { Actor } from "../../shared/roles";
 import { availableEvents, nextState, TransitionError, type Machine } from "../../shared/stateMachine";

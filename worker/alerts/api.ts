@@ -2,38 +2,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { leadTimesReached } from "../../shared/alerts/timing";
 import { IdParam } from "../../shared/schemas/common";
-import { AlertsResponse, Watch, WatchInput, type AlertItem } from "../../shared/schemas/watches";
-import { apiRouter, errorResponses, jsonResponse as ok, signedInSecurity } from "../platform/openapi";
+import { type AlertItem, AlertsResponse, Watch, WatchInput } from "../../shared/schemas/watches";
+import { signedIn } from "../auth/middleware";
 import type { Actor } from "../platform/actor";
-import { requireAllowed, signedIn } from "../auth/middleware";
-import type { DB } from "../platform/db";
+import { type Deps, depsOf } from "../platform/deps";
 import { notFound } from "../platform/errors";
-import { obligationScope } from "../../shared/obligations/rules";
-import { ensureWatches, refOf, removeWatch, watchFromRow } from "./service";
-import { liveWatched, type TargetRef } from "./targets";
+import { apiRouter, errorResponses, jsonResponse as ok, signedInSecurity } from "../platform/openapi";
+import { removeWatch, startWatching, watchFromRow } from "./service";
+import { liveWatched } from "./targets";
 
 export const alertsApi = apiRouter();
-
-/** Petitions in these states are not public, so cannot be watched. */
-const HIDDEN_PETITION_STATES = ["draft", "pending", "hidden"];
-
-/** A person may watch what they may read: any public consultation or petition, and requests their organisations are party to. */
-export async function assertWatchable(db: DB, actor: Actor, target: TargetRef): Promise<void> {
-  if (target.kind === "consultation") {
-    if (!(await db.selectFrom("consultations").select("id").where("id", "=", target.id).executeTakeFirst())) throw notFound("consultation");
-  } else if (target.kind === "petition") {
-    const p = await db.selectFrom("petitions").select("state").where("id", "=", target.id).executeTakeFirst();
-    if (!p || HIDDEN_PETITION_STATES.includes(p.state)) throw notFound("petition");
-  } else {
-    const o = await db
-      .selectFrom("obligations")
-      .select(["area_id", "owed_by_organisation_id", "owed_to_organisation_id"])
-      .where("id", "=", target.id)
-      .executeTakeFirst();
-    if (!o) throw notFound("request");
-    requireAllowed(actor, "obligation.view", obligationScope(o));
-  }
-}
 
 alertsApi.openapi(
   createRoute({
@@ -55,12 +33,8 @@ alertsApi.openapi(
   }),
   async (c) => {
     const input = c.req.valid("json");
-    const target: TargetRef = { kind: input.targetKind, id: input.targetId };
-    const actor = c.var.actor!;
-    await assertWatchable(c.var.db, actor, target);
-    const [result] = await ensureWatches(c.var.db, c.env.DB, [{ personId: actor.personId, target }], c.var.now);
-    if (!result) throw notFound("record to watch");
-    return c.json(watchFromRow(result.watch), result.created ? 201 : 200);
+    const { watch, created } = await startWatching(depsOf(c), c.var.actor, { kind: input.targetKind, id: input.targetId });
+    return c.json(watchFromRow(watch), created ? 201 : 200);
   },
 );
 
@@ -78,7 +52,7 @@ alertsApi.openapi(
     const rows = await c.var.db
       .selectFrom("watches")
       .select(["id", "person_id", "target_kind", "target_id", "next_alert_at", "created_at"])
-      .where("person_id", "=", c.var.actor!.personId)
+      .where("person_id", "=", c.var.actor.personId)
       .orderBy("id")
       .limit(1000)
       .execute();
@@ -98,7 +72,7 @@ alertsApi.openapi(
     responses: { 204: { description: "No longer watching" }, 401: errorResponses[401], 404: errorResponses[404], 422: errorResponses[422] },
   }),
   async (c) => {
-    if (!(await removeWatch(c.var.db, c.var.actor!.personId, { id: c.req.valid("param").id }))) throw notFound("watch");
+    if (!(await removeWatch(c.var.db, c.var.actor.personId, { id: c.req.valid("param").id }))) throw notFound("watch");
     return c.body(null, 204);
   },
 );
@@ -106,7 +80,7 @@ alertsApi.openapi(
 /** Deadlines from a day ago onwards, so an item stays visible on its last day. */
 const ALERTS_LOOK_BACK = 86_400_000;
 
-export async function alertsFor(db: DB, actor: Actor, now: Date, publicUrl: string): Promise<AlertsResponse> {
+export async function alertsFor({ db, now, publicUrl }: Deps, actor: Actor): Promise<AlertsResponse> {
   const from = now.getTime() - ALERTS_LOOK_BACK;
   // live_until (the latest live deadline of the target, kept by triggers) skips watches with
   // nothing left to show, so a person watching years of closed consultations reads only the live ones.
@@ -141,5 +115,5 @@ alertsApi.openapi(
     middleware: [signedIn] as const,
     responses: { 200: ok("Deadlines of what you watch", AlertsResponse), 401: errorResponses[401] },
   }),
-  async (c) => c.json(await alertsFor(c.var.db, c.var.actor!, c.var.now, c.env.PUBLIC_URL), 200),
+  async (c) => c.json(await alertsFor(depsOf(c), c.var.actor), 200),
 );

@@ -7,10 +7,11 @@
 // Reads grow with the number of alerts due, never with the number of watches stored.
 import { ALERT_TIME, dueAlerts, isMorningAlert, nextAlertAt, type Deadline } from "../../shared/alerts/timing";
 import { calendarDaysBetween, formatLondonDate, formatLondonDateTime, londonDate, londonInstant } from "../../shared/time";
+import type { NotNull } from "kysely";
 import { batch, chunks, type DB } from "../platform/db";
 import { enqueueEmail } from "../email/outbox";
 import type { Deps, ScheduledJob } from "../platform/deps";
-import { loadAlertPeople, refOf, type AlertPerson } from "./service";
+import { type AlertPerson, loadAlertPeople, refOf, type WatchRow } from "./service";
 import { deadlineLabel, loadTargets, targetKey, type WatchTarget } from "./targets";
 
 /** Watches handled a run; the rest wait for the next run (every 15 minutes). */
@@ -36,35 +37,32 @@ export function alertEmail(target: WatchTarget, deadline: Deadline, now: Date, p
   return { subject: `${deadlineLabel(target.kind, deadline.kind)} ${rel}: ${target.title}`, text: lines.join("\n") };
 }
 
-interface DueWatch {
-  id: number;
-  person_id: number;
-  target_kind: string;
-  target_id: number;
-  next_alert_at: string | null;
-}
+/** A watch whose next alert moment has come (read with next_alert_at <= now, so never null). */
+type DueWatch = Pick<WatchRow, "id" | "person_id" | "target_kind" | "target_id"> & { next_alert_at: string };
 
-function alertStatements(db: DB, w: DueWatch, target: WatchTarget | undefined, person: AlertPerson | undefined, ctx: Deps) {
-  const { now, env } = ctx;
-  const since = new Date(w.next_alert_at!);
-  const alerts = target && person ? dueAlerts(target.deadlines, person.leadTimes, since, now) : [];
-  const emails = alerts.map((a) => {
-    const { subject, text } = alertEmail(target!, a.deadline, now, env.PUBLIC_URL);
+function alertEmails(db: DB, w: DueWatch, target: WatchTarget, person: AlertPerson, { now, publicUrl }: Deps) {
+  return dueAlerts(target.deadlines, person.leadTimes, new Date(w.next_alert_at), now).map((a) => {
+    const { subject, text } = alertEmail(target, a.deadline, now, publicUrl);
     return enqueueEmail(
       db,
       {
-        to: person!.email,
-        personId: person!.id,
+        to: person.email,
+        personId: person.id,
         subject,
         text,
         category: "alert",
         dedupeKey: `alert:${w.id}:${a.leadDays}:${a.deadline.at}`,
         // Morning alerts wait for the digest (made the same morning); an earlier "on the day" one cannot.
-        digest: person!.dailyDigest && isMorningAlert(a.deadline.at, a.leadDays),
+        digest: person.dailyDigest && isMorningAlert(a.deadline.at, a.leadDays),
       },
       now,
     );
   });
+}
+
+function alertStatements(db: DB, w: DueWatch, target: WatchTarget | undefined, person: AlertPerson | undefined, ctx: Deps) {
+  const { now } = ctx;
+  const emails = target && person ? alertEmails(db, w, target, person, ctx) : [];
   const next = target && person ? nextAlertAt(target.deadlines, person.leadTimes, new Date(now.getTime() + 1)) : null;
   // Conditional on the value read, so a concurrent change of deadline is not overwritten.
   const advance = db
@@ -76,13 +74,14 @@ function alertStatements(db: DB, w: DueWatch, target: WatchTarget | undefined, p
 }
 
 export async function sendDueAlerts(ctx: Deps): Promise<Record<string, number>> {
-  const { db, env, now } = ctx;
+  const { db, d1, now } = ctx;
   const due = await db
     .selectFrom("watches")
     .select(["id", "person_id", "target_kind", "target_id", "next_alert_at"])
     .where("next_alert_at", "<=", now.toISOString())
     .orderBy("next_alert_at")
     .limit(ALERTS_PER_RUN)
+    .$narrowType<{ next_alert_at: NotNull }>()
     .execute();
   if (due.length === 0) return { due: 0, queued: 0 };
   const [targets, people] = await Promise.all([
@@ -98,7 +97,7 @@ export async function sendDueAlerts(ctx: Deps): Promise<Record<string, number>> 
       .slice(i, i + 25)
       .map((w) => alertStatements(db, w, targets.get(targetKey(refOf(w))), people.get(w.person_id), ctx));
     const results = await batch(
-      env.DB,
+      d1,
       statements.flatMap((s) => [...s.emails, s.advance]),
     );
     let r = 0;
@@ -121,7 +120,7 @@ const ALERTS_PER_DIGEST = 80;
  * them sent in it. Delivery never sends held alerts themselves: they have no next_attempt_at.
  */
 export async function sendDailyDigests(ctx: Deps): Promise<Record<string, number>> {
-  const { db, env, now } = ctx;
+  const { db, d1, now } = ctx;
   const today = londonDate(now);
   if (now.getTime() < londonInstant(today, ALERT_TIME).getTime()) return { digests: 0 };
   const backlog = await db.selectFrom("watches").select("id").where("next_alert_at", "<=", now.toISOString()).limit(1).executeTakeFirst();
@@ -137,15 +136,16 @@ export async function sendDailyDigests(ctx: Deps): Promise<Record<string, number
     .execute();
   const byPerson = new Map<number, typeof held>();
   for (const m of held) {
-    const mine = m.person_id === null ? null : (byPerson.get(m.person_id) ?? []);
-    if (mine && mine.length < ALERTS_PER_DIGEST) byPerson.set(m.person_id!, [...mine, m]);
+    if (m.person_id === null) continue;
+    const mine = byPerson.get(m.person_id) ?? [];
+    if (mine.length < ALERTS_PER_DIGEST) byPerson.set(m.person_id, [...mine, m]);
   }
   if (byPerson.size === 0) return { digests: 0 };
   const keyOf = (personId: number) => `digest:${personId}:${today}`;
   const already = new Set<string>();
   for (const part of chunks([...byPerson.keys()].map(keyOf))) {
     const rows = await db.selectFrom("outbox").select("dedupe_key").where("dedupe_key", "in", part).execute();
-    for (const r of rows) already.add(r.dedupe_key!);
+    for (const r of rows) if (r.dedupe_key !== null) already.add(r.dedupe_key);
   }
   const people = await loadAlertPeople(db, [...byPerson.keys()]);
   let digests = 0;
@@ -158,7 +158,7 @@ export async function sendDailyDigests(ctx: Deps): Promise<Record<string, number
       ...messages.map((m) => `${m.subject}\n\n${m.body_text}`),
     ].join("\n\n----------\n\n");
     const key = keyOf(personId);
-    const results = await batch(env.DB, [
+    const results = await batch(d1, [
       enqueueEmail(
         db,
         { to: person.email, personId, subject: `Your reminders for ${formatLondonDate(now)}`, text, category: "digest", dedupeKey: key },

@@ -1,17 +1,21 @@
 // Watches: who follows what, and the next moment each is due an alert (kept current on every change).
+import type { Selectable } from "kysely";
 import { nextAlertAt } from "../../shared/alerts/timing";
+import { obligationScope } from "../../shared/obligations/rules";
+import { isPubliclyListed } from "../../shared/petitions/rules";
 import type { Watch } from "../../shared/schemas/watches";
+import { requireAllowed } from "../auth/middleware";
+import type { Acting, Actor } from "../platform/actor";
+import { auditIfChanged } from "../platform/audit";
 import { batch, chunks, type DB } from "../platform/db";
-import { loadTargets, targetKey, type TargetKind, type TargetRef, type WatchTarget } from "./targets";
+import type { Deps } from "../platform/deps";
+import { notFound } from "../platform/errors";
+import type { WatchesTable } from "../platform/schema";
+import { failedInArea } from "./queries";
+import { loadTargets, targetKey, type TargetRef, type WatchTarget } from "./targets";
 
-export interface WatchRow {
-  id: number;
-  person_id: number;
-  target_kind: string;
-  target_id: number;
-  next_alert_at: string | null;
-  created_at: string;
-}
+const watchColumns = ["id", "person_id", "target_kind", "target_id", "next_alert_at", "created_at"] as const;
+export type WatchRow = Pick<Selectable<WatchesTable>, (typeof watchColumns)[number]>;
 
 export interface AlertPerson {
   id: number;
@@ -42,10 +46,10 @@ export async function loadAlertPeople(db: DB, ids: readonly number[]): Promise<M
   return people;
 }
 
-export const refOf = (w: { target_kind: string; target_id: number }): TargetRef => ({ kind: w.target_kind as TargetKind, id: w.target_id });
+export const refOf = (w: Pick<WatchRow, "target_kind" | "target_id">): TargetRef => ({ kind: w.target_kind, id: w.target_id });
 
 export function watchFromRow(w: WatchRow): Watch {
-  return { id: w.id, targetKind: w.target_kind as TargetKind, targetId: w.target_id, createdAt: w.created_at };
+  return { id: w.id, targetKind: w.target_kind, targetId: w.target_id, createdAt: w.created_at };
 }
 
 function nextFor(target: WatchTarget | undefined, person: AlertPerson | undefined, from: Date): string | null {
@@ -101,7 +105,7 @@ export async function ensureWatches(
 export function findWatch(db: DB, personId: number, target: TargetRef): Promise<WatchRow | undefined> {
   return db
     .selectFrom("watches")
-    .select(["id", "person_id", "target_kind", "target_id", "next_alert_at", "created_at"])
+    .select(watchColumns)
     .where("person_id", "=", personId)
     .where("target_kind", "=", target.kind)
     .where("target_id", "=", target.id)
@@ -123,6 +127,32 @@ export async function removeWatch(db: DB, personId: number, where: { id: number 
   return Number(result.numDeletedRows) > 0;
 }
 
+/** A person may watch what they may read: any consultation, a public petition, and requests their organisations are party to. */
+export async function assertWatchable(db: DB, actor: Actor, target: TargetRef): Promise<void> {
+  if (target.kind === "consultation") {
+    if (!(await db.selectFrom("consultations").select("id").where("id", "=", target.id).executeTakeFirst())) throw notFound("consultation");
+  } else if (target.kind === "petition") {
+    const p = await db.selectFrom("petitions").select("state").where("id", "=", target.id).executeTakeFirst();
+    if (!p || !isPubliclyListed(p)) throw notFound("petition");
+  } else {
+    const o = await db
+      .selectFrom("obligations")
+      .select(["area_id", "owed_by_organisation_id", "owed_to_organisation_id"])
+      .where("id", "=", target.id)
+      .executeTakeFirst();
+    if (!o) throw notFound("request");
+    requireAllowed(actor, "obligation.view", obligationScope(o));
+  }
+}
+
+/** Watches something the person may read (404 or 403 otherwise); watching it again changes nothing. */
+export async function startWatching(deps: Deps, actor: Actor, target: TargetRef): Promise<{ watch: WatchRow; created: boolean }> {
+  await assertWatchable(deps.db, actor, target);
+  const [result] = await ensureWatches(deps.db, deps.d1, [{ personId: actor.personId, target }], deps.now);
+  if (!result) throw notFound("record to watch");
+  return result;
+}
+
 /** Sets each watch's next alert moment from its target's deadlines and its person's lead times now. */
 export async function recomputeWatches(db: DB, d1: D1Database, watches: readonly WatchRow[], now: Date): Promise<number> {
   if (watches.length === 0) return 0;
@@ -140,8 +170,6 @@ export async function recomputeWatches(db: DB, d1: D1Database, watches: readonly
   for (const part of chunks(updates, 50)) await batch(d1, part);
   return updates.length;
 }
-
-const watchColumns = ["id", "person_id", "target_kind", "target_id", "next_alert_at", "created_at"] as const;
 
 /** After a target's deadline or state changes: every watcher's next alert follows the new deadline. */
 export async function targetChanged(db: DB, d1: D1Database, target: TargetRef, now: Date): Promise<number> {
@@ -171,4 +199,30 @@ export async function preferencesChanged(db: DB, d1: D1Database, personId: numbe
       .where("sent_at", "is", null)
       .execute();
   }
+}
+
+/**
+ * Puts a failed message to someone in the area back in the queue with its attempts reset, audited;
+ * false when there is no such failed message there (the caller then says 404).
+ */
+export async function retryDelivery({ db, d1, now }: Deps, { actor }: Acting, area: { id: number }, id: number): Promise<boolean> {
+  const message = await failedInArea(db, area.id).where("m.id", "=", id).executeTakeFirst();
+  if (!message) return false;
+  const [update] = await batch(d1, [
+    db
+      .updateTable("outbox")
+      .set({ attempts: 0, failed_at: null, next_attempt_at: now.toISOString() })
+      .where("id", "=", id)
+      .where("failed_at", "is not", null),
+    auditIfChanged(db, {
+      actor,
+      areaId: area.id,
+      entity: "outbox",
+      entityId: id,
+      action: "retry",
+      at: now,
+      details: { lastError: message.last_error },
+    }),
+  ]);
+  return update?.meta.changes === 1;
 }

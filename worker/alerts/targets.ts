@@ -1,8 +1,13 @@
 // What can be watched, and its deadlines now: consultations close, obligations are due, petitions close or owe a response.
+// Whether each deadline is live is the kind's own rule (shared/<kind>/rules.ts), not restated here.
+import type { Selectable } from "kysely";
 import type { Deadline, DeadlineKind } from "../../shared/alerts/timing";
-import { chunks, readBatch, type DB } from "../platform/db";
-
+import { holds } from "../../shared/conditions";
+import { isUnanswered } from "../../shared/obligations/rules";
+import { filterConditions as petitionFilters, responseOwed } from "../../shared/petitions/rules";
 import type { TargetKind } from "../../shared/schemas/watches";
+import { chunks, type DB, readBatch } from "../platform/db";
+import type { ConsultationsTable, ObligationsTable, PetitionsTable } from "../platform/schema";
 
 export type { TargetKind };
 
@@ -35,7 +40,7 @@ export function targetPath(t: TargetRef): string {
   return `/${t.kind}s/${t.id}`;
 }
 
-type ConsultationTargetRow = { id: number; area_id: number; title: string; url: string | null; state: string; closes_at: string | null };
+type ConsultationTargetRow = Pick<Selectable<ConsultationsTable>, "id" | "area_id" | "title" | "url" | "state" | "closes_at">;
 const consultationTarget = (r: ConsultationTargetRow): WatchTarget => ({
   kind: "consultation",
   id: r.id,
@@ -55,7 +60,7 @@ async function consultations(db: DB, ids: number[]): Promise<WatchTarget[]> {
   return rows.map(consultationTarget);
 }
 
-type ObligationTargetRow = { id: number; area_id: number; title: string; state: string; due_at: string };
+type ObligationTargetRow = Pick<Selectable<ObligationsTable>, "id" | "area_id" | "title" | "state" | "due_at">;
 const obligationTarget = (r: ObligationTargetRow): WatchTarget => ({
   kind: "obligation",
   id: r.id,
@@ -63,7 +68,7 @@ const obligationTarget = (r: ObligationTargetRow): WatchTarget => ({
   title: r.title,
   url: null,
   path: targetPath({ kind: "obligation", id: r.id }),
-  deadlines: r.state === "open" ? [{ kind: "reply_due", at: r.due_at }] : [],
+  deadlines: isUnanswered(r) ? [{ kind: "reply_due", at: r.due_at }] : [],
 });
 
 async function obligations(db: DB, ids: number[]): Promise<WatchTarget[]> {
@@ -80,20 +85,15 @@ async function petitions(db: DB, ids: number[]): Promise<WatchTarget[]> {
   return rows.map(petitionTarget);
 }
 
-type PetitionTargetRow = {
-  id: number;
-  area_id: number;
-  title: string;
-  state: string;
-  closes_at: string | null;
-  response_state: string;
-  response_due_at: string | null;
-};
+type PetitionTargetRow = Pick<
+  Selectable<PetitionsTable>,
+  "id" | "area_id" | "title" | "state" | "closes_at" | "response_state" | "response_due_at"
+>;
 function petitionTarget(r: PetitionTargetRow): WatchTarget {
   const deadlines: Deadline[] = [];
-  if (r.state === "open" && r.closes_at) deadlines.push({ kind: "closes", at: r.closes_at });
-  if (r.response_state === "owed" && r.response_due_at && r.state !== "hidden")
-    deadlines.push({ kind: "response_due", at: r.response_due_at });
+  // An open petition's closing moment stays its deadline once past, until the scheduled handler closes it.
+  if (holds(petitionFilters.open, r) && r.closes_at) deadlines.push({ kind: "closes", at: r.closes_at });
+  if (holds(responseOwed, r) && r.response_due_at) deadlines.push({ kind: "response_due", at: r.response_due_at });
   return {
     kind: "petition",
     id: r.id,

@@ -1,7 +1,5 @@
 // API for statutory requests: raise, list, read the thread and timeline, reply (meets it), add notes, withdraw.
 import { createRoute } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { permissions } from "../../shared/permissions";
 import { IdParam } from "../../shared/schemas/common";
 import {
   NoteInput,
@@ -13,24 +11,19 @@ import {
   ReplyInput,
   WithdrawInput,
 } from "../../shared/schemas/obligations";
+import { authorize, signedIn } from "../auth/middleware";
+import { depsOf } from "../platform/deps";
 import { apiRouter, errorResponses, jsonBody as json, jsonResponse as ok, signedInSecurity } from "../platform/openapi";
-import type { Actor } from "../platform/actor";
-import { authorize, recordOf, requireAllowed, signedIn } from "../auth/middleware";
-import type { AppEnv } from "../platform/env";
-import { notFound } from "../platform/errors";
 import {
-  findObligation,
   listObligations,
+  listScope,
   obligationById,
+  obligationDetail,
   obligationFromRow,
   obligationOwedBy,
   obligationRaisingSide,
-  threadOf,
-  timelineOf,
-  type ObligationListOptions,
-  type ObligationRow,
+  reloadObligation,
 } from "./queries";
-import { depsOf } from "../platform/deps";
 import { addNote, raiseObligation, replyToObligation, withdrawObligation } from "./service";
 
 export const obligationsApi = apiRouter();
@@ -42,20 +35,6 @@ const writeErrors = {
   409: errorResponses[409],
   422: errorResponses[422],
 };
-
-export async function detailOf<E extends AppEnv>(c: Context<E>, row: ObligationRow): Promise<ObligationDetail> {
-  const [messages, timeline] = await Promise.all([threadOf(c.var.db, row.id), timelineOf(c.var.db, row.id)]);
-  return { obligation: obligationFromRow(row, c.var.now, c.env.PUBLIC_URL), messages, timeline };
-}
-
-/** What a person may list: their organisations' obligations, or whole areas where their role reaches the area. */
-export function visibleTo(actor: Actor): Pick<ObligationListOptions, "organisationIds" | "areaIds"> {
-  const reach: Partial<Record<string, string>> = permissions["obligation.view"];
-  return {
-    organisationIds: [...new Set(actor.memberships.filter((m) => reach[m.role] === "organisation").map((m) => m.organisationId))],
-    areaIds: [...new Set(actor.memberships.filter((m) => reach[m.role] === "area").map((m) => m.areaId))],
-  };
-}
 
 obligationsApi.openapi(
   createRoute({
@@ -72,8 +51,9 @@ obligationsApi.openapi(
     responses: { 201: ok("Raised", ObligationSaved), 200: ok("Already raised with this clientId", ObligationSaved), ...writeErrors },
   }),
   async (c) => {
-    const { obligation, created } = await raiseObligation(depsOf(c), c.var.actor!, c.req.valid("json"));
-    return c.json({ obligation: obligationFromRow(obligation, c.var.now, c.env.PUBLIC_URL), created }, created ? 201 : 200);
+    const deps = depsOf(c);
+    const { obligation, created } = await raiseObligation(deps, c.var.actor, c.req.valid("json"));
+    return c.json({ obligation: obligationFromRow(obligation, deps.now, deps.publicUrl), created }, created ? 201 : 200);
   },
 );
 
@@ -95,23 +75,10 @@ obligationsApi.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const actor = c.var.actor!;
-    let scope = visibleTo(actor);
-    if (q.organisationId) {
-      const org = await c.var.db
-        .selectFrom("organisations")
-        .select(["id", "area_id"])
-        .where("id", "=", q.organisationId)
-        .executeTakeFirst();
-      if (!org) throw notFound("organisation");
-      requireAllowed(actor, "obligation.view", { areaId: org.area_id, organisationIds: [org.id] });
-      scope = { organisationIds: [org.id], areaIds: [] };
-    }
-    const { rows, hasMore } = await listObligations(c.var.db, { ...scope, status: q.status, page: q.page, perPage: q.perPage }, c.var.now);
-    return c.json(
-      { items: rows.map((r) => obligationFromRow(r, c.var.now, c.env.PUBLIC_URL)), page: q.page, perPage: q.perPage, hasMore },
-      200,
-    );
+    const { db, now, publicUrl } = depsOf(c);
+    const scope = await listScope(db, c.var.actor, q.organisationId);
+    const { rows, hasMore } = await listObligations(db, { ...scope, status: q.status, page: q.page, perPage: q.perPage }, now);
+    return c.json({ items: rows.map((r) => obligationFromRow(r, now, publicUrl)), page: q.page, perPage: q.perPage, hasMore }, 200);
   },
 );
 
@@ -126,7 +93,7 @@ obligationsApi.openapi(
     request: { params: IdParam },
     responses: { 200: ok("The request", ObligationDetail), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
   }),
-  async (c) => c.json(await detailOf(c, recordOf<ObligationRow>(c)), 200),
+  async (c) => c.json(await obligationDetail(depsOf(c), c.var.record), 200),
 );
 
 obligationsApi.openapi(
@@ -141,8 +108,9 @@ obligationsApi.openapi(
     responses: { 200: ok("Answered", ObligationDetail), ...writeErrors },
   }),
   async (c) => {
-    const row = await replyToObligation(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), c.req.valid("json"));
-    return c.json(await detailOf(c, row), 200);
+    const deps = depsOf(c);
+    const row = await replyToObligation(deps, { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, c.req.valid("json"));
+    return c.json(await obligationDetail(deps, row), 200);
   },
 );
 
@@ -158,9 +126,9 @@ obligationsApi.openapi(
     responses: { 201: ok("Added", ObligationDetail), ...writeErrors },
   }),
   async (c) => {
-    const row = recordOf<ObligationRow>(c);
-    await addNote(depsOf(c), c.var.actor!, row, c.req.valid("json"));
-    return c.json(await detailOf(c, (await findObligation(c.var.db, row.id))!), 201);
+    const deps = depsOf(c);
+    await addNote(deps, { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, c.req.valid("json"));
+    return c.json(await obligationDetail(deps, await reloadObligation(deps.db, { id: c.var.record.id })), 201);
   },
 );
 
@@ -176,7 +144,8 @@ obligationsApi.openapi(
     responses: { 200: ok("Withdrawn", ObligationDetail), ...writeErrors },
   }),
   async (c) => {
-    const row = await withdrawObligation(depsOf(c), c.var.actor!, c.var.actingRoles, recordOf<ObligationRow>(c), c.req.valid("json"));
-    return c.json(await detailOf(c, row), 200);
+    const deps = depsOf(c);
+    const row = await withdrawObligation(deps, { actor: c.var.actor, roles: c.var.actingRoles }, c.var.record, c.req.valid("json"));
+    return c.json(await obligationDetail(deps, row), 200);
   },
 );

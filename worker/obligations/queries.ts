@@ -1,15 +1,26 @@
 // Reading obligations: one request with its thread and timeline, lists for an organisation, and loaders for authorize().
-import { obligationKinds, obligationStatus, type ObligationKind } from "../../shared/obligations/machine";
-import { raisingOrganisationId } from "../../shared/obligations/rules";
-import type { RecordScope } from "../../shared/permissions";
-import type { Link, Obligation, ObligationMessage, ObligationStatus, TimelineEntry } from "../../shared/schemas/obligations";
-import { londonDate } from "../../shared/time";
-import type { RecordLoader } from "../auth/middleware";
 import type { Selectable } from "kysely";
+import { at } from "../../shared/conditions";
+import { obligationKinds } from "../../shared/obligations/machine";
+import {
+  type ObligationFilter,
+  filterConditions,
+  obligationScope,
+  obligationStatus,
+  raisingOrganisationId,
+} from "../../shared/obligations/rules";
+import { permissions, type Reach, reachOf } from "../../shared/permissions";
+import type { Role } from "../../shared/roles";
+import type { Link, Obligation, ObligationDetail, ObligationMessage, TimelineEntry } from "../../shared/schemas/obligations";
+import { londonDate } from "../../shared/time";
+import { type RecordLoader, requireAllowed } from "../auth/middleware";
+import type { Actor } from "../platform/actor";
+import { where } from "../platform/conditions";
 import { chunks, type DB, readGroups, slicePage } from "../platform/db";
+import type { Deps } from "../platform/deps";
+import { notFound } from "../platform/errors";
+import { parseId } from "../platform/pathId";
 import type { ObligationsTable } from "../platform/schema";
-import { parseId, pathId } from "../platform/pathId";
-import { obligationScope } from "../../shared/obligations/rules";
 
 export function obligationQuery(db: DB) {
   return db
@@ -47,8 +58,8 @@ export function obligationFromRow(o: ObligationRow, now: Date, publicUrl: string
   return {
     id: o.id,
     areaId: o.area_id,
-    kind: o.kind as ObligationKind,
-    kindLabel: obligationKinds[o.kind as ObligationKind]?.label ?? o.kind,
+    kind: o.kind,
+    kindLabel: obligationKinds[o.kind].label,
     title: o.title,
     body: o.body,
     owedBy: { id: o.owed_by_organisation_id, name: o.owed_by_name },
@@ -56,7 +67,7 @@ export function obligationFromRow(o: ObligationRow, now: Date, publicUrl: string
     receivedAt: o.received_at,
     dueAt: o.due_at,
     dueDate: londonDate(o.due_at),
-    state: o.state as Obligation["state"],
+    state: o.state,
     status: obligationStatus(o, now),
     metAt: o.met_at,
     metLate: o.met_late === null ? null : o.met_late === 1,
@@ -69,6 +80,35 @@ export function obligationFromRow(o: ObligationRow, now: Date, publicUrl: string
 
 export function findObligation(db: DB, id: number): Promise<ObligationRow | undefined> {
   return obligationQuery(db).where("ob.id", "=", id).executeTakeFirst();
+}
+
+/** An obligation just written, by its id or clientId: it exists, so a missing row is a fault, not a 404. */
+export function reloadObligation(db: DB, by: { id: number } | { clientId: string }): Promise<ObligationRow> {
+  const query = obligationQuery(db);
+  return ("id" in by ? query.where("ob.id", "=", by.id) : query.where("ob.client_id", "=", by.clientId)).executeTakeFirstOrThrow();
+}
+
+/** A request with its whole thread and timeline, as the API gives it. */
+export async function obligationDetail({ db, now, publicUrl }: Deps, row: ObligationRow): Promise<ObligationDetail> {
+  const [messages, timeline] = await Promise.all([threadOf(db, row.id), timelineOf(db, row.id)]);
+  return { obligation: obligationFromRow(row, now, publicUrl), messages, timeline };
+}
+
+const roleCanReply = (role: Role) => role in permissions["obligation.reply"];
+
+/** People who answer for an organisation (its responders or scrutiny clerks), with their email addresses. */
+export async function peopleAnsweringFor(db: DB, organisationIds: readonly number[]) {
+  const people = [];
+  for (const part of chunks(organisationIds)) {
+    const rows = await db
+      .selectFrom("memberships as m")
+      .innerJoin("people as p", "p.id", "m.person_id")
+      .select(["p.id", "p.email", "p.name", "m.role", "m.organisation_id"])
+      .where("m.organisation_id", "in", part)
+      .execute();
+    people.push(...rows.filter((r) => roleCanReply(r.role)));
+  }
+  return people;
 }
 
 /** The obligation named by :id, scoped to both its organisations (for viewing). */
@@ -115,7 +155,7 @@ export async function threadOf(db: DB, obligationId: number): Promise<Obligation
     .execute();
   return rows.map((m) => ({
     id: m.id,
-    kind: m.kind as ObligationMessage["kind"],
+    kind: m.kind,
     body: m.body,
     links: parseLinks(m.links),
     authorName: m.author_name,
@@ -152,17 +192,39 @@ export async function timelineOf(db: DB, obligationId: number): Promise<Timeline
   });
 }
 
+/**
+ * Whose requests a person may list: their organisations' (either side), and whole areas where
+ * their role reaches the area; or one organisation's, which they must be able to see (404, 403).
+ */
+export async function listScope(db: DB, actor: Actor, organisationId?: number): Promise<Reach> {
+  if (organisationId === undefined) return reachOf(actor.memberships, "obligation.view");
+  const org = await db.selectFrom("organisations").select(["id", "area_id"]).where("id", "=", organisationId).executeTakeFirst();
+  if (!org) throw notFound("organisation");
+  requireAllowed(actor, "obligation.view", { areaId: org.area_id, organisationIds: [org.id] });
+  return { organisationIds: [org.id], areaIds: [] };
+}
+
 export interface ObligationListOptions {
   organisationIds: readonly number[];
   /** Areas where the caller sees every obligation (scrutiny clerks, administrators). */
   areaIds: readonly number[];
-  /** A status, or "unanswered": open, overdue or not. */
-  status?: ObligationStatus | "unanswered" | undefined;
+  /** A status, or "unanswered": open, overdue or not; none for every obligation. */
+  status?: ObligationFilter | undefined;
   page: number;
   perPage: number;
 }
 
 type Order = { column: "due_at" | "met_at" | "withdrawn_at" | "created_at"; desc: boolean };
+
+/** Each list's order, walked by an index on each side: unanswered ones soonest due first, the rest newest first. */
+const orders: Record<ObligationFilter | "all", Order> = {
+  open: { column: "due_at", desc: false },
+  unanswered: { column: "due_at", desc: false },
+  overdue: { column: "due_at", desc: false },
+  met: { column: "met_at", desc: true },
+  withdrawn: { column: "withdrawn_at", desc: true },
+  all: { column: "created_at", desc: true },
+};
 
 /**
  * Obligations involving the organisations (either side) or in the areas, soonest due first for
@@ -176,33 +238,10 @@ export async function listObligations(
   now: Date,
 ): Promise<{ rows: ObligationRow[]; hasMore: boolean }> {
   if (opts.organisationIds.length === 0 && opts.areaIds.length === 0) return { rows: [], hasMore: false };
-  const t = now.toISOString();
-  let order: Order;
-  let base = obligationListQuery(db);
-  switch (opts.status) {
-    case "open":
-      base = base.where("ob.state", "=", "open").where("ob.due_at", ">=", t);
-      order = { column: "due_at", desc: false };
-      break;
-    case "unanswered":
-      base = base.where("ob.state", "=", "open");
-      order = { column: "due_at", desc: false };
-      break;
-    case "overdue":
-      base = base.where("ob.state", "=", "open").where("ob.due_at", "<", t);
-      order = { column: "due_at", desc: false };
-      break;
-    case "met":
-      base = base.where("ob.state", "=", "met");
-      order = { column: "met_at", desc: true };
-      break;
-    case "withdrawn":
-      base = base.where("ob.state", "=", "withdrawn");
-      order = { column: "withdrawn_at", desc: true };
-      break;
-    default:
-      order = { column: "created_at", desc: true };
-  }
+  const order = orders[opts.status ?? "all"];
+  const base = opts.status
+    ? obligationListQuery(db).where(where(filterConditions[opts.status], at(now), { alias: "ob" }))
+    : obligationListQuery(db);
   // Ties in id order the same way as the column, so each side's index gives the order as it is.
   const dir = order.desc ? "desc" : "asc";
   const wanted = opts.page * opts.perPage + 1;

@@ -1,46 +1,33 @@
 // Statutory requests: a LINk raises one (due by the working-day rules), the owing body answers
 // (on time or late, recorded), the raising side adds notes or withdraws. Both sides see it all.
-import { sql } from "kysely";
-import { obligationKinds, obligationMachine, type ObligationState } from "../../shared/obligations/machine";
-import { describeDue, raiseRules, raisingOrganisationId } from "../../shared/obligations/rules";
-import { permissions } from "../../shared/permissions";
-import type { OrganisationKind, Role } from "../../shared/roles";
-import type { NoteInput, ObligationInput, ReplyInput, WithdrawInput } from "../../shared/schemas/obligations";
+// Each operation is (deps, acting, record, input); raising has no record yet, so it takes the actor.
+import { type Selectable, sql } from "kysely";
+import { type ObligationEvent, obligationKinds, obligationMachine } from "../../shared/obligations/machine";
+import { type AreaPeriodSetting, describeDue, isOverdue, raiseRules, raisingOrganisationId } from "../../shared/obligations/rules";
+import type { Link, NoteInput, ObligationInput, ReplyInput, WithdrawInput } from "../../shared/schemas/obligations";
 import { nextState } from "../../shared/stateMachine";
 import { endOfLondonDay, formatLondonDate, londonDate, startOfLondonDay } from "../../shared/time";
 import { BankHolidayDataExhausted, workingDayDeadline } from "../../shared/workingDays";
 import { ensureWatches, targetChanged } from "../alerts/service";
-import type { Actor } from "../platform/actor";
 import { requireAllowed } from "../auth/middleware";
+import { enqueueEmail } from "../email/outbox";
+import type { Acting, Actor } from "../platform/actor";
 import { auditIfChanged } from "../platform/audit";
 import { randomToken } from "../platform/crypto";
-import { batch, batchGroups, chunks, type DB } from "../platform/db";
+import { batch, chunks, type DB } from "../platform/db";
 import type { Deps } from "../platform/deps";
-import { enqueueEmail } from "../email/outbox";
 import { AppError, validationFailed } from "../platform/errors";
-import { findObligation, type ObligationRow } from "./queries";
+import type { AreasTable } from "../platform/schema";
+import { type ObligationRow, peopleAnsweringFor, reloadObligation } from "./queries";
 
 /** D1 counts rows its triggers change too (the tallies, when a request is met): any change means it happened. */
-const changed = (result: D1Result | undefined) => (result?.meta.changes ?? 0) > 0;
+export const changed = (result: D1Result | undefined) => (result?.meta.changes ?? 0) > 0;
 
-const roleCanReply = (role: string) => role in permissions["obligation.reply"];
-
-/** People who answer for an organisation (its responders or scrutiny clerks), with their email addresses. */
-async function peopleAnsweringFor(db: DB, organisationIds: readonly number[]) {
-  const people = [];
-  for (const part of chunks(organisationIds)) {
-    const rows = await db
-      .selectFrom("memberships as m")
-      .innerJoin("people as p", "p.id", "m.person_id")
-      .select(["p.id", "p.email", "p.name", "m.role", "m.organisation_id"])
-      .where("m.organisation_id", "in", part)
-      .execute();
-    people.push(...rows.filter((r) => roleCanReply(r.role)));
-  }
-  return people;
-}
-
-function dueFor(input: ObligationInput, area: Record<string, unknown>, now: Date): { receivedAt: string; dueAt: string } {
+function dueFor(
+  input: ObligationInput,
+  periods: Pick<Selectable<AreasTable>, AreaPeriodSetting>,
+  now: Date,
+): { receivedAt: string; dueAt: string } {
   const today = londonDate(now);
   const receivedOn = input.receivedOn ?? today;
   if (receivedOn > today) throw validationFailed({ receivedOn: "The date it was received cannot be in the future" });
@@ -52,7 +39,7 @@ function dueFor(input: ObligationInput, area: Record<string, unknown>, now: Date
     return { receivedAt, dueAt: endOfLondonDay(input.dueDate).toISOString() };
   }
   try {
-    return { receivedAt, dueAt: workingDayDeadline(receivedAt, Number(area[rule.due.workingDays])).dueAt };
+    return { receivedAt, dueAt: workingDayDeadline(receivedAt, periods[rule.due.workingDays]).dueAt };
   } catch (err) {
     if (err instanceof BankHolidayDataExhausted)
       throw validationFailed({ receivedOn: "We cannot count working days from that date: choose a more recent one" });
@@ -60,13 +47,8 @@ function dueFor(input: ObligationInput, area: Record<string, unknown>, now: Date
   }
 }
 
-/** Raises a request; a repeated clientId returns the first. Then both sides are told, and watch it. */
-export async function raiseObligation(
-  s: Deps,
-  actor: Actor,
-  input: ObligationInput,
-): Promise<{ obligation: ObligationRow; created: boolean }> {
-  const { db, d1, now } = s;
+/** The two sides a new request names, checked against its kind's rule, and which of them raises it. */
+async function partiesOf(db: DB, input: ObligationInput) {
   const orgs = await db
     .selectFrom("organisations as o")
     .innerJoin("areas as a", "a.id", "o.area_id")
@@ -77,7 +59,7 @@ export async function raiseObligation(
   const owedTo = orgs.find((o) => o.id === input.owedToOrganisationId);
   const rule = raiseRules[input.kind];
   const label = obligationKinds[input.kind].label;
-  if (!owedTo || !rule.owedTo.includes(owedTo.kind as OrganisationKind)) {
+  if (!owedTo || !rule.owedTo.includes(owedTo.kind)) {
     throw validationFailed({
       owedToOrganisationId:
         rule.raisedBy === "owed_to"
@@ -85,15 +67,25 @@ export async function raiseObligation(
           : "Choose the organisation that asked for the response",
     });
   }
-  if (!owedBy || owedBy.area_id !== owedTo.area_id || !rule.owedBy.includes(owedBy.kind as OrganisationKind)) {
+  if (!owedBy || owedBy.area_id !== owedTo.area_id || !rule.owedBy.includes(owedBy.kind)) {
     throw validationFailed({ owedByOrganisationId: `A ${label.toLowerCase()} goes to ${rule.addressedTo} in the same area: choose one` });
   }
-  const raising = rule.raisedBy === "owed_to" ? owedTo : owedBy;
-  requireAllowed(actor, "obligation.raise", { areaId: raising.area_id, organisationIds: [raising.id] });
-  const { receivedAt, dueAt } = dueFor(input, owedBy, now);
-  const clientId = input.clientId ?? `server-${randomToken(12)}`;
+  return { owedBy, owedTo, raising: rule.raisedBy === "owed_to" ? owedTo : owedBy };
+}
+
+interface NewObligation {
+  input: ObligationInput;
+  parties: Awaited<ReturnType<typeof partiesOf>>;
+  receivedAt: string;
+  dueAt: string;
+  clientId: string;
+}
+
+/** The request, its audit entry, and the thread's first message (found by its clientId and this moment, so a retry adds nothing). */
+function raiseStatements({ db, now }: Deps, actor: Actor, { input, parties, receivedAt, dueAt, clientId }: NewObligation) {
+  const { owedBy, owedTo, raising } = parties;
   const at = now.toISOString();
-  const [inserted] = await batch(d1, [
+  return [
     db
       .insertInto("obligations")
       .values({
@@ -121,7 +113,6 @@ export async function raiseObligation(
       at: now,
       details: { kind: input.kind, dueAt },
     }),
-    // The request opens the thread (found by its clientId and this moment, so a retry adds nothing).
     db
       .insertInto("obligation_messages")
       .columns(["obligation_id", "author_id", "author_organisation_id", "kind", "body", "links", "created_at"])
@@ -140,16 +131,28 @@ export async function raiseObligation(
           .where("client_id", "=", clientId)
           .where("created_at", "=", at),
       ),
-  ]);
-  const obligation = await db.selectFrom("obligations").select("id").where("client_id", "=", clientId).executeTakeFirstOrThrow();
-  const row = (await findObligation(db, obligation.id))!;
-  await afterRaising(s, row);
+  ];
+}
+
+/** Raises a request; a repeated clientId returns the first. Then both sides are told, and watch it. */
+export async function raiseObligation(
+  deps: Deps,
+  actor: Actor,
+  input: ObligationInput,
+): Promise<{ obligation: ObligationRow; created: boolean }> {
+  const parties = await partiesOf(deps.db, input);
+  requireAllowed(actor, "obligation.raise", { areaId: parties.raising.area_id, organisationIds: [parties.raising.id] });
+  const { receivedAt, dueAt } = dueFor(input, parties.owedBy, deps.now);
+  const clientId = input.clientId ?? `server-${randomToken(12)}`;
+  const [inserted] = await batch(deps.d1, raiseStatements(deps, actor, { input, parties, receivedAt, dueAt, clientId }));
+  const row = await reloadObligation(deps.db, { clientId });
+  await afterRaising(deps, row);
   return { obligation: row, created: changed(inserted) };
 }
 
 /** Idempotent, so a retried save completes it: the raiser and the people who must answer watch it; those people are told. */
-async function afterRaising(s: Deps, row: ObligationRow) {
-  const { db, d1, now } = s;
+async function afterRaising(deps: Deps, row: ObligationRow) {
+  const { db, d1, now } = deps;
   const answering = await peopleAnsweringFor(db, [row.owed_by_organisation_id]);
   const watchers = [...new Set([...(row.raised_by ? [row.raised_by] : []), ...answering.map((p) => p.id)])];
   await ensureWatches(
@@ -159,8 +162,8 @@ async function afterRaising(s: Deps, row: ObligationRow) {
     now,
   );
   const org = await db.selectFrom("organisations").select(["email"]).where("id", "=", row.owed_by_organisation_id).executeTakeFirst();
-  const page = new URL(`/obligations/${row.id}`, s.publicUrl).toString();
-  const label = obligationKinds[row.kind as keyof typeof obligationKinds]?.label ?? "Request";
+  const page = new URL(`/obligations/${row.id}`, deps.publicUrl).toString();
+  const label = obligationKinds[row.kind].label;
   const text = [
     `${row.owed_to_name ?? "Someone"} has sent ${row.owed_by_name} a ${label.toLowerCase()}: "${row.title}".`,
     "",
@@ -188,18 +191,17 @@ async function afterRaising(s: Deps, row: ObligationRow) {
   for (const part of chunks(emails, 50)) await batch(d1, part);
 }
 
-const messageInsert = (
-  db: DB,
-  m: {
-    obligationId: number;
-    actor: Actor;
-    organisationId: number | null;
-    kind: "reply" | "note";
-    body: string;
-    links: unknown[];
-    at: string;
-  },
-) =>
+interface Message {
+  obligationId: number;
+  actor: Actor;
+  organisationId: number | null;
+  kind: "reply" | "note";
+  body: string;
+  links: Link[];
+  at: string;
+}
+
+const messageInsert = (db: DB, m: Message) =>
   db
     .insertInto("obligation_messages")
     .columns(["obligation_id", "author_id", "author_organisation_id", "kind", "body", "links", "created_at"])
@@ -223,66 +225,89 @@ function speakingFor(actor: Actor, organisationId: number | null): number | null
   return organisationId !== null && actor.memberships.some((m) => m.organisationId === organisationId) ? organisationId : null;
 }
 
-/** The owing organisation's reply: it meets the obligation, on time or late. */
-export async function replyToObligation(
-  s: Deps,
-  actor: Actor,
-  actingRoles: Role[],
-  row: ObligationRow,
-  reply: ReplyInput,
-): Promise<ObligationRow> {
-  const { db, d1, now } = s;
-  const current = row.state as ObligationState;
-  const to = nextState(obligationMachine, current, "meet", actingRoles);
-  const late = now.getTime() > Date.parse(row.due_at);
+interface Transition {
+  event: ObligationEvent;
+  /** The columns that record it, beside the state. */
+  set: { met_at: string; met_late: number } | { withdrawn_at: string };
+  details: Record<string, unknown>;
+  /** What it adds to the thread. */
+  message: Pick<Message, "organisationId" | "kind" | "body" | "links">;
+  /** Said when another change got there first. */
+  conflict: string;
+}
+
+/** A change of state, conditional on the state read, with its audit entry and message in one batch; then watchers follow it. */
+async function transition({ db, d1, now }: Deps, { actor, roles }: Acting, row: ObligationRow, t: Transition): Promise<void> {
+  const to = nextState(obligationMachine, row.state, t.event, roles);
   const at = now.toISOString();
   const [update] = await batch(d1, [
     db
       .updateTable("obligations")
-      .set({ state: to, met_at: at, met_late: late ? 1 : 0, updated_at: at })
+      .set({ state: to, ...t.set, updated_at: at })
       .where("id", "=", row.id)
-      .where("state", "=", current),
+      .where("state", "=", row.state),
     auditIfChanged(db, {
       actor,
       areaId: row.area_id,
       entity: "obligation",
       entityId: row.id,
-      action: "meet",
-      from: current,
+      action: t.event,
+      from: row.state,
       to,
       at: now,
-      details: { late },
+      details: t.details,
     }),
-    messageInsert(db, {
-      obligationId: row.id,
-      actor,
-      organisationId: speakingFor(actor, row.owed_by_organisation_id),
+    messageInsert(db, { obligationId: row.id, actor, ...t.message, at }),
+  ]);
+  if (!changed(update)) throw new AppError(409, "already_changed", t.conflict);
+  await targetChanged(db, d1, { kind: "obligation", id: row.id }, now);
+}
+
+/** The owing organisation's reply: it meets the obligation, on time or late. */
+export async function replyToObligation(deps: Deps, acting: Acting, row: ObligationRow, reply: ReplyInput): Promise<ObligationRow> {
+  // Only an open request can be met: late exactly when it is overdue.
+  const late = isOverdue(row, deps.now);
+  await transition(deps, acting, row, {
+    event: "meet",
+    set: { met_at: deps.now.toISOString(), met_late: late ? 1 : 0 },
+    details: { late },
+    message: {
+      organisationId: speakingFor(acting.actor, row.owed_by_organisation_id),
       kind: "reply",
       body: reply.body,
       links: reply.links,
-      at,
-    }),
-  ]);
-  if (!changed(update))
-    throw new AppError(
-      409,
-      "already_changed",
-      "This request was answered or withdrawn while you were writing. Reload it to see the latest.",
-    );
-  await targetChanged(db, d1, { kind: "obligation", id: row.id }, now);
+    },
+    conflict: "This request was answered or withdrawn while you were writing. Reload it to see the latest.",
+  });
   await tellRaisingSide(
-    s,
+    deps,
     row,
     `${row.owed_by_name} has answered "${row.title}"${late ? ", after the due date" : ""}.`,
     `Answered: ${row.title}`,
     "answered",
   );
-  return (await findObligation(db, row.id))!;
+  return reloadObligation(deps.db, { id: row.id });
 }
 
-export async function addNote(s: Deps, actor: Actor, row: ObligationRow, note: NoteInput): Promise<void> {
-  const { db, d1, now } = s;
-  const at = now.toISOString();
+/** The raising side withdraws it, saying why (the reason goes in the thread and the timeline). */
+export async function withdrawObligation(deps: Deps, acting: Acting, row: ObligationRow, input: WithdrawInput): Promise<ObligationRow> {
+  await transition(deps, acting, row, {
+    event: "withdraw",
+    set: { withdrawn_at: deps.now.toISOString() },
+    details: { reason: input.reason },
+    message: {
+      organisationId: speakingFor(acting.actor, raisingOrganisationId(row)),
+      kind: "note",
+      body: `Withdrawn: ${input.reason}`,
+      links: [],
+    },
+    conflict: "This request was answered or withdrawn in the meantime. Reload it to see the latest.",
+  });
+  return reloadObligation(deps.db, { id: row.id });
+}
+
+/** A note from the raising side: both sides read it in the thread. */
+export async function addNote({ db, d1, now }: Deps, { actor }: Acting, row: ObligationRow, note: NoteInput): Promise<void> {
   await batch(d1, [
     db.insertInto("obligation_messages").values({
       obligation_id: row.id,
@@ -291,135 +316,21 @@ export async function addNote(s: Deps, actor: Actor, row: ObligationRow, note: N
       kind: "note",
       body: note.body,
       links: JSON.stringify(note.links),
-      created_at: at,
+      created_at: now.toISOString(),
     }),
     auditIfChanged(db, { actor, areaId: row.area_id, entity: "obligation", entityId: row.id, action: "note_added", at: now }),
   ]);
 }
 
-export async function withdrawObligation(
-  s: Deps,
-  actor: Actor,
-  actingRoles: Role[],
-  row: ObligationRow,
-  input: WithdrawInput,
-): Promise<ObligationRow> {
-  const { db, d1, now } = s;
-  const current = row.state as ObligationState;
-  const to = nextState(obligationMachine, current, "withdraw", actingRoles);
-  const at = now.toISOString();
-  const [update] = await batch(d1, [
-    db
-      .updateTable("obligations")
-      .set({ state: to, withdrawn_at: at, updated_at: at })
-      .where("id", "=", row.id)
-      .where("state", "=", current),
-    auditIfChanged(db, {
-      actor,
-      areaId: row.area_id,
-      entity: "obligation",
-      entityId: row.id,
-      action: "withdraw",
-      from: current,
-      to,
-      at: now,
-      details: { reason: input.reason },
-    }),
-    messageInsert(db, {
-      obligationId: row.id,
-      actor,
-      organisationId: speakingFor(actor, raisingOrganisationId(row)),
-      kind: "note",
-      body: `Withdrawn: ${input.reason}`,
-      links: [],
-      at,
-    }),
-  ]);
-  if (!changed(update))
-    throw new AppError(409, "already_changed", "This request was answered or withdrawn in the meantime. Reload it to see the latest.");
-  await targetChanged(db, d1, { kind: "obligation", id: row.id }, now);
-  return (await findObligation(db, row.id))!;
-}
-
 /** Emails the person who raised it, once per event. */
-async function tellRaisingSide(s: Deps, row: ObligationRow, what: string, subject: string, event: string) {
+async function tellRaisingSide(deps: Deps, row: ObligationRow, what: string, subject: string, event: string) {
   if (!row.raised_by) return;
-  const person = await s.db.selectFrom("people").select(["id", "email"]).where("id", "=", row.raised_by).executeTakeFirst();
+  const person = await deps.db.selectFrom("people").select(["id", "email"]).where("id", "=", row.raised_by).executeTakeFirst();
   if (!person) return;
-  const text = `${what}\n\nRead the reply: ${new URL(`/obligations/${row.id}`, s.publicUrl).toString()}`;
+  const text = `${what}\n\nRead the reply: ${new URL(`/obligations/${row.id}`, deps.publicUrl).toString()}`;
   await enqueueEmail(
-    s.db,
+    deps.db,
     { to: person.email, personId: person.id, subject, text, category: "obligation", dedupeKey: `${event}:${row.id}:${person.id}` },
-    s.now,
+    deps.now,
   ).execute();
-}
-
-/** Obligations stamped overdue a run, at most; the rest wait for the next run. */
-const OVERDUE_PER_RUN = 100;
-/** Obligations stamped in one D1 batch (a round trip). */
-const OVERDUE_PER_BATCH = 25;
-
-/**
- * Moves statuses on: an open obligation past its due date is stamped overdue once, the
- * timeline says so, and the people who must answer are told. Reads only those just due.
- */
-export async function markOverdueObligations({ db, env, now }: Deps): Promise<Record<string, number>> {
-  const due = await db
-    .selectFrom("obligations as ob")
-    .innerJoin("organisations as o", "o.id", "ob.owed_by_organisation_id")
-    .select(["ob.id", "ob.area_id", "ob.title", "ob.due_at", "ob.owed_by_organisation_id", "o.name as owed_by_name"])
-    .where("ob.state", "=", "open")
-    .where("ob.overdue_at", "is", null)
-    .where("ob.due_at", "<=", now.toISOString())
-    .orderBy("ob.due_at")
-    .limit(OVERDUE_PER_RUN)
-    .execute();
-  if (due.length === 0) return { overdue: 0 };
-  const answering = await peopleAnsweringFor(db, [...new Set(due.map((o) => o.owed_by_organisation_id))]);
-  const statementsFor = (o: (typeof due)[number]) => {
-    const page = new URL(`/obligations/${o.id}`, env.PUBLIC_URL).toString();
-    return [
-      // The audit entry follows its stamp directly: it is written only if the stamp changed a row.
-      db
-        .updateTable("obligations")
-        .set({ overdue_at: now.toISOString() })
-        .where("id", "=", o.id)
-        .where("state", "=", "open")
-        .where("overdue_at", "is", null),
-      auditIfChanged(db, {
-        actor: "system",
-        areaId: o.area_id,
-        entity: "obligation",
-        entityId: o.id,
-        action: "became_overdue",
-        from: "open",
-        to: "overdue",
-        at: now,
-      }),
-      ...answering
-        .filter((p) => p.organisation_id === o.owed_by_organisation_id)
-        .map((p) =>
-          enqueueEmail(
-            db,
-            {
-              to: p.email,
-              personId: p.id,
-              subject: `Overdue: ${o.title}`,
-              text: `A reply from ${o.owed_by_name} to "${o.title}" was due by the end of ${formatLondonDate(o.due_at)} and has not been sent.\n\nReply now: ${page}`,
-              category: "obligation",
-              dedupeKey: `overdue:${o.id}:${p.id}`,
-            },
-            now,
-          ),
-        ),
-    ];
-  };
-  // Several obligations a round trip; each batch is atomic, so a run stopped part-way leaves whole
-  // obligations stamped (with their audit entry and emails) or untouched for the next run.
-  let marked = 0;
-  for (let i = 0; i < due.length; i += OVERDUE_PER_BATCH) {
-    const perObligation = await batchGroups(env.DB, due.slice(i, i + OVERDUE_PER_BATCH).map(statementsFor));
-    marked += perObligation.filter((results) => changed(results[0])).length;
-  }
-  return { overdue: marked };
 }
